@@ -1,0 +1,45 @@
+import { type ColumnType, TABLES, type TableSpec, TRACE_COLUMNS } from "../schema.js";
+import { quoteIdent } from "../sql.js";
+
+const DUCK_TYPES: Record<ColumnType, string> = {
+  int: "INTEGER",
+  bigint: "BIGINT",
+  double: "DOUBLE",
+  text: "VARCHAR",
+  date: "DATE",
+  bool: "BOOLEAN",
+  "int[]": "INTEGER[]",
+  "text[]": "VARCHAR[]",
+};
+
+export function duckType(type: ColumnType): string {
+  return DUCK_TYPES[type];
+}
+
+export function createTableSql(spec: TableSpec): string {
+  const cols = [...spec.columns, ...TRACE_COLUMNS].map(
+    (col) => `${quoteIdent(col.name)} ${duckType(col.type)}`,
+  );
+  return `CREATE TABLE ${quoteIdent(spec.name)} (${cols.join(", ")})`;
+}
+
+/** Schema migrations, in order. Each runs once, inside a transaction. */
+export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => string[] }> = [
+  {
+    version: 1,
+    statements: () => [
+      "CREATE SEQUENCE file_id_seq START 1",
+      `CREATE TABLE provenance (
+        file_id INTEGER PRIMARY KEY, path VARCHAR NOT NULL, sha256 VARCHAR NOT NULL UNIQUE,
+        size BIGINT NOT NULL, source VARCHAR NOT NULL, source_version VARCHAR NOT NULL,
+        table_name VARCHAR NOT NULL, lines_read INTEGER NOT NULL, rows_loaded INTEGER NOT NULL,
+        rows_rejected INTEGER NOT NULL, rows_duplicate INTEGER NOT NULL,
+        loaded_at TIMESTAMP NOT NULL)`,
+      "CREATE TABLE load_rejects (file_id INTEGER NOT NULL, line INTEGER NOT NULL, reason VARCHAR NOT NULL)",
+      "CREATE TABLE load_unresolved (file_id INTEGER NOT NULL, name VARCHAR NOT NULL, rows INTEGER NOT NULL)",
+      ...Object.values(TABLES).map((t) => createTableSql(t)),
+    ],
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

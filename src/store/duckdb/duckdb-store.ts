@@ -1,0 +1,401 @@
+import { existsSync } from "node:fs";
+import {
+  type DuckDBAppender,
+  type DuckDBConnection,
+  DuckDBInstance,
+  INTEGER,
+  LIST,
+  VARCHAR,
+} from "@duckdb/node-api";
+import { StoreError } from "../../core/errors.js";
+import { type ColumnSpec, TABLES, type TableName } from "../schema.js";
+import { quoteIdent } from "../sql.js";
+import type {
+  Cell,
+  CommitInput,
+  FileMeta,
+  LoadResult,
+  LoadSession,
+  ProvenanceRecord,
+  Reject,
+  Store,
+  StoreCapabilities,
+  UnresolvedName,
+} from "../store.js";
+import { duckType, MIGRATIONS, SCHEMA_VERSION } from "./ddl.js";
+
+const INT_LIST = LIST(INTEGER);
+const TEXT_LIST = LIST(VARCHAR);
+
+export interface DuckDbOpenOptions {
+  readonly readOnly?: boolean;
+}
+
+/** Numbers as JS numbers (BIGINT within the safe range), lists as arrays, dates as ISO strings. */
+function toJs(value: unknown): unknown {
+  if (typeof value === "bigint") {
+    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
+      ? Number(value)
+      : value;
+  }
+  if (Array.isArray(value)) return value.map(toJs);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return value;
+}
+
+function describeOpenError(path: string, e: unknown): StoreError {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/lock/i.test(msg)) {
+    return new StoreError("store_locked", `Store ${path} is in use by another process`, {
+      hint: `Stop the process that holds it (${msg.replace(/\s+/g, " ").slice(0, 160)}) and retry`,
+      cause: e,
+    });
+  }
+  return new StoreError("store_open_failed", `Cannot open store ${path}: ${msg}`, {
+    hint: "Check the path given by --store or ENTENTE_STORE",
+    cause: e,
+  });
+}
+
+export class DuckDbStore implements Store {
+  readonly kind = "duckdb" as const;
+  readonly capabilities: StoreCapabilities = {
+    transactions: true,
+    boundParameters: true,
+    windowFunctions: true,
+    listColumns: true,
+  };
+  private stageCounter = 0;
+
+  private constructor(
+    readonly location: string,
+    readonly readOnly: boolean,
+    private readonly instance: DuckDBInstance,
+    private readonly con: DuckDBConnection,
+  ) {}
+
+  /** Open (creating and migrating when writable) the DuckDB file at `path`. */
+  static async open(path: string, opts: DuckDbOpenOptions = {}): Promise<DuckDbStore> {
+    const readOnly = opts.readOnly ?? false;
+    if (readOnly && path !== ":memory:" && !existsSync(path)) {
+      throw new StoreError("store_missing", `Store ${path} does not exist`, {
+        hint: "Load data first with `entente ingest <files>` or point --store at an existing store",
+      });
+    }
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, readOnly ? { access_mode: "READ_ONLY" } : {});
+    } catch (e) {
+      throw describeOpenError(path, e);
+    }
+    const con = await instance.connect();
+    const store = new DuckDbStore(path, readOnly, instance, con);
+    if (!readOnly) await store.migrate();
+    else await store.checkVersion();
+    return store;
+  }
+
+  private async exec(sql: string, params?: readonly unknown[]): Promise<void> {
+    await this.con.run(sql, params as never);
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    const reader = await this.con.runAndReadAll(sql, params as never);
+    const rows = reader.getRowObjectsJS();
+    return rows.map((r) => {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(r)) out[k] = toJs(v);
+      return out as T;
+    });
+  }
+
+  async schemaVersion(): Promise<number> {
+    const meta = await this.query<{ n: number }>(
+      "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'meta' AND schema_name = 'main'",
+    );
+    if (!meta[0]?.n) return 0;
+    const rows = await this.query<{ value: string }>(
+      "SELECT value FROM meta WHERE key = 'schema_version'",
+    );
+    return rows[0] ? Number(rows[0].value) : 0;
+  }
+
+  private async checkVersion(): Promise<number> {
+    const v = await this.schemaVersion();
+    if (v > SCHEMA_VERSION) {
+      throw new StoreError(
+        "store_too_new",
+        `Store ${this.location} has schema version ${v}; this Entente knows up to ${SCHEMA_VERSION}`,
+        { hint: "Upgrade Entente" },
+      );
+    }
+    return v;
+  }
+
+  private async migrate(): Promise<void> {
+    const current = await this.checkVersion();
+    const pending = MIGRATIONS.filter((m) => m.version > current);
+    if (!pending.length) return;
+    await this.exec("BEGIN TRANSACTION");
+    try {
+      await this.exec("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)");
+      for (const m of pending) {
+        for (const sql of m.statements()) await this.exec(sql);
+        await this.exec("INSERT OR REPLACE INTO meta VALUES ('schema_version', $1)", [
+          String(m.version),
+        ]);
+      }
+      await this.exec("COMMIT");
+    } catch (e) {
+      await this.exec("ROLLBACK");
+      throw e;
+    }
+  }
+
+  async findFileBySha(sha256: string): Promise<ProvenanceRecord | null> {
+    const rows = await this.provenanceRows("WHERE sha256 = $1", [sha256]);
+    return rows[0] ?? null;
+  }
+
+  async files(): Promise<ProvenanceRecord[]> {
+    return this.provenanceRows("ORDER BY file_id", []);
+  }
+
+  private async provenanceRows(where: string, params: unknown[]): Promise<ProvenanceRecord[]> {
+    const rows = await this.query<Record<string, unknown>>(
+      `SELECT file_id, path, sha256, size, source, source_version, table_name, lines_read,
+        rows_loaded, rows_rejected, rows_duplicate, strftime(loaded_at, '%Y-%m-%dT%H:%M:%SZ') AS loaded_at
+       FROM provenance ${where}`,
+      params,
+    );
+    return rows.map((r) => ({
+      fileId: Number(r.file_id),
+      path: String(r.path),
+      sha256: String(r.sha256),
+      size: Number(r.size),
+      source: String(r.source),
+      sourceVersion: String(r.source_version),
+      table: String(r.table_name),
+      linesRead: Number(r.lines_read),
+      rowsLoaded: Number(r.rows_loaded),
+      rowsRejected: Number(r.rows_rejected),
+      rowsDuplicate: Number(r.rows_duplicate),
+      loadedAt: String(r.loaded_at),
+    }));
+  }
+
+  async rejects(fileId: number): Promise<Reject[]> {
+    return this.query<Reject>(
+      "SELECT line, reason FROM load_rejects WHERE file_id = $1 ORDER BY line",
+      [fileId],
+    );
+  }
+
+  async unresolved(fileId: number): Promise<UnresolvedName[]> {
+    return this.query<UnresolvedName>(
+      "SELECT name, rows FROM load_unresolved WHERE file_id = $1 ORDER BY rows DESC, name",
+      [fileId],
+    );
+  }
+
+  async count(table: TableName): Promise<number> {
+    const rows = await this.query<{ n: number }>(
+      `SELECT count(*) AS n FROM ${quoteIdent(TABLES[table].name)}`,
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  async beginLoad(meta: FileMeta, table: TableName): Promise<LoadSession> {
+    if (this.readOnly) {
+      throw new StoreError("store_read_only", `Store ${this.location} is open read-only`);
+    }
+    this.stageCounter += 1;
+    const stage = `stage_${process.pid}_${this.stageCounter}`;
+    const spec = TABLES[table];
+    const stageCols = spec.columns.map(
+      (c) => `${quoteIdent(c.name)} ${c.type === "date" ? "VARCHAR" : duckType(c.type)}`,
+    );
+    await this.exec(
+      `CREATE TEMP TABLE ${quoteIdent(stage)} (${stageCols.join(", ")}, "line" INTEGER)`,
+    );
+    const appender = await this.con.createAppender(stage, "main", "temp");
+    return new DuckDbLoadSession(
+      this.con,
+      meta,
+      spec.name,
+      spec.columns,
+      spec.naturalKey,
+      stage,
+      appender,
+    );
+  }
+
+  async close(): Promise<void> {
+    this.con.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+class DuckDbLoadSession implements LoadSession {
+  private closed = false;
+
+  constructor(
+    private readonly con: DuckDBConnection,
+    private readonly meta: FileMeta,
+    private readonly table: string,
+    private readonly columns: readonly ColumnSpec[],
+    private readonly naturalKey: readonly string[],
+    private readonly stage: string,
+    private readonly appender: DuckDBAppender,
+  ) {}
+
+  append(values: readonly Cell[], line: number): void {
+    const ap = this.appender;
+    const cols = this.columns;
+    for (let i = 0; i < cols.length; i++) {
+      const v = values[i];
+      const col = cols[i] as ColumnSpec;
+      if (v === null || v === undefined) {
+        if (col.type === "int[]" || col.type === "text[]") {
+          ap.appendList([], col.type === "int[]" ? INT_LIST : TEXT_LIST);
+        } else ap.appendNull();
+        continue;
+      }
+      switch (col.type) {
+        case "int":
+          ap.appendInteger(v as number);
+          break;
+        case "bigint":
+          ap.appendBigInt(BigInt(v as number | bigint));
+          break;
+        case "double":
+          ap.appendDouble(v as number);
+          break;
+        case "bool":
+          ap.appendBoolean(v as boolean);
+          break;
+        case "text":
+        case "date":
+          ap.appendVarchar(String(v));
+          break;
+        case "int[]":
+          ap.appendList(v as readonly number[], INT_LIST);
+          break;
+        case "text[]":
+          ap.appendList(v as readonly string[], TEXT_LIST);
+          break;
+      }
+    }
+    ap.appendInteger(line);
+    ap.endRow();
+  }
+
+  private async finishAppender(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.appender.flushSync();
+    this.appender.closeSync();
+  }
+
+  async commit(input: CommitInput): Promise<LoadResult> {
+    await this.finishAppender();
+    const con = this.con;
+    const stage = quoteIdent(this.stage);
+    const target = quoteIdent(this.table);
+    const colNames = this.columns.map((c) => quoteIdent(c.name));
+    const selectCols = this.columns.map((c) =>
+      c.type === "date" ? `CAST(s.${quoteIdent(c.name)} AS DATE)` : `s.${quoteIdent(c.name)}`,
+    );
+    const key = this.naturalKey.map((k) => quoteIdent(k));
+    const keyMatch = key.map((k) => `t.${k} IS NOT DISTINCT FROM s.${k}`).join(" AND ");
+    const rejectStage = quoteIdent(`${this.stage}_rejects`);
+    const unresolvedStage = quoteIdent(`${this.stage}_unresolved`);
+
+    // Rejects and unresolved names are staged with appenders too: a file can have many.
+    await con.run(`CREATE TEMP TABLE ${rejectStage} (line INTEGER, reason VARCHAR)`);
+    await con.run(`CREATE TEMP TABLE ${unresolvedStage} (name VARCHAR, rows INTEGER)`);
+    const ra = await con.createAppender(`${this.stage}_rejects`, "main", "temp");
+    for (const r of input.rejects) {
+      ra.appendInteger(r.line);
+      ra.appendVarchar(r.reason);
+      ra.endRow();
+    }
+    ra.flushSync();
+    ra.closeSync();
+    const ua = await con.createAppender(`${this.stage}_unresolved`, "main", "temp");
+    for (const u of input.unresolved) {
+      ua.appendVarchar(u.name);
+      ua.appendInteger(u.rows);
+      ua.endRow();
+    }
+    ua.flushSync();
+    ua.closeSync();
+
+    await con.run("BEGIN TRANSACTION");
+    try {
+      const idRow = await con.runAndReadAll("SELECT nextval('file_id_seq') AS id");
+      const fileId = Number(idRow.getRowObjectsJS()[0]?.id);
+      const staged = Number(
+        (await con.runAndReadAll(`SELECT count(*) AS n FROM ${stage}`)).getRowObjectsJS()[0]?.n,
+      );
+      const inserted = await con.run(
+        `INSERT INTO ${target} (${colNames.join(", ")}, "file_id", "line")
+         SELECT ${selectCols.join(", ")}, $1, s."line"
+         FROM (SELECT *, row_number() OVER (PARTITION BY ${key.join(", ")} ORDER BY "line") AS _rn
+               FROM ${stage}) s
+         WHERE s._rn = 1 AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE ${keyMatch})`,
+        [fileId],
+      );
+      const result: LoadResult = {
+        fileId,
+        rowsLoaded: inserted.rowsChanged,
+        rowsDuplicate: staged - inserted.rowsChanged,
+      };
+      input.verify(result);
+      await con.run(
+        `INSERT INTO provenance VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now()::TIMESTAMP)`,
+        [
+          fileId,
+          this.meta.path,
+          this.meta.sha256,
+          this.meta.size,
+          this.meta.source,
+          this.meta.sourceVersion,
+          this.table,
+          input.linesRead,
+          result.rowsLoaded,
+          input.rejects.length,
+          result.rowsDuplicate,
+        ],
+      );
+      await con.run(`INSERT INTO load_rejects SELECT $1, line, reason FROM ${rejectStage}`, [
+        fileId,
+      ]);
+      await con.run(`INSERT INTO load_unresolved SELECT $1, name, rows FROM ${unresolvedStage}`, [
+        fileId,
+      ]);
+      await con.run("COMMIT");
+      return result;
+    } catch (e) {
+      await con.run("ROLLBACK");
+      throw e;
+    } finally {
+      await this.dropStages();
+    }
+  }
+
+  private async dropStages(): Promise<void> {
+    for (const t of [this.stage, `${this.stage}_rejects`, `${this.stage}_unresolved`]) {
+      await this.con.run(`DROP TABLE IF EXISTS temp.main.${quoteIdent(t)}`);
+    }
+  }
+
+  async abort(): Promise<void> {
+    try {
+      await this.finishAppender();
+    } catch {
+      // The appender may already be broken by the error that led here; the stage is dropped anyway.
+    }
+    await this.dropStages();
+  }
+}

@@ -1,0 +1,338 @@
+/**
+ * The store's tables, described once for every backend. Backends turn these into DDL; the
+ * ingest pipeline uses `naturalKey` to deduplicate records that reappear across files.
+ *
+ * Every data table carries `file_id` (the provenance row that loaded it) and `line` (the line of
+ * that file), so every number can be traced back to the bytes it came from.
+ */
+export const COLUMN_TYPES = [
+  "int",
+  "bigint",
+  "double",
+  "text",
+  "date",
+  "bool",
+  "int[]",
+  "text[]",
+] as const;
+export type ColumnType = (typeof COLUMN_TYPES)[number];
+
+export interface ColumnSpec {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly description: string;
+  /** Unit of a numeric column ("current million US$", "TIV million", "0/1"). */
+  readonly unit?: string;
+}
+
+export interface TableSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly columns: readonly ColumnSpec[];
+  /** Columns that identify one record; a record whose key is already stored is a duplicate. */
+  readonly naturalKey: readonly string[];
+}
+
+/** Columns appended to every data table by the loader. */
+export const TRACE_COLUMNS: readonly ColumnSpec[] = [
+  {
+    name: "file_id",
+    type: "int",
+    description: "provenance.file_id of the file that loaded the row",
+  },
+  { name: "line", type: "int", description: "line number of the record in that file (1-based)" },
+];
+
+const c = (name: string, type: ColumnType, description: string, unit?: string): ColumnSpec =>
+  unit === undefined ? { name, type, description } : { name, type, description, unit };
+
+const dyad = [
+  c("ccode1", "int", "COW code of the first state"),
+  c("ccode2", "int", "COW code of the second state"),
+  c("year", "int", "year"),
+];
+
+export const TABLES = {
+  atop_ddy: {
+    name: "atop_ddy",
+    description: "ATOP directed dyad-year alliance obligations (only dyad-years with an alliance)",
+    columns: [
+      ...dyad,
+      c("atop_defense", "int", "defense pact", "0/1"),
+      c("atop_offense", "int", "offense pact", "0/1"),
+      c("atop_neutral", "int", "neutrality pact", "0/1"),
+      c("atop_nonagg", "int", "non-aggression pact", "0/1"),
+      c("atop_consul", "int", "consultation pact", "0/1"),
+      c(
+        "atopid",
+        "int",
+        "ATOP alliance id when the file is per treaty (null: collapsed over treaties)",
+      ),
+    ],
+    naturalKey: ["ccode1", "ccode2", "year", "atopid"],
+  },
+  atop_alliances: {
+    name: "atop_alliances",
+    description: "ATOP alliance-level records (one per alliance)",
+    columns: [
+      c("atopid", "int", "ATOP alliance id"),
+      c("cowid", "int", "COW alliance id, if any"),
+      c("begyr", "int", "year the alliance began"),
+      c("endyr", "int", "year the alliance ended (null: in effect at the end of coverage)"),
+      c("bilat", "int", "bilateral alliance", "0/1"),
+      c("defense", "int", "defense obligation", "0/1"),
+      c("offense", "int", "offense obligation", "0/1"),
+      c("neutral", "int", "neutrality obligation", "0/1"),
+      c("nonagg", "int", "non-aggression obligation", "0/1"),
+      c("consul", "int", "consultation obligation", "0/1"),
+      c("members", "int[]", "COW codes of the members (mem1…memN)"),
+    ],
+    naturalKey: ["atopid"],
+  },
+  atop_members: {
+    name: "atop_members",
+    description: "ATOP member-level records (one per member and phase of an alliance)",
+    columns: [
+      c("atopid", "int", "ATOP alliance id"),
+      c("member", "int", "COW code of the member"),
+      c("phase", "int", "phase of the alliance"),
+      c("yrent", "int", "year the member entered"),
+      c("moent", "int", "month the member entered"),
+      c("yrexit", "int", "year the member left (null: still in force; ATOP codes 0)"),
+      c("moexit", "int", "month the member left"),
+      c("defense", "int", "defense obligation", "0/1"),
+      c("offense", "int", "offense obligation", "0/1"),
+      c("neutral", "int", "neutrality obligation", "0/1"),
+      c("nonagg", "int", "non-aggression obligation", "0/1"),
+      c("consul", "int", "consultation obligation", "0/1"),
+    ],
+    naturalKey: ["atopid", "member", "phase", "yrent", "moent"],
+  },
+  cow_alliance_ddy: {
+    name: "cow_alliance_ddy",
+    description:
+      "COW Formal Alliances directed dyad-year pledges (only dyad-years with an alliance)",
+    columns: [
+      ...dyad,
+      c("cow_defense", "int", "defense pact", "0/1"),
+      c("cow_neutral", "int", "neutrality pact", "0/1"),
+      c("cow_nonagg", "int", "non-aggression pact", "0/1"),
+      c("cow_entente", "int", "entente", "0/1"),
+      c(
+        "version4id",
+        "int",
+        "COW treaty id when the file is per treaty (null: collapsed over treaties)",
+      ),
+    ],
+    naturalKey: ["ccode1", "ccode2", "year", "version4id"],
+  },
+  un_votes: {
+    name: "un_votes",
+    description: "UN General Assembly roll-call votes, one row per roll call and state",
+    columns: [
+      c("rcid", "int", "roll-call id"),
+      c("session", "int", "UNGA session (null when the layout does not give it)"),
+      c("ccode", "int", "COW code of the voting state (null: name not resolved)"),
+      c("country", "text", "country as written in the file"),
+      c("vote", "int", "1 yes, 2 abstain, 3 no, 8 absent, 9 not a member (Voeten codes)"),
+      c(
+        "state_key",
+        "text",
+        "cow:<ccode> when resolved, else name:<country as written>; with rcid it identifies one vote whatever the layout",
+      ),
+    ],
+    naturalKey: ["rcid", "state_key"],
+  },
+  un_rollcalls: {
+    name: "un_rollcalls",
+    description: "UN General Assembly roll calls",
+    columns: [
+      c("rcid", "int", "roll-call id"),
+      c("session", "int", "UNGA session"),
+      c("date", "date", "date of the vote"),
+      c("year", "int", "calendar year of the vote"),
+      c("unres", "text", "resolution symbol"),
+      c("importantvote", "int", "US State Department important vote (from session 39)", "0/1"),
+      c("amend", "int", "amendment vote (unvotes layout; to 1985)", "0/1"),
+      c("para", "int", "paragraph vote (unvotes layout; to 1985)", "0/1"),
+      c("short", "text", "short description"),
+      c("descr", "text", "description"),
+      c("me", "int", "issue: Middle East", "0/1"),
+      c("nu", "int", "issue: nuclear weapons", "0/1"),
+      c("di", "int", "issue: arms control and disarmament", "0/1"),
+      c("hr", "int", "issue: human rights", "0/1"),
+      c("co", "int", "issue: colonialism", "0/1"),
+      c("ec", "int", "issue: economic development", "0/1"),
+    ],
+    naturalKey: ["rcid"],
+  },
+  un_issues: {
+    name: "un_issues",
+    description: "UN roll-call issue codes (unvotes layout)",
+    columns: [
+      c("rcid", "int", "roll-call id"),
+      c("short_name", "text", "issue short code (me, nu, di, hr, co, ec)"),
+      c("issue", "text", "issue name"),
+    ],
+    naturalKey: ["rcid", "short_name"],
+  },
+  trade_dyadic: {
+    name: "trade_dyadic",
+    description: "COW Trade dyadic flows (non-directed, ccode1 < ccode2 as in the source)",
+    columns: [
+      ...dyad,
+      c("flow1", "double", "imports of ccode1 from ccode2", "current million US$"),
+      c("flow2", "double", "imports of ccode2 from ccode1", "current million US$"),
+      c("smoothflow1", "double", "smoothed flow1", "current million US$"),
+      c("smoothflow2", "double", "smoothed flow2", "current million US$"),
+    ],
+    naturalKey: ["ccode1", "ccode2", "year"],
+  },
+  trade_national: {
+    name: "trade_national",
+    description: "COW Trade national totals",
+    columns: [
+      c("ccode", "int", "COW code"),
+      c("year", "int", "year"),
+      c("imports", "double", "total imports", "current million US$"),
+      c("exports", "double", "total exports", "current million US$"),
+    ],
+    naturalKey: ["ccode", "year"],
+  },
+  nmc: {
+    name: "nmc",
+    description: "COW National Material Capabilities",
+    columns: [
+      c("ccode", "int", "COW code"),
+      c("year", "int", "year"),
+      c("milex", "double", "military expenditure (see milex_unit)"),
+      c("milex_unit", "text", "thousand GBP (1816–1913) or thousand current US$ (from 1914)"),
+      c("milper", "double", "military personnel", "thousands"),
+      c("irst", "double", "iron and steel production", "thousand tons"),
+      c("pec", "double", "primary energy consumption", "thousand coal-ton equivalents"),
+      c("tpop", "double", "total population", "thousands"),
+      c("upop", "double", "urban population", "thousands"),
+      c("cinc", "double", "Composite Index of National Capability", "share of system total"),
+    ],
+    naturalKey: ["ccode", "year"],
+  },
+  country_series: {
+    name: "country_series",
+    description: "Country-year series in long form (GDP, population, military expenditure …)",
+    columns: [
+      c("series", "text", "series id, e.g. pwt.rgdpe, wb.NY.GDP.MKTP.CD, maddison.pop"),
+      c("ccode", "int", "COW code (null: not resolved or not a state)"),
+      c("code", "text", "country code as written in the file"),
+      c("country", "text", "country name as written in the file"),
+      c("year", "int", "year"),
+      c("value", "double", "value (see unit)"),
+      c("unit", "text", "unit of value"),
+    ],
+    naturalKey: ["series", "code", "country", "year"],
+  },
+  arms_transfers: {
+    name: "arms_transfers",
+    description: "SIPRI Arms Transfers trade register, one row per deal and delivery year",
+    columns: [
+      c("deal_id", "bigint", "SIPRI AT Database ID"),
+      c("supplier", "text", "supplier as written by SIPRI"),
+      c("supplier_ccode", "int", "COW code of the supplier (null: not a state or not resolved)"),
+      c("recipient", "text", "recipient as written by SIPRI"),
+      c("recipient_ccode", "int", "COW code of the recipient (null: not a state or not resolved)"),
+      c("designation", "text", "weapon designation"),
+      c("description", "text", "weapon description"),
+      c("category", "text", "armament category"),
+      c("order_year", "int", "order year"),
+      c("order_year_estimate", "bool", "order year is an estimate"),
+      c("numbers_delivered", "int", "numbers delivered in the delivery year"),
+      c("numbers_delivered_estimate", "bool", "numbers delivered is an estimate"),
+      c("delivery_year", "int", "delivery year"),
+      c("delivery_year_estimate", "bool", "delivery year is an estimate"),
+      c("status", "text", "deal status"),
+      c(
+        "sipri_estimate",
+        "double",
+        "SIPRI estimate: unit TIV of the weapon when new (tiv_unit adjusts it for second-hand status)",
+        "TIV million",
+      ),
+      c("tiv_unit", "double", "TIV per unit", "TIV million"),
+      c("tiv_delivered", "double", "TIV delivery value in the delivery year", "TIV million"),
+      c("local_production", "bool", "local production"),
+    ],
+    naturalKey: ["deal_id", "delivery_year"],
+  },
+  exercises: {
+    name: "exercises",
+    description: "Multinational military exercises, one row per exercise",
+    columns: [
+      c("exercise_id", "text", "exercise id (MME: MMEID)"),
+      c("name", "text", "exercise name"),
+      c("series", "text", "exercise series"),
+      c("location", "text", "location"),
+      c("start_year", "int", "start year"),
+      c("start_month", "int", "start month (null: unknown)"),
+      c("start_day", "int", "start day (null: unknown)"),
+      c("end_year", "int", "end year"),
+      c("types", "text[]", "exercise types flagged (CPX, Air, Land, Sea, …)"),
+      c("participants", "text[]", "participants as written in the file"),
+      c("participant_ccodes", "int[]", "COW codes of the participants that resolved to states"),
+    ],
+    // MME v7 reuses three MMEIDs for different exercises: the id alone would drop them as duplicates.
+    naturalKey: ["exercise_id", "name", "location", "start_year", "start_month", "start_day"],
+  },
+  cameo_eventcodes: {
+    name: "cameo_eventcodes",
+    description: "CAMEO event codes with descriptions (GDELT and ICEWS lookup tables)",
+    columns: [
+      c("scheme", "text", "whose table: gdelt | icews"),
+      c("code", "text", "CAMEO event code (string: leading zeros matter)"),
+      c("description", "text", "description"),
+      c(
+        "quad_class",
+        "int",
+        "1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict (null when the table does not say)",
+      ),
+    ],
+    naturalKey: ["scheme", "code"],
+  },
+  cameo_goldstein: {
+    name: "cameo_goldstein",
+    description: "Goldstein scale value per CAMEO event code",
+    columns: [
+      c("scheme", "text", "whose table: gdelt | icews"),
+      c("code", "text", "CAMEO event code (string)"),
+      c("goldstein", "double", "Goldstein scale value", "-10…+10"),
+    ],
+    naturalKey: ["scheme", "code"],
+  },
+  cameo_actor_codes: {
+    name: "cameo_actor_codes",
+    description: "CAMEO actor code lookups (countries, types, known groups, ethnic, religion)",
+    columns: [
+      c("kind", "text", "country | type | knowngroup | ethnic | religion"),
+      c("code", "text", "CAMEO code"),
+      c("label", "text", "label"),
+      c("ccode", "int", "COW code when the code is a state"),
+    ],
+    naturalKey: ["kind", "code"],
+  },
+  states: {
+    name: "states",
+    description: "State system membership spells (COW states2016, Gleditsch–Ward) and major powers",
+    columns: [
+      c("system", "text", "cow | gw | cow_major | cow_codes"),
+      c("code", "int", "state code in that system"),
+      c("abb", "text", "abbreviation"),
+      c("name", "text", "name"),
+      c("start_date", "date", "start of the spell"),
+      c("end_date", "date", "end of the spell"),
+    ],
+    naturalKey: ["system", "code", "abb", "name", "start_date"],
+  },
+} as const satisfies Record<string, TableSpec>;
+
+export type TableName = keyof typeof TABLES;
+
+export function tableSpec(name: TableName): TableSpec {
+  return TABLES[name];
+}

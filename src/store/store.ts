@@ -1,0 +1,103 @@
+import type { TableName } from "./schema.js";
+
+/** What a backend can do; code that needs a feature checks the flag instead of the backend kind. */
+export interface StoreCapabilities {
+  /** Multi-statement transactions with rollback. */
+  readonly transactions: boolean;
+  /** `query(sql, params)` binds `$1…$n` values server-side. */
+  readonly boundParameters: boolean;
+  readonly windowFunctions: boolean;
+  /** Columns of type int[] / text[]. */
+  readonly listColumns: boolean;
+}
+
+export type Cell = number | bigint | string | boolean | null | readonly (number | string)[];
+export type Row = Readonly<Record<string, Cell>>;
+
+/** Identifies one input file and the adapter that reads it. */
+export interface FileMeta {
+  readonly path: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly source: string;
+  readonly sourceVersion: string;
+}
+
+export interface Reject {
+  readonly line: number;
+  readonly reason: string;
+}
+
+export interface UnresolvedName {
+  readonly name: string;
+  readonly rows: number;
+}
+
+export interface ProvenanceRecord extends FileMeta {
+  readonly fileId: number;
+  readonly table: string;
+  readonly linesRead: number;
+  readonly rowsLoaded: number;
+  readonly rowsRejected: number;
+  readonly rowsDuplicate: number;
+  readonly loadedAt: string;
+}
+
+export interface LoadResult {
+  readonly fileId: number;
+  readonly rowsLoaded: number;
+  readonly rowsDuplicate: number;
+}
+
+export interface CommitInput {
+  readonly linesRead: number;
+  readonly rejects: readonly Reject[];
+  readonly unresolved: readonly UnresolvedName[];
+  /**
+   * Called inside the transaction with what the backend inserted; throwing rolls everything back
+   * (the accounting check: lines read = loaded + rejected + duplicates).
+   */
+  readonly verify: (result: LoadResult) => void;
+}
+
+/** One file being loaded into one table: rows are staged, then committed atomically or aborted. */
+export interface LoadSession {
+  /** Stage one row (values in the table's column order, trace columns excluded). */
+  append(values: readonly Cell[], line: number): void;
+  /** Deduplicate against the store by natural key, insert, write provenance; all or nothing. */
+  commit(input: CommitInput): Promise<LoadResult>;
+  /** Drop everything staged. Safe to call after a failed commit. */
+  abort(): Promise<void>;
+}
+
+export interface LoadedSummary {
+  readonly source: string;
+  readonly files: number;
+  readonly rows: number;
+}
+
+/**
+ * The storage contract. DuckDB (default) and ClickHouse implement it; test/store/contract.ts is
+ * the suite every backend runs unchanged.
+ */
+export interface Store {
+  readonly kind: "duckdb" | "clickhouse";
+  /** Path or URL, for messages. */
+  readonly location: string;
+  readonly capabilities: StoreCapabilities;
+  readonly readOnly: boolean;
+  schemaVersion(): Promise<number>;
+  findFileBySha(sha256: string): Promise<ProvenanceRecord | null>;
+  beginLoad(meta: FileMeta, table: TableName): Promise<LoadSession>;
+  files(): Promise<ProvenanceRecord[]>;
+  rejects(fileId: number): Promise<Reject[]>;
+  unresolved(fileId: number): Promise<UnresolvedName[]>;
+  /** Row count of a data table (for tests and `sources`). */
+  count(table: TableName): Promise<number>;
+  /**
+   * Run a read query. Values are bound as `$1…$n`; numbers come back as JS numbers (BIGINT
+   * within the safe range), lists as arrays.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}

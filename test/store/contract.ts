@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import { AccountingError } from "../../src/core/errors.js";
+import { SCHEMA_VERSION } from "../../src/store/duckdb/ddl.js";
+import type { FileMeta, Store } from "../../src/store/store.js";
+
+const meta = (sha: string, path = `/data/${sha}.csv`): FileMeta => ({
+  path,
+  sha256: sha,
+  size: 100,
+  source: "cow-trade-national",
+  sourceVersion: "4.0",
+});
+
+const ok = () => {};
+
+/**
+ * The Store contract: every backend runs this suite unchanged, given a factory that returns a
+ * fresh, empty store (cleaned up by the caller).
+ */
+export function storeContract(name: string, open: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    it("starts empty at the current schema version", async () => {
+      const store = await open();
+      expect(await store.schemaVersion()).toBe(SCHEMA_VERSION);
+      expect(await store.files()).toEqual([]);
+      expect(await store.count("trade_national")).toBe(0);
+    });
+
+    it("commits staged rows with provenance, trace columns, rejects and unresolved names", async () => {
+      const store = await open();
+      const s = await store.beginLoad(meta("a1"), "trade_national");
+      s.append([365, 2014, 308000.5, 497800], 2);
+      s.append([710, 2014, null, 2342000], 4);
+      const r = await s.commit({
+        linesRead: 3,
+        rejects: [{ line: 3, reason: "bad" }],
+        unresolved: [{ name: "Atlantis", rows: 1 }],
+        verify: ok,
+      });
+      expect(r.rowsLoaded).toBe(2);
+      expect(r.rowsDuplicate).toBe(0);
+      const rows = await store.query(
+        "SELECT ccode, year, imports, exports, file_id, line FROM trade_national ORDER BY ccode",
+      );
+      expect(rows).toEqual([
+        { ccode: 365, year: 2014, imports: 308000.5, exports: 497800, file_id: r.fileId, line: 2 },
+        { ccode: 710, year: 2014, imports: null, exports: 2342000, file_id: r.fileId, line: 4 },
+      ]);
+      const f = await store.findFileBySha("a1");
+      expect(f).toMatchObject({
+        fileId: r.fileId,
+        path: "/data/a1.csv",
+        source: "cow-trade-national",
+        sourceVersion: "4.0",
+        table: "trade_national",
+        linesRead: 3,
+        rowsLoaded: 2,
+        rowsRejected: 1,
+        rowsDuplicate: 0,
+        size: 100,
+      });
+      expect(f?.loadedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      expect(await store.rejects(r.fileId)).toEqual([{ line: 3, reason: "bad" }]);
+      expect(await store.unresolved(r.fileId)).toEqual([{ name: "Atlantis", rows: 1 }]);
+    });
+
+    it("deduplicates by natural key within a file and against stored rows, first line wins", async () => {
+      const store = await open();
+      const s1 = await store.beginLoad(meta("b1"), "trade_national");
+      s1.append([2, 1990, 1, 1], 2);
+      s1.append([2, 1990, 9, 9], 3);
+      const r1 = await s1.commit({ linesRead: 2, rejects: [], unresolved: [], verify: ok });
+      expect([r1.rowsLoaded, r1.rowsDuplicate]).toEqual([1, 1]);
+      const s2 = await store.beginLoad(meta("b2"), "trade_national");
+      s2.append([2, 1990, 5, 5], 2);
+      s2.append([2, 1991, 5, 5], 3);
+      const r2 = await s2.commit({ linesRead: 2, rejects: [], unresolved: [], verify: ok });
+      expect([r2.rowsLoaded, r2.rowsDuplicate]).toEqual([1, 1]);
+      expect(await store.query("SELECT year, imports FROM trade_national ORDER BY year")).toEqual([
+        { year: 1990, imports: 1 },
+        { year: 1991, imports: 5 },
+      ]);
+    });
+
+    it("treats null key parts as equal when deduplicating", async () => {
+      const store = await open();
+      const s = await store.beginLoad(meta("n1"), "country_series");
+      s.append(["x.gdp", null, "WLD", "World", 2000, 1, "US$"], 2);
+      s.append(["x.gdp", null, "WLD", "World", 2000, 2, "US$"], 3);
+      const r = await s.commit({ linesRead: 2, rejects: [], unresolved: [], verify: ok });
+      expect([r.rowsLoaded, r.rowsDuplicate]).toEqual([1, 1]);
+    });
+
+    it("rolls back everything when verify throws: no rows, no provenance", async () => {
+      const store = await open();
+      const s = await store.beginLoad(meta("c1"), "trade_national");
+      s.append([2, 1990, 1, 1], 2);
+      await expect(
+        s.commit({
+          linesRead: 5,
+          rejects: [{ line: 3, reason: "x" }],
+          unresolved: [],
+          verify: () => {
+            throw new AccountingError("mismatch");
+          },
+        }),
+      ).rejects.toBeInstanceOf(AccountingError);
+      await s.abort();
+      expect(await store.count("trade_national")).toBe(0);
+      expect(await store.files()).toEqual([]);
+      expect(await store.findFileBySha("c1")).toBeNull();
+    });
+
+    it("abort discards staged rows", async () => {
+      const store = await open();
+      const s = await store.beginLoad(meta("d1"), "trade_national");
+      s.append([2, 1990, 1, 1], 2);
+      await s.abort();
+      expect(await store.count("trade_national")).toBe(0);
+      expect(await store.files()).toEqual([]);
+    });
+
+    it("round-trips list columns, dates, booleans and bigints", async () => {
+      const store = await open();
+      if (!store.capabilities.listColumns) return;
+      const s = await store.beginLoad(meta("e1"), "exercises");
+      s.append(
+        [
+          "mme1",
+          "Peace Mission 2005",
+          null,
+          null,
+          2005,
+          8,
+          null,
+          2005,
+          ["Land"],
+          ["Russia", "China", "Atlantis"],
+          [365, 710],
+        ],
+        2,
+      );
+      await s.commit({ linesRead: 1, rejects: [], unresolved: [], verify: ok });
+      const [row] = await store.query<{ participant_ccodes: number[]; participants: string[] }>(
+        "SELECT participant_ccodes, participants FROM exercises",
+      );
+      expect(row).toEqual({
+        participant_ccodes: [365, 710],
+        participants: ["Russia", "China", "Atlantis"],
+      });
+      const s2 = await store.beginLoad(meta("e2"), "un_rollcalls");
+      s2.append(
+        [4445, 58, "2003-10-01", 2003, "R/58/1", 0, null, null, null, null, 0, 0, 0, 1, 0, 0],
+        2,
+      );
+      await s2.commit({ linesRead: 1, rejects: [], unresolved: [], verify: ok });
+      expect(await store.query("SELECT CAST(date AS VARCHAR) AS d, hr FROM un_rollcalls")).toEqual([
+        { d: "2003-10-01", hr: 1 },
+      ]);
+    });
+
+    it("binds query values", async () => {
+      const store = await open();
+      const rows = await store.query<{ v: string; n: number }>(
+        "SELECT $1::VARCHAR AS v, $2::INTEGER + 1 AS n",
+        ["it's; DROP TABLE provenance; --", 41],
+      );
+      expect(rows).toEqual([{ v: "it's; DROP TABLE provenance; --", n: 42 }]);
+      expect(await store.files()).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,37 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";
+import { tempDir, tempStore } from "../helpers.js";
+import { storeContract } from "./contract.js";
+
+storeContract("duckdb", tempStore);
+
+describe("DuckDbStore", () => {
+  it("keeps data across close and reopen, and opens read-only", async () => {
+    const path = join(tempDir(), "s.duckdb");
+    const a = await DuckDbStore.open(path);
+    const s = await a.beginLoad(
+      { path: "/x.csv", sha256: "f1", size: 1, source: "cow-nmc", sourceVersion: "7.0" },
+      "trade_national",
+    );
+    s.append([2, 2000, 1, 2], 2);
+    await s.commit({ linesRead: 1, rejects: [], unresolved: [], verify: () => {} });
+    await a.close();
+    const b = await DuckDbStore.open(path, { readOnly: true });
+    expect(await b.count("trade_national")).toBe(1);
+    await expect(
+      b.beginLoad(
+        { path: "/y.csv", sha256: "f2", size: 1, source: "cow-nmc", sourceVersion: "7.0" },
+        "nmc",
+      ),
+    ).rejects.toThrow(/read-only/);
+    await b.close();
+  });
+
+  it("refuses to open a missing store read-only, naming the path", async () => {
+    const path = join(tempDir(), "nope.duckdb");
+    await expect(DuckDbStore.open(path, { readOnly: true })).rejects.toThrow(
+      /nope\.duckdb does not exist/,
+    );
+  });
+});
