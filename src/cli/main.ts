@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import { isEntenteError } from "../core/errors.js";
+import { registerIngest } from "./commands/ingest.js";
+import { registerSources } from "./commands/sources.js";
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+export function buildProgram(): Command {
+  const program = new Command("entente")
+    .description(
+      "Measure whether two states are becoming allies, in which domains, and who depends on whom — from open data, every number traceable to its source.",
+    )
+    .version(version())
+    .option("--store <path>", "store location (default: $ENTENTE_STORE or ./entente.duckdb)")
+    .showHelpAfterError()
+    .exitOverride();
+  registerIngest(program);
+  registerSources(program);
+  return program;
+}
+
+/** Run the CLI; returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv as string[]);
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (isEntenteError(e)) {
+      process.stderr.write(`entente: ${e.toCliLine()}\n`);
+      return e.exitCode;
+    }
+    throw e;
+  }
+}

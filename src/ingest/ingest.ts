@@ -1,0 +1,89 @@
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { BadFileError } from "../core/errors.js";
+import type { Store } from "../store/store.js";
+import { type FileReport, type LoadFileOptions, loadFile, type Progress } from "./load-file.js";
+
+export interface IngestOptions {
+  /** Force one format for every file (`--source`). */
+  readonly source?: string;
+  /** Called after each file, for live output. */
+  readonly onFile?: (report: FileReport) => void;
+  readonly onProgress?: (p: Progress) => void;
+}
+
+export interface IngestResult {
+  /** False only when some file failed. */
+  ok: boolean;
+  files: FileReport[];
+}
+
+interface Target {
+  readonly path: string;
+  readonly explicit: boolean;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: string[] = [];
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(p)));
+    else if (e.isFile()) out.push(p);
+  }
+  return out;
+}
+
+function missing(path: string): FileReport {
+  const err = new BadFileError(path, "no such file or directory", { hint: "Check the path" });
+  return {
+    path,
+    source: null,
+    status: "failed",
+    lines_read: 0,
+    rows_read: 0,
+    rows_loaded: 0,
+    rows_rejected: 0,
+    rows_duplicate: 0,
+    sha256: null,
+    error: err.toCliLine(),
+  };
+}
+
+/**
+ * Load files and directories (walked recursively, in name order). Each file loads in its own
+ * transaction; a failed file leaves the store as it was and the others still load.
+ */
+export async function ingest(
+  store: Store,
+  inputs: readonly string[],
+  opts: IngestOptions = {},
+): Promise<IngestResult> {
+  const files: FileReport[] = [];
+  const record = (r: FileReport) => {
+    files.push(r);
+    opts.onFile?.(r);
+  };
+  for (const input of inputs) {
+    let targets: Target[];
+    try {
+      const st = await stat(input);
+      targets = st.isDirectory()
+        ? (await walk(input)).map((path) => ({ path, explicit: false }))
+        : [{ path: input, explicit: true }];
+    } catch {
+      record(missing(input));
+      continue;
+    }
+    for (const t of targets) {
+      const loadOpts: LoadFileOptions = {
+        explicit: t.explicit,
+        ...(opts.source ? { source: opts.source } : {}),
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      };
+      record(await loadFile(store, t.path, loadOpts));
+    }
+  }
+  return { ok: files.every((f) => f.status !== "failed"), files };
+}

@@ -1,0 +1,310 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { AccountingError, BadFileError, EntenteError } from "../core/errors.js";
+import { FieldError } from "../core/fields.js";
+import { splitHeader } from "../sources/header.js";
+import { SOURCES, sourceByName } from "../sources/index.js";
+import { notYetSupported } from "../sources/not-yet.js";
+import type { Delimiter, Source } from "../sources/source.js";
+import type { Cell, Reject, Store, UnresolvedName } from "../store/store.js";
+import { decodeText, headLines, looksBinary } from "./decode.js";
+import { MalformedRecordError, readRecords } from "./records.js";
+
+export const FILE_STATUSES = ["loaded", "unchanged", "failed", "skipped"] as const;
+export type FileStatus = (typeof FILE_STATUSES)[number];
+
+/** One file's outcome; the field names are those of `entente ingest --json`. */
+export interface FileReport {
+  path: string;
+  source: string | null;
+  status: FileStatus;
+  /** Data lines (records) read after the header; blank lines are not records. */
+  lines_read: number;
+  /**
+   * Rows the file yielded: one per line, or one per value column for wide formats (World Bank,
+   * SIPRI milex), plus one per rejected line. Always rows_loaded + rows_rejected + rows_duplicate.
+   */
+  rows_read: number;
+  rows_loaded: number;
+  rows_rejected: number;
+  rows_duplicate: number;
+  sha256: string | null;
+  encoding?: string;
+  error?: string;
+  reason?: string;
+  rejects?: Reject[];
+  unresolved?: UnresolvedName[];
+}
+
+export interface Progress {
+  readonly path: string;
+  readonly lines: number;
+  readonly bytes: number;
+  readonly totalBytes: number;
+}
+
+export interface LoadFileOptions {
+  /** Force a format instead of detecting it from the header. */
+  readonly source?: string;
+  /** Named on the command line: an unknown format fails instead of being skipped. */
+  readonly explicit: boolean;
+  readonly onProgress?: (p: Progress) => void;
+}
+
+const HEAD_LINES = 25;
+const ALT_DELIMITERS = [",", "\t", ";", "|"] as const;
+
+function emptyReport(path: string, status: FileStatus, sha256: string | null): FileReport {
+  return {
+    path,
+    source: null,
+    status,
+    lines_read: 0,
+    rows_read: 0,
+    rows_loaded: 0,
+    rows_rejected: 0,
+    rows_duplicate: 0,
+    sha256,
+  };
+}
+
+function fail(report: FileReport, e: unknown): FileReport {
+  const msg =
+    e instanceof EntenteError ? e.toCliLine() : e instanceof Error ? e.message : String(e);
+  return { ...report, status: "failed", error: msg };
+}
+
+/** A known header written with another delimiter: a specific, fixable error. */
+function wrongDelimiter(
+  lines: readonly string[],
+  path: string,
+  candidates: readonly Source[] = SOURCES,
+): BadFileError | null {
+  for (const src of candidates) {
+    for (const d of ALT_DELIMITERS) {
+      if (d === src.delimiter) continue;
+      // Only lines that really split on `d` can be a header written with it.
+      const converted = lines.map((l) => {
+        const fields = splitHeader(l, d as Delimiter);
+        return fields.length > 1 ? fields.join(src.delimiter) : "";
+      });
+      if (src.findHeader(converted, basename(path)) >= 0) {
+        const name = d === "\t" ? "tabs" : `"${d}"`;
+        const want = src.delimiter === "\t" ? "tab" : "comma";
+        return new BadFileError(path, `looks like ${src.title} but is separated by ${name}`, {
+          hint: `Save it ${want}-separated, as published`,
+        });
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Load one file into the store in one transaction. Never throws for bad input: the outcome,
+ * including failures, is in the report.
+ */
+export async function loadFile(
+  store: Store,
+  path: string,
+  opts: LoadFileOptions,
+): Promise<FileReport> {
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch (e) {
+    return fail(
+      emptyReport(path, "failed", null),
+      new BadFileError(path, `cannot read: ${(e as Error).message}`),
+    );
+  }
+  const sha256 = createHash("sha256").update(buf).digest("hex");
+  const base = emptyReport(path, "failed", sha256);
+  const skipOrFail = (reason: string, hint: string): FileReport =>
+    opts.explicit
+      ? fail(base, new BadFileError(path, reason, { hint }))
+      : { ...base, status: "skipped", reason };
+
+  if (buf.length === 0) return skipOrFail("empty file", "Re-download it; the file has no content");
+  if (looksBinary(buf)) {
+    return skipOrFail(
+      "binary file, not delimited text",
+      "Entente reads CSV/TSV text; unpack or export the data to CSV first",
+    );
+  }
+  const { text, encoding } = decodeText(buf);
+  const lines = headLines(text, HEAD_LINES);
+  const name = basename(path);
+
+  let source: Source | undefined;
+  let headerIdx = -1;
+  if (opts.source) {
+    source = sourceByName(opts.source);
+    headerIdx = source.findHeader(lines, name);
+    if (headerIdx < 0) {
+      return fail(
+        base,
+        wrongDelimiter(lines, path, [source]) ??
+          new BadFileError(
+            path,
+            `no ${source.title} header found in the first ${HEAD_LINES} lines`,
+            {
+              hint: "Check the file, or drop --source to detect the format",
+            },
+          ),
+      );
+    }
+  } else {
+    for (const s of SOURCES) {
+      const i = s.findHeader(lines, name);
+      if (i >= 0) {
+        source = s;
+        headerIdx = i;
+        break;
+      }
+    }
+    if (!source) {
+      const wd = wrongDelimiter(lines, path);
+      if (wd) return fail(base, wd);
+      return skipOrFail(
+        notYetSupported(lines) ?? "no known header",
+        "See `entente sources` for the supported formats, or force one with --source",
+      );
+    }
+  }
+  const report: FileReport = { ...base, source: source.name, encoding };
+
+  const known = await store.findFileBySha(sha256);
+  if (known) {
+    return {
+      ...report,
+      source: known.source,
+      status: "unchanged",
+      reason: `already loaded from ${known.path} on ${known.loadedAt}`,
+    };
+  }
+
+  const headerLine = lines[headerIdx] ?? "";
+  const header = splitHeader(headerLine, source.delimiter);
+  let mapper: ReturnType<Source["begin"]>;
+  try {
+    mapper = source.begin(header, path, lines);
+  } catch (e) {
+    return fail(report, e);
+  }
+
+  const session = await store.beginLoad(
+    { path, sha256, size: buf.length, source: source.name, sourceVersion: source.version },
+    source.table,
+  );
+  const rejects: Reject[] = [];
+  const unresolvedCounts = new Map<string, number>();
+  let linesRead = 0;
+  let rowsEmitted = 0;
+  let pending: Cell[][] = [];
+  let pendingNames: string[] = [];
+  const emitter = {
+    row(values: readonly Cell[]) {
+      pending.push(values as Cell[]);
+    },
+    unresolved(n: string) {
+      pendingNames.push(n);
+    },
+  };
+  const wide = source.wide === true;
+  const width = header.length;
+  let accepted = 0;
+  let lastRecordShort = false;
+
+  try {
+    const records = readRecords(text, {
+      delimiter: source.delimiter,
+      // TSV files (GDELT, ICEWS, CAMEO) do not quote; a stray " is data there.
+      quoting: source.delimiter !== "\t",
+      fromLine: headerIdx + 2,
+    });
+    for (const { fields, line, end } of records) {
+      if (fields.length === 1 && fields[0]?.trim() === "") continue; // whitespace-only line
+      linesRead += 1;
+      if (opts.onProgress && linesRead % 50_000 === 0) {
+        opts.onProgress({ path, lines: linesRead, bytes: end, totalBytes: buf.length });
+      }
+      lastRecordShort = fields.length < width;
+      if (fields.length !== width) {
+        rejects.push({ line, reason: `expected ${width} fields, found ${fields.length}` });
+        continue;
+      }
+      pending = [];
+      pendingNames = [];
+      try {
+        mapper(fields, line, emitter);
+      } catch (e) {
+        if (e instanceof FieldError) {
+          rejects.push({ line, reason: e.message });
+          continue;
+        }
+        throw e;
+      }
+      if (!wide && pending.length !== 1) {
+        throw new Error(`${source.name} adapter emitted ${pending.length} rows for line ${line}`);
+      }
+      accepted += 1;
+      for (const values of pending) session.append(values, line);
+      rowsEmitted += pending.length;
+      for (const n of pendingNames) unresolvedCounts.set(n, (unresolvedCounts.get(n) ?? 0) + 1);
+    }
+    if (lastRecordShort && !/\n\s*$/.test(text)) {
+      throw new BadFileError(path, "the last line is incomplete and has no line end", {
+        line: rejects[rejects.length - 1]?.line ?? 0,
+        hint: "The file looks truncated; download it again",
+      });
+    }
+    const unresolved = [...unresolvedCounts]
+      .map(([n, rows]) => ({ name: n, rows }))
+      .sort((a, b) => b.rows - a.rows || a.name.localeCompare(b.name));
+    const result = await session.commit({
+      linesRead,
+      rejects,
+      unresolved,
+      verify: (r) => {
+        if (accepted + rejects.length !== linesRead) {
+          throw new AccountingError(
+            `${path}: ${linesRead} lines read but ${accepted} accepted + ${rejects.length} rejected`,
+          );
+        }
+        if (r.rowsLoaded + r.rowsDuplicate !== rowsEmitted) {
+          throw new AccountingError(
+            `${path}: ${rowsEmitted} rows staged but ${r.rowsLoaded} loaded + ${r.rowsDuplicate} duplicates`,
+          );
+        }
+      },
+    });
+    if (opts.onProgress)
+      opts.onProgress({ path, lines: linesRead, bytes: buf.length, totalBytes: buf.length });
+    return {
+      ...report,
+      status: "loaded",
+      lines_read: linesRead,
+      rows_read: rowsEmitted + rejects.length,
+      rows_loaded: result.rowsLoaded,
+      rows_rejected: rejects.length,
+      rows_duplicate: result.rowsDuplicate,
+      ...(rejects.length ? { rejects } : {}),
+      ...(unresolved.length ? { unresolved } : {}),
+    };
+  } catch (e) {
+    await session.abort();
+    if (e instanceof EntenteError) return fail(report, e);
+    if (e instanceof MalformedRecordError) {
+      return fail(
+        report,
+        new BadFileError(path, `malformed CSV: ${e.message}`, {
+          line: e.line,
+          hint: "The file may be truncated or not in the expected layout; download it again",
+        }),
+      );
+    }
+    throw e;
+  }
+}

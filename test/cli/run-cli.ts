@@ -1,0 +1,28 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+export const BIN = `${root}bin/entente.js`;
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built CLI (`npm run build` first; `npm test` does) as a user would. */
+export function runCli(args: string[], env: Record<string, string> = {}): CliResult {
+  if (!existsSync(`${root}dist/cli/main.js`)) {
+    throw new Error(
+      "dist/ is missing: run `npm run build` (npm test does it) before the CLI tests",
+    );
+  }
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
