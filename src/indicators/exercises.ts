@@ -1,0 +1,187 @@
+/**
+ * Military exercises (METHODS.md "Military exercises"): exercises_joint = number of exercises
+ * starting in the year in which both states take part. See docs/indicators.md (Military exercises).
+ *
+ * Several exercise datasets may be loaded into the one `exercises` table (MME v7 and the JME
+ * coding sheet cover the same exercises for 1980–2010). So that no exercise is counted twice,
+ * each start year is counted from ONE dataset: the preferred one among those whose loaded rows
+ * cover that year (MME, then JME, then any other by name). Within that dataset, rows with the
+ * same normalised name and the same start date are one exercise (JME repeats an exercise from
+ * several news reports); unnamed rows are never merged.
+ */
+import type { Store } from "../store/store.js";
+import {
+  dyadYearValue,
+  fileYearRanges,
+  inRanges,
+  intList,
+  memberLookup,
+  type YearRange,
+} from "./alliances.js";
+import {
+  type Column,
+  directedKey,
+  type FamilyComputer,
+  type Frame,
+  frameBounds,
+  type IndicatorDef,
+  nullColumn,
+} from "./indicator.js";
+
+// ---------------------------------------------------------------------------------------------
+// Pure rules
+
+/** Precedence of the exercise datasets (adapter names): lower wins. */
+export const EXERCISE_SOURCE_PRECEDENCE: readonly string[] = ["mme", "jme"];
+
+/** Sources in precedence order: the known ones first, then any other alphabetically. */
+export function rankSources(sources: Iterable<string>): string[] {
+  const rank = (s: string) => {
+    const i = EXERCISE_SOURCE_PRECEDENCE.indexOf(s);
+    return i < 0 ? EXERCISE_SOURCE_PRECEDENCE.length : i;
+  };
+  return [...new Set(sources)].sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : x > y ? 1 : 0));
+}
+
+/**
+ * The dataset each year is counted from: for every year covered by the loaded rows of at least
+ * one source (the union of each file's first–last start year), the first source in precedence
+ * order that covers it. Years covered by none are absent (null indicator).
+ */
+export function sourceByYear(
+  files: ReadonlyArray<YearRange & { readonly source: string }>,
+  from: number,
+  to: number,
+): Map<number, string> {
+  const order = rankSources(files.map((f) => f.source));
+  const bySource = new Map<string, YearRange[]>();
+  for (const f of files) {
+    const list = bySource.get(f.source) ?? [];
+    list.push(f);
+    bySource.set(f.source, list);
+  }
+  const out = new Map<number, string>();
+  for (let y = from; y <= to; y++) {
+    const s = order.find((src) => inRanges(bySource.get(src) ?? [], y));
+    if (s !== undefined) out.set(y, s);
+  }
+  return out;
+}
+
+/**
+ * Identity of an exercise within one dataset and start year: the name lower-cased with
+ * whitespace collapsed, plus start month and day (unknown = 0); an unnamed row is its own
+ * exercise (file and line).
+ */
+export function exerciseKey(
+  name: string | null,
+  month: number | null,
+  day: number | null,
+  fileId: number,
+  line: number,
+): string {
+  const n = name === null ? "" : name.trim().toLowerCase().replace(/\s+/g, " ");
+  if (n === "") return `row:${fileId}:${line}`;
+  return `name:${n}:${month ?? 0}:${day ?? 0}`;
+}
+
+/**
+ * Number of distinct exercises (by {@link exerciseKey}) listing both a and b. `exercises` are
+ * those of one dataset and one start year.
+ */
+export function countJoint(
+  exercises: ReadonlyArray<{ readonly key: string; readonly participants: readonly number[] }>,
+  a: number,
+  b: number,
+): number {
+  const keys = new Set<string>();
+  for (const e of exercises) {
+    if (a !== b && e.participants.includes(a) && e.participants.includes(b)) keys.add(e.key);
+  }
+  return keys.size;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Family
+
+/** SQL twin of {@link exerciseKey} (DuckDB); the tests check both agree on every loaded row. */
+export const EXERCISE_KEY_SQL = `CASE WHEN name IS NULL OR trim(name) = ''
+    THEN 'row:' || file_id || ':' || line
+    ELSE 'name:' || lower(regexp_replace(trim(name), '\\s+', ' ', 'g')) || ':'
+      || coalesce(start_month, 0) || ':' || coalesce(start_day, 0) END`;
+
+const EXERCISES_JOINT: IndicatorDef = {
+  name: "exercises_joint",
+  family: "exercises",
+  description:
+    "Number of military exercises starting in the year in which both states take part (each exercise counted once).",
+  unit: "count of exercises",
+  source:
+    "Multinational Military Exercises v7 (MME, preferred) or Joint Military Exercises v3 coding sheet (JME, for years MME does not cover), table exercises",
+  citation:
+    'D\'Orazio, Vito and Kevin Galambos. 2021. "Multinational Military Exercises, 1980-2010." Harvard Dataverse, V1, doi:10.7910/DVN/KHFODX; D\'Orazio, Vito. 2012. "Joint Military Exercises: Introducing a Dataset." PhD dissertation chapter 3, Pennsylvania State University (Entente METHODS.md, Military exercises).',
+};
+
+export const exercisesFamily: FamilyComputer = {
+  family: "exercises",
+  indicators: [EXERCISES_JOINT],
+  async compute(store: Store, frame: Frame): Promise<Record<string, Column>> {
+    const col = nullColumn(frame);
+    const out = { [EXERCISES_JOINT.name]: col };
+    if (frame.length === 0) return out;
+
+    const sourceOf = new Map(
+      (await store.files()).filter((f) => f.table === "exercises").map((f) => [f.fileId, f.source]),
+    );
+    const files = (await fileYearRanges(store, "exercises", "start_year")).map((r) => ({
+      ...r,
+      source: sourceOf.get(r.fileId) ?? `file:${r.fileId}`,
+    }));
+    if (files.length === 0) return out;
+    const bounds = frameBounds(frame);
+    const chosen = sourceByYear(files, bounds.from, bounds.to);
+    if (chosen.size === 0) return out;
+
+    // Only the files of the sources chosen for some year, only the years they were chosen for.
+    const conds: string[] = [];
+    for (const src of new Set(chosen.values())) {
+      const years = [...chosen].filter(([, s]) => s === src).map(([y]) => y);
+      const ids = files.filter((f) => f.source === src).map((f) => f.fileId);
+      conds.push(`(file_id IN (${intList(ids)}) AND start_year IN (${intList(years)}))`);
+    }
+    const stateFilter = bounds.states ? ` WHERE c IN (${intList(bounds.states)})` : "";
+    const rows = await store.query<{ lo: number; hi: number; year: number; n: number }>(
+      `WITH e AS (
+         SELECT start_year AS year, ${EXERCISE_KEY_SQL} AS k, participant_ccodes AS p
+         FROM exercises WHERE (${conds.join(" OR ")})
+       ),
+       m AS (SELECT year, k, c FROM (SELECT year, k, unnest(p) AS c FROM e)${stateFilter})
+       SELECT m1.c AS lo, m2.c AS hi, m1.year AS year, count(DISTINCT m1.k) AS n
+       FROM m AS m1 JOIN m AS m2 ON m1.year = m2.year AND m1.k = m2.k AND m1.c < m2.c
+       GROUP BY 1, 2, 3`,
+    );
+    const counts = new Map<number, number>();
+    for (const r of rows)
+      counts.set(directedKey(Number(r.lo), Number(r.hi), Number(r.year)), Number(r.n));
+
+    const member = memberLookup();
+    for (let i = 0; i < frame.length; i++) {
+      const a = frame.a[i] as number;
+      const b = frame.b[i] as number;
+      const year = frame.year[i] as number;
+      const sameState = a === b;
+      const covered = chosen.has(year);
+      if (sameState || !covered) continue; // stays NaN
+      const n = counts.get(a < b ? directedKey(a, b, year) : directedKey(b, a, year));
+      const listed = n !== undefined;
+      col[i] = dyadYearValue({
+        sameState,
+        covered,
+        listed,
+        value: n ?? null,
+        bothMembers: listed || (member(a, year) && member(b, year)),
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,318 @@
+import type { Store } from "../store/store.js";
+import {
+  type Column,
+  type FamilyComputer,
+  type Frame,
+  frameBounds,
+  type IndicatorDef,
+  nullColumn,
+  stateYearKey,
+  undirectedKey,
+} from "./indicator.js";
+
+/**
+ * Trade interdependence per dyad-year (docs/indicators.md (Trade interdependence); METHODS.md "Trade
+ * interdependence"). Inputs: COW Trade 4.0 dyadic flows (trade_dyadic) and national totals
+ * (trade_national), current million US$; GDP only from a current-US$ series (World Bank
+ * NY.GDP.MKTP.CD). The pure formulas are exported for the METHODS.md test vectors.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Pure formulas. NaN in = NaN out; a zero denominator gives NaN, never Infinity.
+
+const ok = (x: number): boolean => Number.isFinite(x);
+
+/** T = imports of a from b + imports of b from a; null when either flow is null. */
+export function tradeTotal(aImportsFromB: number, bImportsFromA: number): number {
+  return ok(aImportsFromB) && ok(bImportsFromA) ? aImportsFromB + bImportsFromA : Number.NaN;
+}
+
+/** share_i = T / Trade_i (Barbieri 1996); null when Trade_i is null or not positive. */
+export function tradeShare(total: number, nationalTrade: number): number {
+  return ok(total) && ok(nationalTrade) && nationalTrade > 0 ? total / nationalTrade : Number.NaN;
+}
+
+/** salience = √(share_a · share_b). */
+export function tradeSalience(shareA: number, shareB: number): number {
+  return ok(shareA) && ok(shareB) && shareA * shareB >= 0 ? Math.sqrt(shareA * shareB) : Number.NaN;
+}
+
+/** symmetry = 1 − |share_a − share_b|. */
+export function tradeSymmetry(shareA: number, shareB: number): number {
+  return ok(shareA) && ok(shareB) ? 1 - Math.abs(shareA - shareB) : Number.NaN;
+}
+
+/** interdependence = salience · symmetry. */
+export function tradeInterdependence(shareA: number, shareB: number): number {
+  const s = tradeSalience(shareA, shareB) * tradeSymmetry(shareA, shareB);
+  return ok(s) ? s : Number.NaN;
+}
+
+/** asymmetry = share_a / (share_a + share_b); null when both shares are 0 (no trade). */
+export function tradeAsymmetry(shareA: number, shareB: number): number {
+  if (!ok(shareA) || !ok(shareB)) return Number.NaN;
+  const d = shareA + shareB;
+  return d > 0 ? shareA / d : Number.NaN;
+}
+
+/**
+ * dependence_i = T / GDP_i with T in current million US$ and GDP_i in current US$ (both current
+ * US dollars: T is scaled by 1e6, never divided by a PPP, constant-price or log GDP).
+ */
+export function tradeDependence(totalMillionUsd: number, gdpCurrentUsd: number): number {
+  return ok(totalMillionUsd) && ok(gdpCurrentUsd) && gdpCurrentUsd > 0
+    ? (totalMillionUsd * 1e6) / gdpCurrentUsd
+    : Number.NaN;
+}
+
+export interface TradeMeasures {
+  readonly shareA: number;
+  readonly shareB: number;
+  readonly salience: number;
+  readonly symmetry: number;
+  readonly interdependence: number;
+  readonly asymmetry: number;
+}
+
+/** All share-based measures of one dyad-year from T, Trade_a and Trade_b. */
+export function tradeMeasures(total: number, tradeA: number, tradeB: number): TradeMeasures {
+  const shareA = tradeShare(total, tradeA);
+  const shareB = tradeShare(total, tradeB);
+  return {
+    shareA,
+    shareB,
+    salience: tradeSalience(shareA, shareB),
+    symmetry: tradeSymmetry(shareA, shareB),
+    interdependence: tradeInterdependence(shareA, shareB),
+    asymmetry: tradeAsymmetry(shareA, shareB),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Definitions.
+
+const SOURCE_COW = "COW Trade 4.0 (trade_dyadic flow1/flow2 and trade_national imports + exports)";
+const CITE_COW =
+  "Barbieri & Keshk 2016, Correlates of War Project Trade Data Set Codebook, Version 4.0; Barbieri, Keshk & Pollins 2009, Conflict Management and Peace Science 26(5)";
+const CITE_SHARES = `${CITE_COW}; measure: Barbieri 1996, Journal of Peace Research 33(1)`;
+const GDP_SERIES = "wb.NY.GDP.MKTP.CD";
+const GDP_UNIT = "current US$";
+
+const def = (
+  name: string,
+  description: string,
+  unit: string,
+  source = SOURCE_COW,
+  citation = CITE_SHARES,
+): IndicatorDef => ({ name, family: "trade", description, unit, source, citation });
+
+const DEPENDENCE_SOURCE = `${SOURCE_COW}; World Bank WDI ${GDP_SERIES.slice(3)} (GDP, current US$) from country_series`;
+const DEPENDENCE_CITE = `${CITE_COW}; World Bank, World Development Indicators (NY.GDP.MKTP.CD); measure: Oneal & Russett 1997, International Studies Quarterly 41(2), and 1999, Journal of Peace Research 36(4)`;
+
+export const TRADE_INDICATORS: readonly IndicatorDef[] = [
+  def(
+    "trade_a_imports_from_b",
+    "Imports of a from b (COW flow1 or flow2, whichever has a as importer).",
+    "current million US$",
+    SOURCE_COW,
+    CITE_COW,
+  ),
+  def(
+    "trade_b_imports_from_a",
+    "Imports of b from a (COW flow1 or flow2, whichever has b as importer).",
+    "current million US$",
+    SOURCE_COW,
+    CITE_COW,
+  ),
+  def(
+    "trade_total",
+    "Total bilateral trade T = imports of a from b + imports of b from a (null if either flow is missing).",
+    "current million US$",
+    SOURCE_COW,
+    CITE_COW,
+  ),
+  def(
+    "trade_share_a",
+    "Share of a's total trade (imports + exports) that is with b: T / Trade_a.",
+    "share (0–1)",
+  ),
+  def(
+    "trade_share_b",
+    "Share of b's total trade (imports + exports) that is with a: T / Trade_b.",
+    "share (0–1)",
+  ),
+  def(
+    "trade_salience",
+    "Salience of the trade relationship to both states: √(share_a · share_b).",
+    "index 0–1",
+  ),
+  def(
+    "trade_symmetry",
+    "Symmetry of the two trade shares: 1 − |share_a − share_b| (1 = equally important to both).",
+    "index 0–1",
+  ),
+  def("trade_interdependence", "Barbieri's interdependence: salience · symmetry.", "index 0–1"),
+  def(
+    "trade_asymmetry",
+    "Who depends on whom: share_a / (share_a + share_b); 0.5 symmetric, above 0.5 a depends more on b.",
+    "ratio 0–1",
+  ),
+  def(
+    "trade_dependence_a",
+    "Bilateral trade as a fraction of a's GDP, T / GDP_a, only with a current-US$ GDP series loaded.",
+    "fraction of GDP (current US$ / current US$)",
+    DEPENDENCE_SOURCE,
+    DEPENDENCE_CITE,
+  ),
+  def(
+    "trade_dependence_b",
+    "Bilateral trade as a fraction of b's GDP, T / GDP_b, only with a current-US$ GDP series loaded.",
+    "fraction of GDP (current US$ / current US$)",
+    DEPENDENCE_SOURCE,
+    DEPENDENCE_CITE,
+  ),
+];
+
+// ---------------------------------------------------------------------------------------------
+// SQL and the join into the frame.
+
+/** `AND <col> IN (states)` with the states bound as one comma-separated parameter. */
+function statesClause(cols: readonly string[], param: string): string {
+  const set = `(SELECT CAST(unnest(string_split(${param}, ',')) AS INTEGER))`;
+  return cols.map((c) => ` AND ${c} IN ${set}`).join("");
+}
+
+interface DyadRow {
+  /** undirectedKey(lo, hi, year), computed in SQL. */
+  k: number;
+  lo_from_hi: number | null;
+  hi_from_lo: number | null;
+}
+
+interface StateYearRow {
+  ccode: number;
+  year: number;
+  v: number | null;
+}
+
+/** One value per key out of a column that may list the same record twice: equal or null. */
+const agreed = (col: string): string =>
+  `CASE WHEN count(*) = count(${col}) AND min(${col}) = max(${col}) THEN min(${col}) END`;
+
+async function loadDyads(store: Store, from: number, to: number, states: string | null) {
+  // Normalised to (lo, hi) so a file with ccode1 > ccode2 rows, or both orders, is read
+  // correctly: lo_from_hi = imports of the lower code from the higher one.
+  const inner = `SELECT least(ccode1, ccode2) AS lo, greatest(ccode1, ccode2) AS hi, year,
+      CASE WHEN ccode1 < ccode2 THEN flow1 ELSE flow2 END AS lo_from_hi,
+      CASE WHEN ccode1 < ccode2 THEN flow2 ELSE flow1 END AS hi_from_lo
+    FROM trade_dyadic
+    WHERE year BETWEEN $1 AND $2 AND ccode1 <> ccode2${states === null ? "" : statesClause(["ccode1", "ccode2"], "$3")}`;
+  // The key is undirectedKey(lo, hi, year) of indicator.ts, built in SQL so that one column
+  // instead of three crosses into JS (reading rows into objects dominates the cost).
+  const sql = `SELECT (CAST(lo AS BIGINT) * 1000 + hi) * 10000 + year AS k,
+      ${agreed("lo_from_hi")} AS lo_from_hi, ${agreed("hi_from_lo")} AS hi_from_lo
+    FROM (${inner}) d GROUP BY lo, hi, year`;
+  return store.query<DyadRow>(sql, states === null ? [from, to] : [from, to, states]);
+}
+
+async function loadStateYears(
+  store: Store,
+  sql: string,
+  from: number,
+  to: number,
+  states: string | null,
+): Promise<Map<number, number>> {
+  const rows = await store.query<StateYearRow>(
+    `${sql}${states === null ? "" : statesClause(["ccode"], "$3")} GROUP BY ccode, year`,
+    states === null ? [from, to] : [from, to, states],
+  );
+  const out = new Map<number, number>();
+  for (const r of rows) {
+    if (r.v !== null && Number.isFinite(r.v)) out.set(stateYearKey(r.ccode, r.year), r.v);
+  }
+  return out;
+}
+
+/** Trade_i = imports + exports (null if either is null). */
+const NATIONAL_SQL = `SELECT ccode, year, ${agreed("imports + exports")} AS v
+  FROM trade_national WHERE year BETWEEN $1 AND $2`;
+
+/** GDP in current US$ only: the World Bank series with its unit checked, never PPP/constant/log. */
+const GDP_SQL = `SELECT ccode, year, CASE WHEN min(value) = max(value) THEN min(value) END AS v
+  FROM country_series
+  WHERE series = '${GDP_SERIES}' AND unit = '${GDP_UNIT}' AND ccode IS NOT NULL
+    AND value IS NOT NULL AND year BETWEEN $1 AND $2`;
+
+async function compute(store: Store, frame: Frame): Promise<Record<string, Column>> {
+  const cols: Record<string, Column> = {};
+  for (const d of TRADE_INDICATORS) cols[d.name] = nullColumn(frame);
+  if (frame.length === 0) return cols;
+  const { from, to, states } = frameBounds(frame);
+  const st = states === null ? null : states.join(",");
+
+  // One after the other: a store may hold a single connection.
+  const dyads = await loadDyads(store, from, to, st);
+  const national = await loadStateYears(store, NATIONAL_SQL, from, to, st);
+  const gdp = await loadStateYears(store, GDP_SQL, from, to, st);
+  const index = new Map<number, number>();
+  const loFromHi = new Float64Array(dyads.length);
+  const hiFromLo = new Float64Array(dyads.length);
+  dyads.forEach((r, i) => {
+    index.set(r.k, i);
+    loFromHi[i] = r.lo_from_hi ?? Number.NaN;
+    hiFromLo[i] = r.hi_from_lo ?? Number.NaN;
+  });
+
+  const c = (n: string) => cols[n] as Column;
+  const [aFromB, bFromA, total, shA, shB, sal, sym, inter, asym, depA, depB] = [
+    c("trade_a_imports_from_b"),
+    c("trade_b_imports_from_a"),
+    c("trade_total"),
+    c("trade_share_a"),
+    c("trade_share_b"),
+    c("trade_salience"),
+    c("trade_symmetry"),
+    c("trade_interdependence"),
+    c("trade_asymmetry"),
+    c("trade_dependence_a"),
+    c("trade_dependence_b"),
+  ] as [Column, Column, Column, Column, Column, Column, Column, Column, Column, Column, Column];
+
+  for (let i = 0; i < frame.length; i++) {
+    const a = frame.a[i] as number;
+    const b = frame.b[i] as number;
+    const y = frame.year[i] as number;
+    if (a === b) continue;
+    const j = index.get(undirectedKey(a, b, y));
+    // A dyad-year absent from trade_dyadic is unknown (COW lists dyads with data; peacesciencer
+    // dropped all-missing rows): every column stays null.
+    if (j === undefined) continue;
+    const ab = a < b ? (loFromHi[j] as number) : (hiFromLo[j] as number);
+    const ba = a < b ? (hiFromLo[j] as number) : (loFromHi[j] as number);
+    aFromB[i] = ab;
+    bFromA[i] = ba;
+    const t = tradeTotal(ab, ba);
+    if (Number.isNaN(t)) continue;
+    total[i] = t;
+    const m = tradeMeasures(
+      t,
+      national.get(stateYearKey(a, y)) ?? Number.NaN,
+      national.get(stateYearKey(b, y)) ?? Number.NaN,
+    );
+    shA[i] = m.shareA;
+    shB[i] = m.shareB;
+    sal[i] = m.salience;
+    sym[i] = m.symmetry;
+    inter[i] = m.interdependence;
+    asym[i] = m.asymmetry;
+    depA[i] = tradeDependence(t, gdp.get(stateYearKey(a, y)) ?? Number.NaN);
+    depB[i] = tradeDependence(t, gdp.get(stateYearKey(b, y)) ?? Number.NaN);
+  }
+  return cols;
+}
+
+export const tradeFamily: FamilyComputer = {
+  family: "trade",
+  indicators: TRADE_INDICATORS,
+  compute,
+};
