@@ -22,6 +22,49 @@ export {
   UnknownCountryError,
 } from "./core/errors.js";
 export {
+  type AddIndicatorsOptions,
+  addIndicators,
+  type IndicatorColumns,
+} from "./frames/add-indicators.js";
+export { createDyadYears, type DyadYearsOptions } from "./frames/create-dyad-years.js";
+export {
+  type DyadOptions,
+  type DyadResult,
+  type DyadRow,
+  dyad,
+  type StateRef,
+} from "./frames/dyad.js";
+export {
+  PANEL_FORMATS,
+  type PanelFormat,
+  type PanelOptions,
+  panel,
+  parseDyads,
+  writePanel,
+} from "./frames/panel.js";
+export {
+  ALIGNMENT_COMPONENTS,
+  type CompositeWeights,
+  computeComposites,
+  DEFAULT_WEIGHTS,
+  DEPENDENCE_COMPONENTS,
+  parseWeights,
+} from "./indicators/composite.js";
+export {
+  FAMILIES,
+  type Family,
+  type FamilyComputer,
+  type Frame,
+  frameOf,
+  type IndicatorDef,
+} from "./indicators/indicator.js";
+export {
+  FAMILY_COMPUTERS,
+  INDICATORS,
+  indicatorDef,
+  selectIndicators,
+} from "./indicators/registry.js";
+export {
   FILE_STATUSES,
   type FileReport,
   type FileStatus,

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { isEntenteError } from "../core/errors.js";
+import { registerDyad } from "./commands/dyad.js";
 import { registerIngest } from "./commands/ingest.js";
+import { registerPanel } from "./commands/panel.js";
 import { registerSources } from "./commands/sources.js";
 
 function version(): string {
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerIngest(program);
   registerSources(program);
+  registerDyad(program);
+  registerPanel(program);
   return program;
 }
 

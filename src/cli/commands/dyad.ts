@@ -1,0 +1,106 @@
+import type { Command } from "commander";
+import { BadInputError } from "../../core/errors.js";
+import { dyad } from "../../frames/dyad.js";
+import { parseWeights } from "../../indicators/composite.js";
+import { indicatorDef } from "../../indicators/registry.js";
+import { writeJson } from "../output.js";
+import { type GlobalOptions, withStore } from "../store-option.js";
+import { fmtCell, renderTable } from "../table.js";
+
+export const DYAD_FORMATS = ["table", "json", "csv"] as const;
+
+export function parseYearOption(v: string | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d{4}$/.test(v))
+    throw new BadInputError("bad_year", `${name} ${v} is not a year`, {
+      hint: `Write ${name} YYYY`,
+    });
+  return Number(v);
+}
+
+function csvEscape(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export function registerDyad(program: Command): void {
+  program
+    .command("dyad")
+    .description(
+      "Indicators for one pair of states, a row per year (A is the first state: shares and dependence are A's)",
+    )
+    .argument("<A>", "first state: COW code, ISO code or name")
+    .argument("<B>", "second state")
+    .option("--from <YYYY>", "first year (default: first year of the loaded data)")
+    .option("--to <YYYY>", "last year (default: last year of the loaded data)")
+    .option(
+      "--indicators <list>",
+      "indicator or family names, comma-separated: un, atop, cow, trade, arms, exercises, cinc, composite",
+    )
+    .option(
+      "--weights <list>",
+      "composite weights, e.g. alignment.un=0.5,dependence.trade=1 (docs/indicators.md)",
+    )
+    .option("--format <format>", `output: ${DYAD_FORMATS.join(", ")}`, "table")
+    .addHelpText(
+      "after",
+      "\nNull (no data for that year) shows as – in tables and is empty in CSV, null in JSON.",
+    )
+    .action(
+      async (a: string, b: string, opts: Record<string, string | undefined>, cmd: Command) => {
+        const format = opts.format as (typeof DYAD_FORMATS)[number];
+        if (!(DYAD_FORMATS as readonly string[]).includes(format)) {
+          throw new BadInputError("bad_format", `Unknown format "${format}"`, {
+            hint: `Use ${DYAD_FORMATS.join(", ")}`,
+          });
+        }
+        const global = cmd.optsWithGlobals<GlobalOptions>();
+        const from = parseYearOption(opts.from, "--from");
+        const to = parseYearOption(opts.to, "--to");
+        const result = await withStore(global, { readOnly: true }, (store) =>
+          dyad(store, a, b, {
+            ...(from === undefined ? {} : { from }),
+            ...(to === undefined ? {} : { to }),
+            ...(opts.indicators ? { indicators: opts.indicators } : {}),
+            weights: parseWeights(opts.weights),
+          }),
+        );
+        if (format === "json") {
+          writeJson(result);
+          return;
+        }
+        const keys = result.rows.length
+          ? Object.keys(result.rows[0] as object).filter((k) => k !== "year")
+          : [];
+        if (format === "csv") {
+          const lines = [["year", ...keys].join(",")];
+          for (const r of result.rows) {
+            lines.push(
+              [r.year, ...keys.map((k) => (r[k] === null ? "" : csvEscape(String(r[k]))))].join(
+                ",",
+              ),
+            );
+          }
+          process.stdout.write(`${lines.join("\n")}\n`);
+          return;
+        }
+        const columns = keys.map((k) => ({
+          group: indicatorDef(k.replace(/_components$/, ""))?.family ?? "",
+          name: k,
+          cells: result.rows.map((r) => fmtCell(r[k])),
+        }));
+        const { a: sa, b: sb } = result.dyad;
+        process.stdout.write(
+          `${sa.name} (${sa.iso3 ?? sa.ccode}) – ${sb.name} (${sb.iso3 ?? sb.ccode}); a = ${sa.name}, b = ${sb.name}\n\n`,
+        );
+        const width = process.stdout.columns ?? 120;
+        process.stdout.write(
+          renderTable(
+            result.rows.map((r) => String(r.year)),
+            "year",
+            columns,
+            width,
+          ),
+        );
+      },
+    );
+}

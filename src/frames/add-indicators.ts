@@ -1,0 +1,69 @@
+import {
+  type CompositeWeights,
+  computeComposites,
+  DEFAULT_WEIGHTS,
+} from "../indicators/composite.js";
+import type { Column, Frame, IndicatorDef } from "../indicators/indicator.js";
+import { selectIndicators } from "../indicators/registry.js";
+import type { Store } from "../store/store.js";
+
+export interface IndicatorColumns {
+  readonly frame: Frame;
+  readonly indicators: readonly IndicatorDef[];
+  /** One column per shown indicator, aligned with the frame (NaN = null). */
+  readonly values: Readonly<Record<string, Column>>;
+  /** For each shown composite, the components that had data per row. */
+  readonly components: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface AddIndicatorsOptions {
+  readonly indicators?: string | readonly string[];
+  readonly weights?: CompositeWeights;
+}
+
+/**
+ * Add indicator columns to a frame (left joins: the frame's rows never change). Families are
+ * computed one after another; composites from their columns.
+ */
+export async function addIndicators(
+  store: Store,
+  frame: Frame,
+  opts: AddIndicatorsOptions = {},
+): Promise<IndicatorColumns> {
+  const sel = selectIndicators(opts.indicators);
+  const all: Record<string, Column> = {};
+  for (const fam of sel.families) {
+    const cols = await fam.compute(store, frame);
+    for (const def of fam.indicators) {
+      const col = cols[def.name];
+      if (!col || col.length !== frame.length) {
+        throw new Error(
+          `${fam.family} returned ${col?.length ?? "no"} values for ${def.name}; the frame has ${frame.length} rows`,
+        );
+      }
+      all[def.name] = col;
+    }
+  }
+  const components: Record<string, readonly string[]> = {};
+  if (sel.composites) {
+    const c = computeComposites(frame.length, all, opts.weights ?? DEFAULT_WEIGHTS);
+    all.alignment_index = c.alignment_index;
+    all.dependence_asymmetry = c.dependence_asymmetry;
+    components.alignment_index = c.alignment_index_components;
+    components.dependence_asymmetry = c.dependence_asymmetry_components;
+  }
+  const values: Record<string, Column> = {};
+  for (const d of sel.shown) values[d.name] = all[d.name] as Column;
+  const shownComponents: Record<string, readonly string[]> = {};
+  for (const d of sel.shown) {
+    const comp = components[d.name];
+    if (comp) shownComponents[d.name] = comp;
+  }
+  return { frame, indicators: sel.shown, values, components: shownComponents };
+}
+
+/** A column value as output: null for NaN (never NaN or Infinity). */
+export function outValue(col: Column, i: number): number | null {
+  const v = col[i] as number;
+  return Number.isFinite(v) ? v : null;
+}

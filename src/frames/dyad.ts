@@ -1,0 +1,98 @@
+import { resolveCountry, stateByCcode } from "../core/crosswalk.js";
+import { BadInputError } from "../core/errors.js";
+import type { CompositeWeights } from "../indicators/composite.js";
+import type { IndicatorDef } from "../indicators/indicator.js";
+import type { Store } from "../store/store.js";
+import { addIndicators, outValue } from "./add-indicators.js";
+import { loadedYearRange } from "./coverage.js";
+import { createDyadYears } from "./create-dyad-years.js";
+
+export interface StateRef {
+  ccode: number;
+  iso3: string | null;
+  name: string;
+}
+
+export interface DyadOptions {
+  readonly from?: number;
+  readonly to?: number;
+  /** Indicator and family names (default: all). */
+  readonly indicators?: string | readonly string[];
+  readonly weights?: CompositeWeights;
+}
+
+export type DyadRow = { year: number } & Record<string, number | string | null>;
+
+/** The shape of `entente dyad --format json` and `GET /api/dyads/:a/:b`. */
+export interface DyadResult {
+  dyad: { a: StateRef; b: StateRef };
+  indicators: Array<Pick<IndicatorDef, "name" | "description" | "unit" | "source" | "citation">>;
+  rows: DyadRow[];
+}
+
+export function stateRef(input: string | number, year?: number): StateRef {
+  const r = resolveCountry(input, year === undefined ? {} : { year });
+  const s = stateByCcode(r.ccode);
+  return { ccode: r.ccode, iso3: r.iso3 ?? s?.iso3 ?? null, name: s?.name ?? r.name };
+}
+
+/** Year range for a request: given bounds, else the years the loaded data cover. */
+export async function yearRange(
+  store: Store,
+  from?: number,
+  to?: number,
+): Promise<{ from: number; to: number }> {
+  const loaded = from === undefined || to === undefined ? await loadedYearRange(store) : null;
+  const lo = from ?? loaded?.from;
+  const hi = to ?? loaded?.to;
+  if (lo === undefined || hi === undefined) {
+    throw new BadInputError("no_data", "No data loaded and no --from/--to given", {
+      hint: "Load data first with `entente ingest <dir>`",
+    });
+  }
+  if (lo > hi) throw new BadInputError("bad_years", `--from ${lo} is after --to ${hi}`);
+  return { from: lo, to: hi };
+}
+
+/** All indicators for one dyad, a year per row (a is the first state named). */
+export async function dyad(
+  store: Store,
+  a: string | number,
+  b: string | number,
+  opts: DyadOptions = {},
+): Promise<DyadResult> {
+  const sa = stateRef(a, opts.to);
+  const sb = stateRef(b, opts.to);
+  if (sa.ccode === sb.ccode) {
+    throw new BadInputError("same_state", `${sa.name} is given twice`, {
+      hint: "Name two different states",
+    });
+  }
+  const { from, to } = await yearRange(store, opts.from, opts.to);
+  const frame = createDyadYears({ dyads: [[sa.ccode, sb.ccode]], from, to });
+  const cols = await addIndicators(store, frame, {
+    ...(opts.indicators === undefined ? {} : { indicators: opts.indicators }),
+    ...(opts.weights === undefined ? {} : { weights: opts.weights }),
+  });
+  const rows: DyadRow[] = [];
+  for (let i = 0; i < frame.length; i++) {
+    const row: DyadRow = { year: frame.year[i] as number };
+    for (const d of cols.indicators) {
+      row[d.name] = outValue(cols.values[d.name] as Float64Array, i);
+      const comp = cols.components[d.name];
+      if (comp) row[`${d.name}_components`] = comp[i] as string;
+    }
+    rows.push(row);
+  }
+  return {
+    dyad: { a: sa, b: sb },
+    indicators: cols.indicators.map(({ name, description, unit, source, citation }) => ({
+      name,
+      description,
+      unit,
+      source,
+      citation,
+    })),
+    rows,
+  };
+}

@@ -1,0 +1,69 @@
+import { BadInputError } from "../core/errors.js";
+import { atopFamily, cowFamily } from "./alliances.js";
+import { armsFamily } from "./arms-supply.js";
+import { cincFamily } from "./capabilities.js";
+import { COMPOSITE_INDICATORS, COMPOSITE_INPUTS } from "./composite.js";
+import { exercisesFamily } from "./exercises.js";
+import { FAMILIES, type Family, type FamilyComputer, type IndicatorDef } from "./indicator.js";
+import { tradeFamily } from "./trade-dependence.js";
+import { unFamily } from "./voting-similarity.js";
+
+/** Families computed from the store, in output order; composites are derived from them. */
+export const FAMILY_COMPUTERS: readonly FamilyComputer[] = [
+  unFamily,
+  atopFamily,
+  cowFamily,
+  tradeFamily,
+  armsFamily,
+  exercisesFamily,
+  cincFamily,
+];
+
+/** Every indicator, in output order. */
+export const INDICATORS: readonly IndicatorDef[] = [
+  ...FAMILY_COMPUTERS.flatMap((f) => f.indicators),
+  ...COMPOSITE_INDICATORS,
+];
+
+const BY_NAME = new Map(INDICATORS.map((d) => [d.name, d]));
+
+export function indicatorDef(name: string): IndicatorDef | undefined {
+  return BY_NAME.get(name);
+}
+
+export interface IndicatorSelection {
+  /** The indicators to show, in output order. */
+  readonly shown: readonly IndicatorDef[];
+  /** The families to compute (shown ones, and those composites need). */
+  readonly families: readonly FamilyComputer[];
+  readonly composites: boolean;
+}
+
+/**
+ * Resolve `--indicators`: indicator names and family names, comma-separated (default: all).
+ * Unknown names are an error listing the valid ones.
+ */
+export function selectIndicators(list?: string | readonly string[]): IndicatorSelection {
+  const items = (typeof list === "string" ? list.split(",") : (list ?? []))
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const wanted = new Set<string>();
+  if (!items.length) for (const d of INDICATORS) wanted.add(d.name);
+  for (const item of items) {
+    if ((FAMILIES as readonly string[]).includes(item)) {
+      for (const d of INDICATORS) if (d.family === (item as Family)) wanted.add(d.name);
+    } else if (BY_NAME.has(item)) {
+      wanted.add(item);
+    } else {
+      throw new BadInputError("unknown_indicator", `Unknown indicator or family "${item}"`, {
+        hint: `Families: ${FAMILIES.join(", ")}; indicators: ${INDICATORS.map((d) => d.name).join(", ")}`,
+      });
+    }
+  }
+  const shown = INDICATORS.filter((d) => wanted.has(d.name));
+  const composites = shown.some((d) => d.family === "composite");
+  const needed = new Set(shown.map((d) => d.name));
+  if (composites) for (const n of COMPOSITE_INPUTS) needed.add(n);
+  const families = FAMILY_COMPUTERS.filter((f) => f.indicators.some((d) => needed.has(d.name)));
+  return { shown, families, composites };
+}

@@ -1,0 +1,177 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemMembers } from "../../src/core/crosswalk.js";
+import { addIndicators } from "../../src/frames/add-indicators.js";
+import { createDyadYears } from "../../src/frames/create-dyad-years.js";
+import { dyad } from "../../src/frames/dyad.js";
+import { panel, parseDyads, writePanel } from "../../src/frames/panel.js";
+import { FAMILIES } from "../../src/indicators/indicator.js";
+import { ingest } from "../../src/ingest/index.js";
+import { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";
+import { dataFile, fixture, hasData, NO_DATA_REASON, tempDir, tempStore } from "../helpers.js";
+
+describe("createDyadYears", () => {
+  it("builds every pair of system members per year, ccode1 < ccode2, sorted", () => {
+    const f = createDyadYears({ dyads: "all", from: 1991, to: 1992 });
+    const n = (y: number) => (systemMembers(y).length * (systemMembers(y).length - 1)) / 2;
+    expect(f.length).toBe(n(1991) + n(1992));
+    for (let i = 0; i < f.length; i++) expect(f.a[i] as number).toBeLessThan(f.b[i] as number);
+    const key = (i: number) =>
+      ((f.a[i] as number) * 1000 + (f.b[i] as number)) * 10000 + (f.year[i] as number);
+    for (let i = 1; i < f.length; i++) expect(key(i)).toBeGreaterThan(key(i - 1));
+  });
+
+  it("directed holds both orders; listed pairs keep their order and every year", () => {
+    const d = createDyadYears({ dyads: "all", from: 2000, to: 2000, directed: true });
+    const u = createDyadYears({ dyads: "all", from: 2000, to: 2000 });
+    expect(d.length).toBe(2 * u.length);
+    const l = createDyadYears({ dyads: [[710, 365]], from: 1800, to: 1802 });
+    expect([...l.a]).toEqual([710, 710, 710]);
+    expect([...l.year]).toEqual([1800, 1801, 1802]);
+  });
+
+  it("parses dyad lists with hyphenated names", () => {
+    expect(parseDyads("RUS-CHN, Guinea-Bissau-Senegal,usa-jpn")).toEqual([
+      [365, 710],
+      [404, 433],
+      [2, 740],
+    ]);
+    expect(() => parseDyads("RUS")).toThrow(/is not a pair/);
+    expect(() => parseDyads("RUS-Atlantis")).toThrow(/Atlantis/);
+  });
+});
+
+describe.skipIf(!hasData)("indicators on the real data", () => {
+  let store: DuckDbStore;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "entente-frames-"));
+    store = await DuckDbStore.open(join(dir, "all.duckdb"));
+    const r = await ingest(store, [dataFile("")]);
+    expect(r.ok).toBe(true);
+  }, 120_000);
+  afterAll(async () => {
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const load = async () => store;
+
+  it("never change the row count: every family on a 1,000-row directed frame", async () => {
+    const s = await load();
+    const frame = createDyadYears({
+      dyads: [
+        [365, 710],
+        [2, 740],
+        [2, 365],
+        [666, 2],
+        [710, 713],
+      ],
+      from: 1815,
+      to: 2014,
+      directed: true,
+    });
+    expect(frame.length).toBe(2000);
+    for (const fam of FAMILIES) {
+      const cols = await addIndicators(s, frame, { indicators: fam });
+      expect(cols.frame).toBe(frame);
+      expect(cols.indicators.length, fam).toBeGreaterThan(0);
+      for (const d of cols.indicators) {
+        expect(cols.values[d.name]?.length, d.name).toBe(frame.length);
+        for (const v of cols.values[d.name] as Float64Array)
+          expect(v === Infinity || v === -Infinity, d.name).toBe(false);
+      }
+    }
+  });
+
+  it("symmetric relations are symmetric in directed output", async () => {
+    const s = await load();
+    const frame = createDyadYears({
+      dyads: [
+        [2, 740],
+        [365, 710],
+      ],
+      from: 1990,
+      to: 2012,
+      directed: true,
+    });
+    const cols = await addIndicators(s, frame, { indicators: ["un", "atop", "cow", "exercises"] });
+    const index = new Map<string, number>();
+    for (let i = 0; i < frame.length; i++)
+      index.set(`${frame.a[i]}-${frame.b[i]}-${frame.year[i]}`, i);
+    for (let i = 0; i < frame.length; i++) {
+      const j = index.get(`${frame.b[i]}-${frame.a[i]}-${frame.year[i]}`) as number;
+      for (const d of cols.indicators) {
+        const x = cols.values[d.name]?.[i] as number;
+        const y = cols.values[d.name]?.[j] as number;
+        expect(
+          Number.isNaN(x) ? "null" : x,
+          `${d.name} ${frame.a[i]}-${frame.b[i]} ${frame.year[i]}`,
+        ).toEqual(Number.isNaN(y) ? "null" : y);
+      }
+    }
+  });
+
+  it("dyad RUS CHN: the documented JSON shape and the METHODS.md values", async () => {
+    const s = await load();
+    const r = await dyad(s, "RUS", "CHN", { from: 2000, to: 2019 });
+    expect(Object.keys(r)).toEqual(["dyad", "indicators", "rows"]);
+    expect(r.dyad).toEqual({
+      a: { ccode: 365, iso3: "RUS", name: "Russia" },
+      b: { ccode: 710, iso3: "CHN", name: "China" },
+    });
+    for (const d of r.indicators)
+      expect(Object.keys(d)).toEqual(["name", "description", "unit", "source", "citation"]);
+    expect(r.rows.map((x) => x.year)).toEqual(Array.from({ length: 20 }, (_, i) => 2000 + i));
+    const y = (year: number) =>
+      r.rows.find((x) => x.year === year) as Record<string, number | string | null>;
+    expect(y(2014).trade_total).toBe(93942);
+    expect(y(2014).trade_share_a).toBeCloseTo(0.1199, 4);
+    expect(y(2000)).toMatchObject({ atop_nonagg: 1, atop_consul: 0 });
+    expect(y(2001)).toMatchObject({ atop_nonagg: 1, atop_consul: 1, atop_defense: 0 });
+    expect(y(2019).atop_nonagg).toBeNull(); // beyond ATOP 5.1
+    expect(y(2014).cow_defense).toBeNull(); // beyond COW 4.1 (2012)
+    expect(y(2014).dependence_asymmetry as number).toBeGreaterThan(0); // Russia depends more on China
+    expect(String(y(2014).dependence_asymmetry_components)).toContain("trade");
+    for (const row of r.rows)
+      for (const v of Object.values(row))
+        expect(typeof v === "number" ? Number.isFinite(v) : true).toBe(true);
+  });
+
+  it("panel: writes CSV and Parquet with the same rows", async () => {
+    const s = await load();
+    const p = await panel(s, {
+      dyads: "RUS-CHN,USA-JPN",
+      from: 2010,
+      to: 2014,
+      indicators: "trade,un",
+    });
+    expect(p.frame.length).toBe(10);
+    const dir = tempDir();
+    await writePanel(p, join(dir, "p.csv"));
+    await writePanel(p, join(dir, "p.parquet"));
+    const csv = readFileSync(join(dir, "p.csv"), "utf8").trim().split("\n");
+    expect(csv[0]?.startsWith("ccode1,ccode2,year,un_joint_votes")).toBe(true);
+    expect(csv).toHaveLength(11);
+    const [row] = await s.query<{ n: number; t: number }>(
+      `SELECT count(*) AS n, max(trade_total) FILTER (WHERE ccode1 = 365 AND year = 2014) AS t FROM read_parquet('${join(dir, "p.parquet")}')`,
+    );
+    expect(row).toEqual({ n: 10, t: 93942 });
+  });
+});
+if (!hasData) it.skip(NO_DATA_REASON, () => {});
+
+describe("dyad without data", () => {
+  it("explains that nothing is loaded", async () => {
+    const s = await tempStore();
+    await expect(dyad(s, "RUS", "CHN")).rejects.toThrow(/No data loaded/);
+    await ingest(s, [fixture("cow_trade/dyadic.csv")]);
+    const r = await dyad(s, "RUS", "CHN", { indicators: "trade_total" });
+    // The default years are those of the loaded data (1992–2014 in the fixture).
+    expect(r.rows).toHaveLength(23);
+    expect(r.rows.filter((x) => x.trade_total !== null)).toEqual([
+      { year: 2014, trade_total: 93942 },
+    ]);
+  });
+});
