@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
 import { AccountingError, BadFileError, EntenteError } from "../core/errors.js";
 import { FieldError } from "../core/fields.js";
 import { splitHeader } from "../sources/header.js";
@@ -195,7 +195,14 @@ export async function loadFile(
   }
 
   const session = await store.beginLoad(
-    { path, sha256, size: buf.length, source: source.name, sourceVersion: source.version },
+    // Provenance keeps the absolute path: the store outlives the working directory.
+    {
+      path: resolve(path),
+      sha256,
+      size: buf.length,
+      source: source.name,
+      sourceVersion: source.version,
+    },
     source.table,
   );
   const rejects: Reject[] = [];

@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ingest } from "../../src/ingest/index.js";
 import { fixture, tempDir, tempStore } from "../helpers.js";
@@ -97,6 +97,14 @@ describe("ingest: directories", () => {
     expect(second.files[0]?.sha256).toBe(first.files[0]?.sha256);
     expect(await store.count("trade_national")).toBe(3);
     expect(second.ok).toBe(true);
+  });
+
+  it("records the absolute path in provenance, whatever path was given", async () => {
+    const store = await tempStore();
+    const rel = relative(process.cwd(), fixture("cow_trade/national.csv"));
+    const r = await ingest(store, [rel]);
+    expect(r.files[0]?.path).toBe(rel);
+    expect((await store.files())[0]?.path).toBe(fixture("cow_trade/national.csv"));
   });
 
   it("counts records repeated in another file as duplicates, keeping the first", async () => {
