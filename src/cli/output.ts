@@ -12,9 +12,10 @@ export class ProgressLine {
   private readonly started = Date.now();
   constructor(private readonly stream: NodeJS.WriteStream = process.stderr) {}
 
-  update(text: (elapsedSeconds: number) => string): void {
+  /** Rewrite the line (at most five times a second unless `force`). */
+  update(text: (elapsedSeconds: number) => string, force = false): void {
     const now = Date.now();
-    if (now - this.last < 200) return;
+    if (!force && now - this.last < 200) return;
     this.last = now;
     this.shown = true;
     this.stream.write(`\r\x1b[K${text((now - this.started) / 1000)}`);

@@ -19,6 +19,8 @@ export interface IndicatorColumns {
 export interface AddIndicatorsOptions {
   readonly indicators?: string | readonly string[];
   readonly weights?: CompositeWeights;
+  /** Told before each family is computed, for a progress line. */
+  readonly onStep?: (step: { family: string; index: number; of: number; rows: number }) => void;
 }
 
 /**
@@ -32,7 +34,8 @@ export async function addIndicators(
 ): Promise<IndicatorColumns> {
   const sel = selectIndicators(opts.indicators);
   const all: Record<string, Column> = {};
-  for (const fam of sel.families) {
+  for (const [index, fam] of sel.families.entries()) {
+    opts.onStep?.({ family: fam.family, index, of: sel.families.length, rows: frame.length });
     const cols = await fam.compute(store, frame);
     for (const def of fam.indicators) {
       const col = cols[def.name];

@@ -8,7 +8,11 @@ import { BadInputError } from "../core/errors.js";
 import type { CompositeWeights } from "../indicators/composite.js";
 import { quoteIdent, quoteLiteral } from "../store/sql.js";
 import type { Store } from "../store/store.js";
-import { addIndicators, type IndicatorColumns } from "./add-indicators.js";
+import {
+  type AddIndicatorsOptions,
+  addIndicators,
+  type IndicatorColumns,
+} from "./add-indicators.js";
 import { createDyadYears } from "./create-dyad-years.js";
 import { yearRange } from "./dyad.js";
 
@@ -20,6 +24,7 @@ export interface PanelOptions {
   readonly indicators?: string | readonly string[];
   readonly directed?: boolean;
   readonly weights?: CompositeWeights;
+  readonly onStep?: AddIndicatorsOptions["onStep"];
 }
 
 /**
@@ -66,6 +71,7 @@ export async function panel(store: Store, opts: PanelOptions = {}): Promise<Indi
   return addIndicators(store, frame, {
     ...(opts.indicators === undefined ? {} : { indicators: opts.indicators }),
     ...(opts.weights === undefined ? {} : { weights: opts.weights }),
+    ...(opts.onStep === undefined ? {} : { onStep: opts.onStep }),
   });
 }
 

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { BadInputError } from "../../core/errors.js";
 import { panel, panelFormat, writePanel } from "../../frames/panel.js";
 import { parseWeights } from "../../indicators/composite.js";
-import { fmtInt, writeJson } from "../output.js";
+import { fmtInt, ProgressLine, writeJson } from "../output.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
 import { parseYearOption } from "./dyad.js";
 
@@ -35,6 +35,8 @@ export function registerPanel(program: Command): void {
       const from = parseYearOption(opts.from as string | undefined, "--from");
       const to = parseYearOption(opts.to as string | undefined, "--to");
       const started = Date.now();
+      // Progress goes to stderr, only on a terminal and never with --json.
+      const progress = !opts.json && process.stderr.isTTY ? new ProgressLine() : null;
       const p = await withStore(global, { readOnly: true }, (store) =>
         panel(store, {
           dyads: String(opts.dyads),
@@ -43,14 +45,26 @@ export function registerPanel(program: Command): void {
           ...(opts.indicators ? { indicators: String(opts.indicators) } : {}),
           directed: opts.directed === true,
           weights: parseWeights(opts.weights as string | undefined),
+          ...(progress
+            ? {
+                onStep: (s: { family: string; index: number; of: number; rows: number }) =>
+                  progress.update(
+                    (secs) =>
+                      `  ${fmtInt(s.rows)} dyad-years: computing ${s.family} (${s.index + 1}/${s.of}), ${secs.toFixed(1)} s`,
+                    true,
+                  ),
+              }
+            : {}),
         }),
       );
+      progress?.update(() => `  writing ${fmtInt(p.frame.length)} rows to ${out}`, true);
       if (p.frame.length === 0) {
         throw new BadInputError("empty_panel", "The panel has no rows", {
           hint: "Check --dyads, --from and --to",
         });
       }
       const format = await writePanel(p, out);
+      progress?.clear();
       const summary = {
         out,
         format,
