@@ -33,7 +33,6 @@ export function exerciseInt(
  * does not resolve is reported.
  */
 export function makeParticipantResolver(system: "name" | "iso3") {
-  const cache = new Map<string, number | null>();
   return (cells: readonly (string | undefined)[], year: number | null, out: Emitter) => {
     const participants: string[] = [];
     const ccodes: number[] = [];
@@ -41,12 +40,7 @@ export function makeParticipantResolver(system: "name" | "iso3") {
       const p = exerciseText(cell);
       if (p === null) continue;
       participants.push(p);
-      const key = `${year ?? ""}|${p}`;
-      let ccode = cache.get(key);
-      if (ccode === undefined) {
-        ccode = lookupCountry(p, year === null ? { system } : { system, year })?.ccode ?? null;
-        cache.set(key, ccode);
-      }
+      const ccode = lookupCountry(p, year === null ? { system } : { system, year })?.ccode ?? null;
       if (ccode === null) out.unresolved(p);
       else if (!ccodes.includes(ccode)) ccodes.push(ccode);
     }

@@ -4,20 +4,12 @@ import { tabularSource } from "./tabular.js";
 
 /**
  * ISO alpha-3 code + year → COW code (null when the crosswalk has no state for it: territories,
- * regional aggregates). Cached per (code, year). Shared by the PWT, Maddison and World Bank
+ * regional aggregates); lookupCountry caches. Shared by the PWT, Maddison and World Bank
  * adapters, whose files key countries by ISO alpha-3 codes of today's territories.
  */
 export function makeIso3Lookup() {
-  const cache = new Map<string, number | null>();
-  return (code: string, year: number): number | null => {
-    const key = `${year}|${code}`;
-    let ccode = cache.get(key);
-    if (ccode === undefined) {
-      ccode = lookupCountry(code, { system: "iso3", year })?.ccode ?? null;
-      cache.set(key, ccode);
-    }
-    return ccode;
-  };
+  return (code: string, year: number): number | null =>
+    lookupCountry(code, { system: "iso3", year })?.ccode ?? null;
 }
 
 /** How an unresolved code is listed: "ABW (Aruba)". */

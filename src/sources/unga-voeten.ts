@@ -28,15 +28,13 @@ export function chinaSeat(ccode: number | null, session: number | null): number 
 
 const VOETEN_VOTES = new Set([1, 2, 3, 8, 9]);
 
-/** COW codes as written, checked against the crosswalk (no year: the code is already the key). */
+/**
+ * COW codes as written, checked against the crosswalk (no year: the code is already the key;
+ * lookupCountry caches).
+ */
 function makeCowResolver() {
-  const cache = new Map<number, number | null>();
   return (code: number, written: string, out: Emitter): number | null => {
-    let ccode = cache.get(code);
-    if (ccode === undefined) {
-      ccode = lookupCountry(code, { system: "cow" })?.ccode ?? null;
-      cache.set(code, ccode);
-    }
+    const ccode = lookupCountry(code, { system: "cow" })?.ccode ?? null;
     if (ccode === null) out.unresolved(written);
     return ccode;
   };
