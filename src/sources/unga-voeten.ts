@@ -1,6 +1,6 @@
 import { lookupCountry } from "../core/crosswalk.js";
 import { FieldError, parseDate, parseDummy, parseText, requireInteger } from "../core/fields.js";
-import type { Emitter } from "./source.js";
+import type { Emitter, RecordMapper } from "./source.js";
 import { tabularSource } from "./tabular.js";
 
 export const UNGA_CITATION =
@@ -89,6 +89,45 @@ export const ungaVoetenVotes = tabularSource({
 const ISSUES = ["me", "nu", "di", "hr", "co", "ec"] as const;
 
 /**
+ * The un_rollcalls row of both layouts. Columns absent from a file (amend … descr in Voeten's
+ * release, the issue dummies in unvotes, which keeps issues in a table of their own) are null;
+ * `issues` says whether this layout carries the issue dummies (required by its detection).
+ */
+export function rollcallMapper(header: readonly string[], issues: boolean): RecordMapper {
+  const at = (name: string): number => header.indexOf(name);
+  const [rc, se, da, un, im, am, pa, sh, de] = [
+    "rcid",
+    "session",
+    "date",
+    "unres",
+    "importantvote",
+    "amend",
+    "para",
+    "short",
+    "descr",
+  ].map(at) as [number, number, number, number, number, number, number, number, number];
+  const issueCols = issues ? ISSUES.map(at) : [];
+  return (f, _line, out) => {
+    const date = parseDate(f[da], "date");
+    out.row([
+      requireInteger(f[rc], "rcid"),
+      requireInteger(f[se], "session"),
+      date,
+      date === null ? null : Number(date.slice(0, 4)),
+      parseText(f[un]),
+      parseDummy(f[im], "importantvote"),
+      am < 0 ? null : parseDummy(f[am], "amend"),
+      pa < 0 ? null : parseDummy(f[pa], "para"),
+      sh < 0 ? null : parseText(f[sh]),
+      de < 0 ? null : parseText(f[de]),
+      ...(issues
+        ? issueCols.map((i, k) => parseDummy(f[i], ISSUES[k] as string))
+        : ISSUES.map(() => null)),
+    ]);
+  };
+}
+
+/**
  * Voeten roll-call descriptions (rcid, session, year, date m/d/yyyy, unres, importantvote and the
  * six issue dummies; the descriptions workbook also has amend, para, short, descr, read when
  * present). A file with a ccode column is a votes file and is not this format.
@@ -112,37 +151,5 @@ export const ungaVoetenRollcalls = tabularSource({
   ],
   required: ["rcid", "session", "date", "unres", "importantvote", ...ISSUES],
   excluded: ["ccode"],
-  mapper: (col, header) => {
-    const [rc, se, da, un, im] = ["rcid", "session", "date", "unres", "importantvote"].map(col) as [
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
-    const issues = ISSUES.map(col);
-    const opt = (name: string): number => header.indexOf(name);
-    const [am, pa, sh, de] = ["amend", "para", "short", "descr"].map(opt) as [
-      number,
-      number,
-      number,
-      number,
-    ];
-    return (f, _line, out) => {
-      const date = parseDate(f[da], "date");
-      out.row([
-        requireInteger(f[rc], "rcid"),
-        requireInteger(f[se], "session"),
-        date,
-        date === null ? null : Number(date.slice(0, 4)),
-        parseText(f[un]),
-        parseDummy(f[im], "importantvote"),
-        am < 0 ? null : parseDummy(f[am], "amend"),
-        pa < 0 ? null : parseDummy(f[pa], "para"),
-        sh < 0 ? null : parseText(f[sh]),
-        de < 0 ? null : parseText(f[de]),
-        ...issues.map((i, k) => parseDummy(f[i], ISSUES[k] as string)),
-      ]);
-    };
-  },
+  mapper: (_col, header) => rollcallMapper(header, true),
 });

@@ -1,15 +1,8 @@
 import { lookupCountry } from "../core/crosswalk.js";
-import {
-  FieldError,
-  parseDate,
-  parseDummy,
-  parseInteger,
-  parseText,
-  requireInteger,
-} from "../core/fields.js";
+import { FieldError, parseInteger, parseText, requireInteger } from "../core/fields.js";
 import type { Emitter } from "./source.js";
 import { tabularSource } from "./tabular.js";
-import { chinaSeat, stateKey, UNGA_HOMEPAGE } from "./unga-voeten.js";
+import { chinaSeat, rollcallMapper, stateKey, UNGA_HOMEPAGE } from "./unga-voeten.js";
 
 const CITATION =
   'Robinson, David, and Nicholas Goguen-Compagnoni. 2021. unvotes: United Nations General Assembly Voting Data. R package version 0.3.0, https://CRAN.R-project.org/package=unvotes. Data: Voeten, Erik, Anton Strezhnev, and Michael Bailey. 2009. "United Nations General Assembly Voting Data." Harvard Dataverse, hdl:1902.1/12379.';
@@ -117,40 +110,7 @@ export const unvotesRollcalls = tabularSource({
     "descr",
   ],
   excluded: ["ccode", "country"],
-  mapper: (col) => {
-    const [rc, se, im, da, un, am, pa, sh, de] = [
-      "rcid",
-      "session",
-      "importantvote",
-      "date",
-      "unres",
-      "amend",
-      "para",
-      "short",
-      "descr",
-    ].map(col) as [number, number, number, number, number, number, number, number, number];
-    return (f, _line, out) => {
-      const date = parseDate(f[da], "date");
-      out.row([
-        requireInteger(f[rc], "rcid"),
-        requireInteger(f[se], "session"),
-        date,
-        date === null ? null : Number(date.slice(0, 4)),
-        parseText(f[un]),
-        parseDummy(f[im], "importantvote"),
-        parseDummy(f[am], "amend"),
-        parseDummy(f[pa], "para"),
-        parseText(f[sh]),
-        parseText(f[de]),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-      ]);
-    };
-  },
+  mapper: (_col, header) => rollcallMapper(header, false),
 });
 
 /** unvotes `un_roll_call_issues` (rcid, short_name, issue). */
