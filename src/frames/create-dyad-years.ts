@@ -1,5 +1,5 @@
 import { systemMembers } from "../core/crosswalk.js";
-import type { Frame } from "../indicators/indicator.js";
+import { directedKey, type Frame } from "../indicators/indicator.js";
 
 export interface DyadYearsOptions {
   /** "all": every pair of COW system members in each year; or the listed pairs. */
@@ -18,19 +18,21 @@ export interface DyadYearsOptions {
  * year. Listed pairs keep every year from..to and their order as given (a is the first named).
  */
 export function createDyadYears(opts: DyadYearsOptions): Frame {
-  const rows: Array<[number, number, number]> = [];
+  // Rows are collected as directedKey numbers: sorting them orders by (a, b, year), and a typed
+  // array sorts several times faster than an array of tuples with a comparator.
+  const keys: number[] = [];
   if (opts.dyads === "all") {
     for (let y = opts.from; y <= opts.to; y++) {
       const m = systemMembers(y);
       for (let i = 0; i < m.length; i++) {
         for (let j = i + 1; j < m.length; j++) {
-          rows.push([m[i] as number, m[j] as number, y]);
-          if (opts.directed) rows.push([m[j] as number, m[i] as number, y]);
+          keys.push(directedKey(m[i] as number, m[j] as number, y));
+          if (opts.directed) keys.push(directedKey(m[j] as number, m[i] as number, y));
         }
       }
     }
   } else {
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     for (const [a, b] of opts.dyads) {
       const pairs: Array<[number, number]> = opts.directed
         ? [
@@ -39,21 +41,24 @@ export function createDyadYears(opts: DyadYearsOptions): Frame {
           ]
         : [[a, b]];
       for (const [x, y] of pairs) {
-        if (seen.has(`${x}-${y}`)) continue;
-        seen.add(`${x}-${y}`);
-        for (let t = opts.from; t <= opts.to; t++) rows.push([x, y, t]);
+        const pair = x * 1000 + y;
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        for (let t = opts.from; t <= opts.to; t++) keys.push(directedKey(x, y, t));
       }
     }
   }
-  rows.sort((p, q) => p[0] - q[0] || p[1] - q[1] || p[2] - q[2]);
-  const a = new Int32Array(rows.length);
-  const b = new Int32Array(rows.length);
-  const year = new Int32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as [number, number, number];
-    a[i] = r[0];
-    b[i] = r[1];
-    year[i] = r[2];
+  const sorted = Float64Array.from(keys).sort();
+  const a = new Int32Array(sorted.length);
+  const b = new Int32Array(sorted.length);
+  const year = new Int32Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) {
+    const k = sorted[i] as number;
+    const pair = Math.floor(k / 10000);
+    year[i] = k - pair * 10000;
+    const first = Math.floor(pair / 1000);
+    a[i] = first;
+    b[i] = pair - first * 1000;
   }
-  return { a, b, year, length: rows.length };
+  return { a, b, year, length: sorted.length };
 }
