@@ -1,3 +1,4 @@
+import type { EventLayout } from "../sources/events/layouts.js";
 import type { TableName } from "./schema.js";
 
 /** What a backend can do; code that needs a feature checks the flag instead of the backend kind. */
@@ -70,6 +71,57 @@ export interface LoadSession {
   abort(): Promise<void>;
 }
 
+/** How the store's CSV reader reads one event file (see src/sources/events/layouts.ts). */
+export interface CsvReadSpec {
+  /** A readable path: the file, or a named pipe fed from an archive. */
+  readonly path: string;
+  readonly layout: EventLayout;
+  /** The file's columns in order (ICEWS: from its header). */
+  readonly columns: readonly string[];
+}
+
+/** A record the loader rejects after reading (by event id), with the rule it breaks. */
+export interface InvalidRecord {
+  readonly id: string | null;
+  readonly reason: string;
+}
+
+export interface CountryValue {
+  readonly value: string;
+  readonly year: number;
+  readonly rows: number;
+}
+
+/**
+ * One event file loaded in bulk by the backend's own CSV reader, inside one transaction. The
+ * loader (src/ingest/load-events.ts) drives the steps and checks the accounting between them.
+ */
+export interface EventLoadSession {
+  /** Read every line into the table; the reader's rejects come with their line numbers. */
+  readCsv(
+    spec: CsvReadSpec,
+    onProgress?: (fraction: number) => void,
+  ): Promise<{ rowsRead: number; rejects: Reject[] }>;
+  /** Records of this file breaking the layout's rules (unknown event code, …), by id. */
+  invalidRecords(): Promise<InvalidRecord[]>;
+  /** Delete those records; returns how many rows went. */
+  deleteInvalid(): Promise<number>;
+  /** Distinct country values of this file with the event year, for the crosswalk. */
+  countryValues(): Promise<CountryValue[]>;
+  /** Set the COW code columns from resolved (value, year) pairs; other rows keep null. */
+  setCountries(map: ReadonlyArray<{ value: string; year: number; ccode: number }>): Promise<void>;
+  /**
+   * Drop records already stored and repeated within the file: by id when the source promises
+   * unique ids (GDELT), else only rows identical in every column (ICEWS). `collisions` counts
+   * ids kept more than once with different content.
+   */
+  removeDuplicates(): Promise<{ duplicates: number; collisions: number; collisionIds: string[] }>;
+  /** Rows of this file now in the table, and those with no state on one side. */
+  counts(): Promise<{ rows: number; withoutDyad: number }>;
+  commit(input: CommitInput & { rowsDuplicate: number }): Promise<LoadResult>;
+  abort(): Promise<void>;
+}
+
 export interface LoadedSummary {
   readonly source: string;
   readonly files: number;
@@ -89,6 +141,8 @@ export interface Store {
   schemaVersion(): Promise<number>;
   findFileBySha(sha256: string): Promise<ProvenanceRecord | null>;
   beginLoad(meta: FileMeta, table: TableName): Promise<LoadSession>;
+  /** Start a bulk load of one event file (GDELT, ICEWS). */
+  beginEventLoad(meta: FileMeta, layout: EventLayout): Promise<EventLoadSession>;
   files(): Promise<ProvenanceRecord[]>;
   rejects(fileId: number): Promise<Reject[]>;
   unresolved(fileId: number): Promise<UnresolvedName[]>;

@@ -1,7 +1,12 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AccountingError } from "../../src/core/errors.js";
+import { GDELT2 } from "../../src/sources/events/layouts.js";
 import { SCHEMA_VERSION } from "../../src/store/duckdb/ddl.js";
 import type { FileMeta, Store } from "../../src/store/store.js";
+import { gdeltRow } from "../event-rows.js";
 
 const meta = (sha: string, path = `/data/${sha}.csv`): FileMeta => ({
   path,
@@ -167,6 +172,72 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       );
       expect(rows).toEqual([{ v: "it's; DROP TABLE provenance; --", n: 42 }]);
       expect(await store.files()).toEqual([]);
+    });
+
+    it("bulk-loads an event file step by step: reader rejects by line, rules by id, duplicates", async () => {
+      const store = await open();
+      const lines = [
+        gdeltRow(1, "20160512", "RUS", "CHN", "040", 1, 10),
+        gdeltRow(2, "20160512", "CHN", "RUS", "999", 1, 10), // not a CAMEO code
+        gdeltRow(3, "20160513", "AFR", "CHN", "190", -10, 1),
+        gdeltRow(1, "20160512", "RUS", "CHN", "040", 1, 10), // repeated id
+        gdeltRow(4, "20160514", "RUS", "CHN", "040", 1, 10).replace("\t1\t10\t", "\tx\t10\t"),
+      ];
+      const path = join(mkdtempSync(join(tmpdir(), "entente-contract-")), "e.CSV");
+      writeFileSync(path, `${lines.join("\n")}\n`);
+      const s = await store.beginEventLoad(meta("ev1", path), GDELT2);
+      const read = await s.readCsv({ path, layout: GDELT2, columns: GDELT2.columns });
+      expect(read.rowsRead).toBe(4);
+      expect(read.rejects).toHaveLength(1);
+      expect(read.rejects[0]?.line).toBe(5);
+      expect(read.rejects[0]?.reason).toMatch(/GoldsteinScale/);
+      expect(await s.invalidRecords()).toEqual([{ id: "2", reason: "EventCode" }]);
+      expect(await s.deleteInvalid()).toBe(1);
+      const values = await s.countryValues();
+      expect(values).toContainEqual({ value: "RUS", year: 2016, rows: 2 });
+      await s.setCountries([
+        { value: "RUS", year: 2016, ccode: 365 },
+        { value: "CHN", year: 2016, ccode: 710 },
+      ]);
+      expect(await s.removeDuplicates()).toEqual({
+        duplicates: 1,
+        collisions: 0,
+        collisionIds: [],
+      });
+      expect(await s.counts()).toEqual({ rows: 2, withoutDyad: 1 });
+      const r = await s.commit({
+        linesRead: 5,
+        rejects: [...read.rejects, { line: 2, reason: "EventCode" }],
+        unresolved: [],
+        rowsDuplicate: 1,
+        verify: ok,
+      });
+      expect(r.rowsLoaded).toBe(2);
+      const rows = await store.query<Record<string, unknown>>(
+        "SELECT event_id, event_code, actor1_ccode, actor2_ccode, file_id FROM gdelt_events ORDER BY event_id",
+      );
+      expect(rows).toEqual([
+        { event_id: 1, event_code: "040", actor1_ccode: 365, actor2_ccode: 710, file_id: r.fileId },
+        {
+          event_id: 3,
+          event_code: "190",
+          actor1_ccode: null,
+          actor2_ccode: 710,
+          file_id: r.fileId,
+        },
+      ]);
+      expect((await store.files())[0]).toMatchObject({ linesRead: 5, rowsRejected: 2 });
+      expect(await store.rejects(r.fileId)).toHaveLength(2);
+
+      // A second file repeating event 1 and aborted: nothing of it stays.
+      const path2 = join(mkdtempSync(join(tmpdir(), "entente-contract-")), "f.CSV");
+      writeFileSync(path2, `${lines[0]}\n${gdeltRow(9, "20160601", "USA", "JPN", "040", 1, 1)}\n`);
+      const s2 = await store.beginEventLoad(meta("ev2", path2), GDELT2);
+      await s2.readCsv({ path: path2, layout: GDELT2, columns: GDELT2.columns });
+      expect(await s2.removeDuplicates()).toMatchObject({ duplicates: 1 });
+      await s2.abort();
+      expect(await store.count("gdelt_events")).toBe(2);
+      expect(await store.files()).toHaveLength(1);
     });
   });
 }

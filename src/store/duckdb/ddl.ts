@@ -23,6 +23,13 @@ export function createTableSql(spec: TableSpec): string {
   return `CREATE TABLE ${quoteIdent(spec.name)} (${cols.join(", ")})`;
 }
 
+/** Tables added by migration 2 (event data); migration 1 creates all the others. */
+const V2_TABLES: ReadonlySet<keyof typeof TABLES> = new Set([
+  "gdelt_events",
+  "icews_events",
+  "icews_dyad_year",
+] as const);
+
 /** Schema migrations, in order. Each runs once, inside a transaction. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => string[] }> = [
   {
@@ -37,8 +44,14 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => stri
         loaded_at TIMESTAMP NOT NULL)`,
       "CREATE TABLE load_rejects (file_id INTEGER NOT NULL, line INTEGER NOT NULL, reason VARCHAR NOT NULL)",
       "CREATE TABLE load_unresolved (file_id INTEGER NOT NULL, name VARCHAR NOT NULL, rows INTEGER NOT NULL)",
-      ...Object.values(TABLES).map((t) => createTableSql(t)),
+      ...Object.values(TABLES)
+        .filter((t) => !V2_TABLES.has(t.name))
+        .map((t) => createTableSql(t)),
     ],
+  },
+  {
+    version: 2,
+    statements: () => [...V2_TABLES].map((t) => createTableSql(TABLES[t])),
   },
 ];
 

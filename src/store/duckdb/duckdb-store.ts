@@ -1,18 +1,13 @@
 import { existsSync } from "node:fs";
-import {
-  type DuckDBAppender,
-  type DuckDBConnection,
-  DuckDBInstance,
-  INTEGER,
-  LIST,
-  VARCHAR,
-} from "@duckdb/node-api";
+import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { StoreError } from "../../core/errors.js";
+import type { EventLayout } from "../../sources/events/layouts.js";
 import { type ColumnSpec, TABLES, type TableName } from "../schema.js";
 import { quoteIdent } from "../sql.js";
 import type {
   Cell,
   CommitInput,
+  EventLoadSession,
   FileMeta,
   LoadResult,
   LoadSession,
@@ -23,6 +18,10 @@ import type {
   UnresolvedName,
 } from "../store.js";
 import { duckType, MIGRATIONS, SCHEMA_VERSION } from "./ddl.js";
+import { DuckDbEventSession } from "./duckdb-events.js";
+import { duckdb } from "./node-api.js";
+
+const { INTEGER, LIST, VARCHAR } = duckdb;
 
 const INT_LIST = LIST(INTEGER);
 const TEXT_LIST = LIST(VARCHAR);
@@ -84,7 +83,10 @@ export class DuckDbStore implements Store {
     }
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path, readOnly ? { access_mode: "READ_ONLY" } : {});
+      instance = await duckdb.DuckDBInstance.create(
+        path,
+        readOnly ? { access_mode: "READ_ONLY" } : {},
+      );
     } catch (e) {
       throw describeOpenError(path, e);
     }
@@ -228,6 +230,28 @@ export class DuckDbStore implements Store {
       stage,
       appender,
     );
+  }
+
+  async beginEventLoad(meta: FileMeta, layout: EventLayout): Promise<EventLoadSession> {
+    if (this.readOnly) {
+      throw new StoreError("store_read_only", `Store ${this.location} is open read-only`);
+    }
+    this.stageCounter += 1;
+    await this.exec("BEGIN TRANSACTION");
+    try {
+      const idRow = await this.con.runAndReadAll("SELECT nextval('file_id_seq') AS id");
+      const fileId = Number(idRow.getRowObjectsJS()[0]?.id);
+      return new DuckDbEventSession(
+        this.con,
+        meta,
+        layout,
+        fileId,
+        `events_${process.pid}_${this.stageCounter}`,
+      );
+    } catch (e) {
+      await this.exec("ROLLBACK");
+      throw e;
+    }
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,343 @@
+/**
+ * Bulk loading of event files into DuckDB with its own parallel CSV reader (read_csv with
+ * store_rejects), inside one transaction per file. The steps are driven and checked by
+ * src/ingest/load-events.ts; this file only holds the SQL.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { cameoEventCodes, quadClassSql } from "../../core/cameo.js";
+import type { CsvType, EventLayout, EventRule, Projection } from "../../sources/events/layouts.js";
+import { TABLES } from "../schema.js";
+import { quoteIdent, quoteLiteral } from "../sql.js";
+import type {
+  CommitInput,
+  CountryValue,
+  CsvReadSpec,
+  EventLoadSession,
+  FileMeta,
+  InvalidRecord,
+  LoadResult,
+  Reject,
+} from "../store.js";
+
+const CSV_TYPES: Record<CsvType, string> = {
+  bigint: "BIGINT",
+  int: "INTEGER",
+  double: "DOUBLE",
+  date: "DATE",
+  text: "VARCHAR",
+};
+
+function projectionSql(p: Projection): string {
+  if ("from" in p) return quoteIdent(p.from);
+  if ("equals" in p) return `(${quoteIdent(p.equals)} = ${p.value})`;
+  if ("quadOf" in p) return quadClassSql(quoteIdent(p.quadOf));
+  if ("constant" in p) return String(p.constant);
+  return "NULL";
+}
+
+const cameoList = (): string => cameoEventCodes().map(quoteLiteral).join(", ");
+
+/** SQL that is true when a stored row breaks the rule. */
+function ruleSql(rule: EventRule): string {
+  const col = quoteIdent(rule.column);
+  switch (rule.kind) {
+    case "required":
+      return `${col} IS NULL`;
+    case "digits":
+      return `(${col} IS NOT NULL AND (${col} < 0 OR length(CAST(${col} AS VARCHAR)) NOT IN (${rule.lengths.join(", ")})))`;
+    case "cameo":
+      return `(${col} IS NULL OR ${col} NOT IN (${cameoList()}))`;
+    case "root":
+      return `${col} IS DISTINCT FROM substr(${quoteIdent(rule.codeColumn)}, 1, 2)`;
+  }
+}
+
+/** "Error when converting column "X". Could not convert string "abc" to 'DOUBLE'" → shorter. */
+export function rejectReason(errorType: string, column: string | null, message: string): string {
+  const count = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
+  if (count) return `expected ${count[1]} fields, found ${count[2]}`;
+  const cast = /Could not convert string "(.*)" to '([^']+)'/.exec(message);
+  if (errorType === "CAST" && cast) {
+    return `${column ?? "a field"}: "${cast[1]}" is not a valid ${(cast[2] ?? "").toLowerCase()}`;
+  }
+  const first = message.split("\n")[0] ?? message;
+  return `${errorType.toLowerCase()}${column ? ` in ${column}` : ""}: ${first}`;
+}
+
+export class DuckDbEventSession implements EventLoadSession {
+  private readonly table: string;
+  private readonly where: string;
+  private closed = false;
+
+  constructor(
+    private readonly con: DuckDBConnection,
+    private readonly meta: FileMeta,
+    private readonly layout: EventLayout,
+    private readonly fileId: number,
+    private readonly tag: string,
+  ) {
+    this.table = quoteIdent(TABLES[layout.table].name);
+    this.where = `file_id = ${fileId}`;
+  }
+
+  private async scalar(sql: string): Promise<number> {
+    const r = await this.con.runAndReadAll(sql);
+    return Number(r.getRows()[0]?.[0] ?? 0);
+  }
+
+  async readCsv(
+    spec: CsvReadSpec,
+    onProgress?: (fraction: number) => void,
+  ): Promise<{ rowsRead: number; rejects: Reject[] }> {
+    const l = spec.layout;
+    const columns = spec.columns
+      .map((c) => `${quoteLiteral(c)}: ${quoteLiteral(CSV_TYPES[l.types[c] ?? "text"])}`)
+      .join(", ");
+    const stored = Object.entries(l.projection);
+    const rejTable = `${this.tag}_rejects`;
+    const rejScan = `${this.tag}_scans`;
+    const options = [
+      "delim = '\\t'",
+      `header = ${l.header}`,
+      "quote = ''",
+      "escape = ''",
+      "auto_detect = false",
+      `columns = {${columns}}`,
+      `dateformat = ${quoteLiteral(l.dateFormat)}`,
+      `nullstr = [${l.nullStrings.map(quoteLiteral).join(", ")}]`,
+      "strict_mode = true",
+      `null_padding = ${l.minColumns < spec.columns.length}`,
+      "store_rejects = true",
+      `rejects_table = ${quoteLiteral(rejTable)}`,
+      `rejects_scan = ${quoteLiteral(rejScan)}`,
+      "max_line_size = 1048576",
+    ];
+    const sql = `INSERT INTO ${this.table} (${stored.map(([c]) => quoteIdent(c)).join(", ")}, file_id, line)
+      SELECT ${stored.map(([, p]) => projectionSql(p)).join(", ")}, ${this.fileId}, NULL
+      FROM read_csv(${quoteLiteral(spec.path)}, ${options.join(", ")})`;
+    const timer =
+      onProgress &&
+      setInterval(() => {
+        const p = this.con.progress.percentage;
+        if (p >= 0) onProgress(Math.min(1, p / 100));
+      }, 250);
+    let rowsRead: number;
+    try {
+      rowsRead = (await this.con.run(sql)).rowsChanged;
+    } finally {
+      if (timer) clearInterval(timer);
+    }
+    const r = await this.con.runAndReadAll(
+      `SELECT line, error_type, column_name, error_message FROM ${quoteIdent(rejTable)} ORDER BY line, column_idx`,
+    );
+    const byLine = new Map<number, string>();
+    for (const [line, type, column, message] of r.getRows()) {
+      const n = Number(line);
+      if (!byLine.has(n)) {
+        byLine.set(
+          n,
+          rejectReason(String(type), column == null ? null : String(column), String(message)),
+        );
+      }
+    }
+    await this.con.run(`DROP TABLE IF EXISTS temp.${quoteIdent(rejTable)}`);
+    await this.con.run(`DROP TABLE IF EXISTS temp.${quoteIdent(rejScan)}`);
+    return { rowsRead, rejects: [...byLine].map(([line, reason]) => ({ line, reason })) };
+  }
+
+  private invalidPredicate(): string {
+    return this.layout.rules.map(ruleSql).join(" OR ");
+  }
+
+  async invalidRecords(): Promise<InvalidRecord[]> {
+    const id = quoteIdent(this.layout.id.column);
+    const cases = this.layout.rules
+      .map((rule) => `WHEN ${ruleSql(rule)} THEN ${quoteLiteral(rule.field)}`)
+      .join(" ");
+    const r = await this.con.runAndReadAll(
+      `SELECT CAST(${id} AS VARCHAR) AS id, CASE ${cases} END AS rule FROM ${this.table}
+       WHERE ${this.where} AND (${this.invalidPredicate()})`,
+    );
+    return r.getRowObjectsJS().map((row) => ({
+      id: row.id == null ? null : String(row.id),
+      reason: String(row.rule),
+    }));
+  }
+
+  async deleteInvalid(): Promise<number> {
+    const r = await this.con.run(
+      `DELETE FROM ${this.table} WHERE ${this.where} AND (${this.invalidPredicate()})`,
+    );
+    return r.rowsChanged;
+  }
+
+  async countryValues(): Promise<CountryValue[]> {
+    const date = quoteIdent(this.layout.dateColumn);
+    const parts = this.layout.countries.map(
+      ([col]) =>
+        `SELECT ${quoteIdent(col)} AS v, year(${date}) AS y FROM ${this.table} WHERE ${this.where}`,
+    );
+    const r = await this.con.runAndReadAll(
+      `SELECT v, y, count(*) AS n FROM (${parts.join(" UNION ALL ")}) WHERE v IS NOT NULL GROUP BY v, y`,
+    );
+    return r.getRows().map(([v, y, n]) => ({ value: String(v), year: Number(y), rows: Number(n) }));
+  }
+
+  async setCountries(
+    map: ReadonlyArray<{ value: string; year: number; ccode: number }>,
+  ): Promise<void> {
+    if (!map.length) return;
+    const mapTable = quoteIdent(`${this.tag}_countries`);
+    await this.con.run(`CREATE TEMP TABLE ${mapTable} (v VARCHAR, y INTEGER, ccode INTEGER)`);
+    const ap = await this.con.createAppender(`${this.tag}_countries`, "main", "temp");
+    for (const m of map) {
+      ap.appendVarchar(m.value);
+      ap.appendInteger(m.year);
+      ap.appendInteger(m.ccode);
+      ap.endRow();
+    }
+    ap.flushSync();
+    ap.closeSync();
+    const date = quoteIdent(this.layout.dateColumn);
+    for (const [col, ccodeCol] of this.layout.countries) {
+      await this.con.run(
+        `UPDATE ${this.table} SET ${quoteIdent(ccodeCol)} = m.ccode FROM ${mapTable} m
+         WHERE ${this.table}.file_id = ${this.fileId} AND ${this.table}.${quoteIdent(col)} = m.v
+           AND year(${this.table}.${date}) = m.y`,
+      );
+    }
+    await this.con.run(`DROP TABLE ${mapTable}`);
+  }
+
+  async removeDuplicates(): Promise<{
+    duplicates: number;
+    collisions: number;
+    collisionIds: string[];
+  }> {
+    const t = this.table;
+    const id = quoteIdent(this.layout.id.column);
+    let duplicates = 0;
+    if (this.layout.id.unique) {
+      // GDELT ids grow with time: bounding the stored ids by this file's range lets the engine
+      // skip the row groups of other periods instead of scanning every stored id.
+      const r = await this.con.runAndReadAll(
+        `SELECT min(${id}), max(${id}) FROM ${t} WHERE ${this.where}`,
+      );
+      const [lo, hi] = r.getRows()[0] ?? [null, null];
+      if (lo !== null && hi !== null) {
+        duplicates += (
+          await this.con.run(
+            `DELETE FROM ${t} WHERE ${this.where} AND ${id} IN (
+               SELECT ${id} FROM ${t} WHERE file_id <> ${this.fileId}
+               AND ${id} BETWEEN ${BigInt(lo as bigint)} AND ${BigInt(hi as bigint)})`,
+          )
+        ).rowsChanged;
+      }
+      const repeated = await this.scalar(
+        `SELECT count(*) - count(DISTINCT ${id}) FROM ${t} WHERE ${this.where}`,
+      );
+      if (repeated > 0) {
+        duplicates += (
+          await this.con.run(
+            `DELETE FROM ${t} WHERE rowid IN (SELECT rid FROM (
+               SELECT rowid AS rid, row_number() OVER (PARTITION BY ${id} ORDER BY rowid) AS rn
+               FROM ${t} WHERE ${this.where}) WHERE rn > 1)`,
+          )
+        ).rowsChanged;
+      }
+      return { duplicates, collisions: 0, collisionIds: [] };
+    }
+    // Only rows identical in every column are duplicates (ICEWS ids are not unique).
+    const key = TABLES[this.layout.table].naturalKey.map(quoteIdent);
+    const same = key.map((k) => `o.${k} IS NOT DISTINCT FROM n.${k}`).join(" AND ");
+    duplicates += (
+      await this.con.run(
+        `DELETE FROM ${t} WHERE rowid IN (
+           SELECT n.rowid FROM ${t} n JOIN ${t} o ON o.${id} = n.${id} AND o.file_id <> ${this.fileId}
+           WHERE n.file_id = ${this.fileId} AND ${same})`,
+      )
+    ).rowsChanged;
+    duplicates += (
+      await this.con.run(
+        `DELETE FROM ${t} WHERE rowid IN (SELECT rid FROM (
+           SELECT rowid AS rid, row_number() OVER (PARTITION BY ${key.join(", ")} ORDER BY rowid) AS rn
+           FROM ${t} WHERE ${this.where}) WHERE rn > 1)`,
+      )
+    ).rowsChanged;
+    const r = await this.con.runAndReadAll(
+      `SELECT CAST(${id} AS VARCHAR) AS id FROM ${t}
+       WHERE ${id} IN (SELECT ${id} FROM ${t} WHERE ${this.where})
+       GROUP BY ${id} HAVING count(*) > 1 ORDER BY ${id}`,
+    );
+    const ids = r.getRows().map((row) => String(row[0]));
+    return { duplicates, collisions: ids.length, collisionIds: ids.slice(0, 20) };
+  }
+
+  async counts(): Promise<{ rows: number; withoutDyad: number }> {
+    const noState = this.layout.countries.map(([, c]) => `${quoteIdent(c)} IS NULL`).join(" OR ");
+    const r = await this.con.runAndReadAll(
+      `SELECT count(*), count(*) FILTER (WHERE ${noState}) FROM ${this.table} WHERE ${this.where}`,
+    );
+    const [rows, without] = r.getRows()[0] ?? [0, 0];
+    return { rows: Number(rows), withoutDyad: Number(without) };
+  }
+
+  async commit(input: CommitInput & { rowsDuplicate: number }): Promise<LoadResult> {
+    try {
+      const rows = await this.scalar(`SELECT count(*) FROM ${this.table} WHERE ${this.where}`);
+      const result: LoadResult = {
+        fileId: this.fileId,
+        rowsLoaded: rows,
+        rowsDuplicate: input.rowsDuplicate,
+      };
+      input.verify(result);
+      await this.con.run(
+        `INSERT INTO provenance VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now()::TIMESTAMP)`,
+        [
+          this.fileId,
+          this.meta.path,
+          this.meta.sha256,
+          this.meta.size,
+          this.meta.source,
+          this.meta.sourceVersion,
+          TABLES[this.layout.table].name,
+          input.linesRead,
+          result.rowsLoaded,
+          input.rejects.length,
+          result.rowsDuplicate,
+        ],
+      );
+      await this.insertMany(
+        "load_rejects",
+        input.rejects.map((r) => [r.line, r.reason]),
+      );
+      await this.insertMany(
+        "load_unresolved",
+        input.unresolved.map((u) => [u.name, u.rows]),
+      );
+      await this.con.run("COMMIT");
+      this.closed = true;
+      return result;
+    } catch (e) {
+      await this.abort();
+      throw e;
+    }
+  }
+
+  private async insertMany(table: string, rows: ReadonlyArray<readonly [unknown, unknown]>) {
+    for (let i = 0; i < rows.length; i += 500) {
+      const batch = rows.slice(i, i + 500);
+      const values = batch.map((_, j) => `(${this.fileId}, $${2 * j + 1}, $${2 * j + 2})`);
+      await this.con.run(
+        `INSERT INTO ${table} VALUES ${values.join(", ")}`,
+        batch.flatMap((r) => [r[0], r[1]]) as never,
+      );
+    }
+  }
+
+  async abort(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.con.run("ROLLBACK");
+  }
+}
