@@ -3,12 +3,20 @@ import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { AccountingError, BadFileError, EntenteError } from "../core/errors.js";
 import { FieldError } from "../core/fields.js";
+import {
+  detectEventLayout,
+  EVENT_LAYOUTS,
+  type EventLayout,
+  fileColumns,
+} from "../sources/events/layouts.js";
 import { splitHeader } from "../sources/header.js";
 import { SOURCES, sourceByName } from "../sources/index.js";
 import { notYetSupported } from "../sources/not-yet.js";
 import type { Delimiter, Source } from "../sources/source.js";
 import type { Cell, Reject, Store, UnresolvedName } from "../store/store.js";
 import { decodeText, headLines, looksBinary } from "./decode.js";
+import { type EventInput, isZip, plainInput, readHead, zipInput } from "./event-input.js";
+import { loadEventFile } from "./load-events.js";
 import { MalformedRecordError, readRecords } from "./records.js";
 
 export const FILE_STATUSES = ["loaded", "unchanged", "failed", "skipped"] as const;
@@ -41,7 +49,10 @@ export interface Progress {
   readonly path: string;
   readonly lines: number;
   readonly bytes: number;
+  /** 0 when unknown (an archive streaming to the reader). */
   readonly totalBytes: number;
+  /** Bulk event loads report while the store's reader runs. */
+  readonly phase?: "loading";
 }
 
 export interface LoadFileOptions {
@@ -102,6 +113,73 @@ function wrongDelimiter(
 }
 
 /**
+ * Whether a file is event data, and how to read it: its input (plain or the file inside a zip),
+ * layout and columns. `{ skip }` for a zip archive holding something else.
+ */
+async function detectEventFile(
+  path: string,
+  forced?: string,
+): Promise<
+  | { input: EventInput; layout: EventLayout; columns: string[]; error?: BadFileError }
+  | { skip: string; hint: string }
+  | null
+> {
+  const forcedLayout = forced ? EVENT_LAYOUTS.find((l) => l.source === forced) : undefined;
+  if (forced && !forcedLayout) return null; // a tabular format was forced
+  let zipped: boolean;
+  try {
+    zipped = await isZip(path);
+  } catch {
+    return null; // unreadable: the text path reports it
+  }
+  let input: EventInput;
+  if (zipped) {
+    try {
+      input = await zipInput(path);
+    } catch (e) {
+      // A .zip that cannot be read is a damaged download; other files that merely start like
+      // a zip (xlsx, docx) are binary files for the text path to report.
+      if (!/\.zip$/i.test(path)) return null;
+      if (e instanceof BadFileError && /holds \d+ files/.test(e.message)) {
+        return { skip: e.message.replace(`${path}: `, ""), hint: e.hint ?? "Unpack it first" };
+      }
+      throw e;
+    }
+  } else {
+    input = await plainInput(path);
+  }
+  const head = await readHead(input);
+  if (!zipped && looksBinary(head)) return null;
+  const lines = headLines(decodeText(head).text, HEAD_LINES);
+  const detected = detectEventLayout(lines);
+  const layout = forcedLayout ?? detected;
+  if (!layout) {
+    return zipped
+      ? {
+          skip: `zip archive of ${input.name}, which is not GDELT or ICEWS event data`,
+          hint: "Entente reads zipped GDELT/ICEWS event files; unpack other archives first",
+        }
+      : null;
+  }
+  if (forcedLayout && detected !== forcedLayout) {
+    throw new BadFileError(
+      path,
+      `not in the ${forcedLayout.title} layout${detected ? ` (it looks like ${detected.title})` : ""}`,
+      { hint: "Check the file, or drop --source to detect the format" },
+    );
+  }
+  const columns = fileColumns(layout, layout.header ? lines[0] : undefined);
+  if (typeof columns === "string") {
+    const error = new BadFileError(path, columns, {
+      line: 1,
+      hint: "Give every column its name once, as published",
+    });
+    return { input, layout, columns: [], error };
+  }
+  return { input, layout, columns };
+}
+
+/**
  * Load one file into the store in one transaction. Never throws for bad input: the outcome,
  * including failures, is in the report.
  */
@@ -110,6 +188,50 @@ export async function loadFile(
   path: string,
   opts: LoadFileOptions,
 ): Promise<FileReport> {
+  // Event data (GDELT, ICEWS; plain or zipped) is streamed in bulk, never read whole.
+  let event: Awaited<ReturnType<typeof detectEventFile>>;
+  try {
+    event = await detectEventFile(path, opts.source);
+  } catch (e) {
+    return fail(emptyReport(path, "failed", null), e);
+  }
+  if (event && "skip" in event) {
+    return opts.explicit
+      ? fail(
+          emptyReport(path, "failed", null),
+          new BadFileError(path, event.skip, { hint: event.hint }),
+        )
+      : { ...emptyReport(path, "skipped", null), reason: event.skip };
+  }
+  if (event) {
+    const base: FileReport = {
+      ...emptyReport(path, "failed", null),
+      source: event.layout.source,
+      encoding: "utf-8",
+    };
+    if (event.error) return fail(base, event.error);
+    try {
+      return await loadEventFile(store, event.input, event.layout, event.columns, base, {
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        unchanged: async (sha256) => {
+          const known = await store.findFileBySha(sha256);
+          return known
+            ? {
+                ...base,
+                sha256,
+                source: known.source,
+                status: "unchanged",
+                reason: `already loaded from ${known.path} on ${known.loadedAt}`,
+              }
+            : null;
+        },
+      });
+    } catch (e) {
+      if (e instanceof EntenteError) return fail(base, e);
+      throw e;
+    }
+  }
+
   let buf: Buffer;
   try {
     buf = await readFile(path);

@@ -1,6 +1,6 @@
 /**
- * Formats Entente recognises but does not load yet, so that a directory walk can say why a file
- * is skipped ("event data …") instead of "no known header".
+ * Formats Entente recognises but does not load, so that a directory walk can say why a file is
+ * skipped ("GDELT mentions table …") instead of "no known header".
  */
 interface Recogniser {
   readonly what: string;
@@ -11,21 +11,15 @@ const tabs = (line: string | undefined): string[] => (line ?? "").split("\t");
 
 const RECOGNISERS: readonly Recogniser[] = [
   {
-    what: "GDELT event export (event data is not supported yet)",
+    what: "GDELT 2.0 mentions table (Entente loads the event export, not mentions)",
     test: (lines) => {
       const f = tabs(lines[0]);
-      return (
-        [57, 58, 61].includes(f.length) && /^\d+$/.test(f[0] ?? "") && /^\d{8}$/.test(f[1] ?? "")
-      );
+      return f.length === 16 && /^\d+$/.test(f[0] ?? "") && /^\d{14}$/.test(f[1] ?? "");
     },
   },
   {
-    what: "ICEWS event file (event data is not supported yet)",
-    test: (lines) => /^Event ID\tEvent Date\tSource Name\t/.test(lines[0] ?? ""),
-  },
-  {
-    what: "ICEWS dyad-year quad counts (event data is not supported yet)",
-    test: (lines) => /^"?i"?,"?j"?,"?year"?,.*"?verbCoop"?,"?matlCoop"?/.test(lines[0] ?? ""),
+    what: "GDELT Global Knowledge Graph (GKG) file (Entente loads the event export, not the GKG)",
+    test: (lines) => /^\d{14}-(T?\d+)\t/.test(lines[0] ?? ""),
   },
   {
     what: "GDELT column-label list (documentation, not data)",

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { sourceByName } from "../../src/sources/index.js";
+import { SOURCES } from "../../src/sources/index.js";
 import { dataFile, fixture, hasData, NO_DATA_REASON, tempDir } from "../helpers.js";
 import { runCli } from "./run-cli.js";
 
@@ -70,28 +70,28 @@ describe("entente ingest (CLI)", () => {
       expect(out.ok).toBe(true);
       const loaded = out.files.filter((f) => f.status === "loaded");
       const skipped = out.files.filter((f) => f.status === "skipped");
-      // Every CSV/TSV/TXT/TAB file that is not event data or an event-coder dictionary loads.
+      // Every CSV/TSV/TXT/TAB file that is not documentation or an event-coder dictionary loads,
+      // event data included.
       const notLoaded = skipped.map((f) => String(f.path).slice(dataFile("").length));
       expect(
         notLoaded.filter(
-          (p) =>
-            !/(^|\/)(SOURCE|README)\.md$|event_coder_validation\/|gdelt_events\/|icews_events\//.test(
-              p,
-            ),
+          (p) => !/(^|\/)(SOURCE|README)\.md$|event_coder_validation\/|Column_Labels/.test(p),
         ),
       ).toEqual([]);
       for (const f of loaded) {
         expect(f.rows_read).toBe(
           Number(f.rows_loaded) + Number(f.rows_rejected) + Number(f.rows_duplicate),
         );
-        if (!sourceByName(String(f.source)).wide) expect(f.lines_read).toBe(f.rows_read);
+        if (!SOURCES.find((s) => s.name === f.source)?.wide) expect(f.lines_read).toBe(f.rows_read);
       }
       const reason = (p: string) => skipped.find((f) => String(f.path).endsWith(p))?.reason;
-      expect(reason("20191024143000.export.CSV")).toBe(
-        "GDELT event export (event data is not supported yet)",
-      );
-      expect(reason("events.2018.sample.tab")).toBe(
-        "ICEWS event file (event data is not supported yet)",
+      const source = (p: string) => loaded.find((f) => String(f.path).endsWith(p))?.source;
+      expect(source("20191024143000.export.CSV")).toBe("gdelt2-events");
+      expect(source("gdelt1_sample_events.tsv")).toBe("gdelt1-events");
+      expect(source("events.2018.sample.tab")).toBe("icews-events");
+      expect(source("netify_icews_dyadyear_quad_rus_chn.csv")).toBe("icews-dyadyear");
+      expect(reason("GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv")).toBe(
+        "GDELT column-label list (documentation, not data)",
       );
       expect(reason("README.md")).toBe("no known header");
       const second = runCli(["--store", store, "ingest", "--json", dataFile("")]);

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { EVENT_LAYOUTS } from "../../src/sources/events/layouts.js";
 import { SOURCES } from "../../src/sources/index.js";
 import { fixture, tempDir } from "../helpers.js";
 import { runCli } from "./run-cli.js";
@@ -11,7 +12,10 @@ describe("entente sources (CLI)", () => {
     const r = runCli(["--store", store, "sources", "--json"]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { sources: Array<Record<string, unknown>> };
-    expect(out.sources.map((s) => s.name)).toEqual(SOURCES.map((s) => s.name));
+    expect(out.sources.map((s) => s.name)).toEqual([
+      ...SOURCES.map((s) => s.name),
+      ...EVENT_LAYOUTS.map((l) => l.source),
+    ]);
     for (const s of out.sources) {
       expect(Object.keys(s)).toEqual([
         "name",

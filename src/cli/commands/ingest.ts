@@ -60,6 +60,12 @@ and reason) or counted as a duplicate of a record already stored. Exit code 2 wh
       const started = Date.now();
       const interactive = !opts.json && isInteractive();
       const progress = new ProgressLine();
+      // Rates are per file and phase (an event file is first read, then loaded).
+      let current: { path: string; phase: string | undefined; started: number } = {
+        path: "",
+        phase: undefined,
+        started: Date.now(),
+      };
       const result = await withStore(global, { readOnly: false }, (store) =>
         ingest(store, paths, {
           ...(opts.source ? { source: opts.source } : {}),
@@ -70,10 +76,16 @@ and reason) or counted as a duplicate of a record already stored. Exit code 2 wh
             for (const l of details(r)) process.stdout.write(`${l}\n`);
           },
           onProgress: (p) => {
-            if (!interactive || p.totalBytes < PROGRESS_MIN_BYTES) return;
+            if (!interactive) return;
+            if (p.path !== current.path || p.phase !== current.phase) {
+              current = { path: p.path, phase: p.phase, started: Date.now() };
+            }
+            if (p.phase !== "loading" && p.totalBytes < PROGRESS_MIN_BYTES) return;
+            const what = p.phase === "loading" ? "rows" : "lines";
+            const pct = p.totalBytes > 0 ? `, ${Math.round((100 * p.bytes) / p.totalBytes)}%` : "";
             progress.update(
-              (s) =>
-                `  ${p.path}: ${fmtInt(p.lines)} lines, ${fmtInt(Math.round(p.lines / Math.max(s, 0.001)))} lines/s, ${Math.round((100 * p.bytes) / p.totalBytes)}%`,
+              () =>
+                `  ${p.path}: ${fmtInt(p.lines)} ${what}, ${fmtInt(Math.round(p.lines / Math.max((Date.now() - current.started) / 1000, 0.001)))} ${what}/s${pct}`,
             );
           },
         }),
