@@ -6,6 +6,7 @@ import { cowNmc } from "./cow-nmc.js";
 import { cowTradeDyadic, cowTradeNational } from "./cow-trade.js";
 import { cameoActorCodes, gdeltCameoEventCodes, gdeltCameoGoldstein } from "./gdelt-cameo.js";
 import { icewsCameoCodes, icewsGoldstein } from "./icews-cameo.js";
+import { icewsDyadYear } from "./icews-dyadyear.js";
 import { jme } from "./jme.js";
 import { maddison2018 } from "./maddison.js";
 import { mme } from "./mme.js";
@@ -45,6 +46,7 @@ export const SOURCES: readonly Source[] = [
   cameoActorCodes,
   icewsCameoCodes,
   icewsGoldstein,
+  icewsDyadYear,
   cowStates,
   cowMajors,
   cowCountryCodes,
