@@ -3,7 +3,13 @@ import {
   computeComposites,
   DEFAULT_WEIGHTS,
 } from "../indicators/composite.js";
-import type { Column, Frame, IndicatorDef } from "../indicators/indicator.js";
+import {
+  type Column,
+  type EventFilter,
+  type Frame,
+  type IndicatorDef,
+  periodKind,
+} from "../indicators/indicator.js";
 import { selectIndicators } from "../indicators/registry.js";
 import type { Store } from "../store/store.js";
 
@@ -19,6 +25,8 @@ export interface IndicatorColumns {
 export interface AddIndicatorsOptions {
   readonly indicators?: string | readonly string[];
   readonly weights?: CompositeWeights;
+  /** Filters for GDELT events (root events only, minimum sources/articles). */
+  readonly events?: EventFilter;
   /** Told before each family is computed, for a progress line. */
   readonly onStep?: (step: { family: string; index: number; of: number; rows: number }) => void;
 }
@@ -32,11 +40,11 @@ export async function addIndicators(
   frame: Frame,
   opts: AddIndicatorsOptions = {},
 ): Promise<IndicatorColumns> {
-  const sel = selectIndicators(opts.indicators);
+  const sel = selectIndicators(opts.indicators, periodKind(frame));
   const all: Record<string, Column> = {};
   for (const [index, fam] of sel.families.entries()) {
     opts.onStep?.({ family: fam.family, index, of: sel.families.length, rows: frame.length });
-    const cols = await fam.compute(store, frame);
+    const cols = await fam.compute(store, frame, opts.events ? { events: opts.events } : {});
     for (const def of fam.indicators) {
       const col = cols[def.name];
       if (!col || col.length !== frame.length) {

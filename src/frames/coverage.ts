@@ -15,6 +15,9 @@ export async function loadedYearRange(store: Store): Promise<{ from: number; to:
        UNION ALL SELECT min(delivery_year), max(delivery_year) FROM arms_transfers
        UNION ALL SELECT min(start_year), max(start_year) FROM exercises
        UNION ALL SELECT min(year), max(year) FROM nmc
+       UNION ALL SELECT min(year(event_date)), max(year(event_date)) FROM gdelt_events
+       UNION ALL SELECT min(year(event_date)), max(year(event_date)) FROM icews_events
+       UNION ALL SELECT min(year), max(year) FROM icews_dyad_year
      ) t`,
   );
   return r?.lo == null || r.hi == null ? null : { from: r.lo, to: r.hi };

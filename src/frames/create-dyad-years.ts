@@ -60,5 +60,5 @@ export function createDyadYears(opts: DyadYearsOptions): Frame {
     a[i] = first;
     b[i] = pair - first * 1000;
   }
-  return { a, b, year, length: sorted.length };
+  return { a, b, year, length: sorted.length, directed: opts.directed === true };
 }

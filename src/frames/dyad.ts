@@ -1,11 +1,18 @@
 import { resolveCountry, stateByCcode } from "../core/crosswalk.js";
 import { BadInputError } from "../core/errors.js";
 import type { CompositeWeights } from "../indicators/composite.js";
-import type { IndicatorDef } from "../indicators/indicator.js";
+import {
+  type EventFilter,
+  type IndicatorDef,
+  type PeriodKind,
+  periodCode,
+  periodLabel,
+} from "../indicators/indicator.js";
 import type { Store } from "../store/store.js";
 import { addIndicators, outValue } from "./add-indicators.js";
 import { loadedYearRange } from "./coverage.js";
 import { createDyadYears } from "./create-dyad-years.js";
+import { expandPeriods } from "./periods.js";
 
 export interface StateRef {
   ccode: number;
@@ -19,13 +26,21 @@ export interface DyadOptions {
   /** Indicator and family names (default: all). */
   readonly indicators?: string | readonly string[];
   readonly weights?: CompositeWeights;
+  /** Rows per year (default), quarter or month; sub-year periods carry event indicators only. */
+  readonly period?: PeriodKind;
+  /** Event indicators count a → b only (default: both directions). */
+  readonly directed?: boolean;
+  readonly events?: EventFilter;
 }
 
-export type DyadRow = { year: number } & Record<string, number | string | null>;
+/** A row: keyed by `year`, or by `period` ("2016-Q2", "2016-05") for sub-year periods. */
+export type DyadRow = Record<string, number | string | null>;
 
 /** The shape of `entente dyad --format json` and `GET /api/dyads/:a/:b`. */
 export interface DyadResult {
-  dyad: { a: StateRef; b: StateRef };
+  dyad: { a: StateRef; b: StateRef; directed: boolean };
+  /** The key of the rows: "year", "quarter" or "month" (rows then carry `period`). */
+  period: PeriodKind;
   indicators: Array<Pick<IndicatorDef, "name" | "description" | "unit" | "source" | "citation">>;
   rows: DyadRow[];
 }
@@ -54,7 +69,7 @@ export async function yearRange(
   return { from: lo, to: hi };
 }
 
-/** All indicators for one dyad, a year per row (a is the first state named). */
+/** All indicators for one dyad, a year (or period) per row (a is the first state named). */
 export async function dyad(
   store: Store,
   a: string | number,
@@ -69,14 +84,20 @@ export async function dyad(
     });
   }
   const { from, to } = await yearRange(store, opts.from, opts.to);
-  const frame = createDyadYears({ dyads: [[sa.ccode, sb.ccode]], from, to });
+  const kind = opts.period ?? "year";
+  const years = createDyadYears({ dyads: [[sa.ccode, sb.ccode]], from, to });
+  const frame = expandPeriods({ ...years, directed: opts.directed === true }, kind);
   const cols = await addIndicators(store, frame, {
     ...(opts.indicators === undefined ? {} : { indicators: opts.indicators }),
     ...(opts.weights === undefined ? {} : { weights: opts.weights }),
+    ...(opts.events === undefined ? {} : { events: opts.events }),
   });
   const rows: DyadRow[] = [];
   for (let i = 0; i < frame.length; i++) {
-    const row: DyadRow = { year: frame.year[i] as number };
+    const row: DyadRow =
+      kind === "year"
+        ? { year: frame.year[i] as number }
+        : { period: periodLabel(kind, periodCode(frame, i)) };
     for (const d of cols.indicators) {
       row[d.name] = outValue(cols.values[d.name] as Float64Array, i);
       const comp = cols.components[d.name];
@@ -85,7 +106,8 @@ export async function dyad(
     rows.push(row);
   }
   return {
-    dyad: { a: sa, b: sb },
+    dyad: { a: sa, b: sb, directed: opts.directed === true },
+    period: kind,
     indicators: cols.indicators.map(({ name, description, unit, source, citation }) => ({
       name,
       description,

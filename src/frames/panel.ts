@@ -2,10 +2,17 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { extname } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { lookupCountry, resolveCountry } from "../core/crosswalk.js";
 import { BadInputError } from "../core/errors.js";
 import type { CompositeWeights } from "../indicators/composite.js";
+import {
+  type EventFilter,
+  type PeriodKind,
+  periodCode,
+  periodKind,
+  periodLabel,
+} from "../indicators/indicator.js";
+import { duckdb } from "../store/duckdb/node-api.js";
 import { quoteIdent, quoteLiteral } from "../store/sql.js";
 import type { Store } from "../store/store.js";
 import {
@@ -15,6 +22,7 @@ import {
 } from "./add-indicators.js";
 import { createDyadYears } from "./create-dyad-years.js";
 import { yearRange } from "./dyad.js";
+import { expandPeriods } from "./periods.js";
 
 export interface PanelOptions {
   /** "all" (default) or pairs such as "RUS-CHN,USA-JPN" (any crosswalk names or codes). */
@@ -25,6 +33,9 @@ export interface PanelOptions {
   readonly directed?: boolean;
   readonly weights?: CompositeWeights;
   readonly onStep?: AddIndicatorsOptions["onStep"];
+  /** Rows per year (default), quarter or month; sub-year periods carry event indicators only. */
+  readonly period?: PeriodKind;
+  readonly events?: EventFilter;
 }
 
 /**
@@ -67,8 +78,12 @@ export async function panel(store: Store, opts: PanelOptions = {}): Promise<Indi
       : typeof opts.dyads === "string"
         ? parseDyads(opts.dyads)
         : opts.dyads;
-  const frame = createDyadYears({ dyads, from, to, directed: opts.directed ?? false });
+  const frame = expandPeriods(
+    createDyadYears({ dyads, from, to, directed: opts.directed ?? false }),
+    opts.period ?? "year",
+  );
   return addIndicators(store, frame, {
+    ...(opts.events === undefined ? {} : { events: opts.events }),
     ...(opts.indicators === undefined ? {} : { indicators: opts.indicators }),
     ...(opts.weights === undefined ? {} : { weights: opts.weights }),
     ...(opts.onStep === undefined ? {} : { onStep: opts.onStep }),
@@ -88,7 +103,7 @@ export function panelFormat(path: string): PanelFormat {
 
 /** Column names in order: keys, then indicators (composites followed by their components). */
 export function panelColumns(p: IndicatorColumns): string[] {
-  const cols = ["ccode1", "ccode2", "year"];
+  const cols = ["ccode1", "ccode2", p.frame.period ? "period" : "year"];
   for (const d of p.indicators) {
     cols.push(d.name);
     if (p.components[d.name]) cols.push(`${d.name}_components`);
@@ -111,10 +126,11 @@ async function writeCsv(p: IndicatorColumns, path: string): Promise<void> {
     if (comp) g.push((i) => comp[i] as string);
     return g;
   });
-  const { a, b, year } = p.frame;
+  const { a, b } = p.frame;
+  const kind = periodKind(p.frame);
   let chunk = "";
   for (let i = 0; i < p.frame.length; i++) {
-    let line = `${a[i]},${b[i]},${year[i]}`;
+    let line = `${a[i]},${b[i]},${kind === "year" ? p.frame.year[i] : periodLabel(kind, periodCode(p.frame, i))}`;
     for (const g of getters) line += `,${g(i)}`;
     chunk += `${line}\n`;
     if (chunk.length > 1 << 20) {
@@ -128,14 +144,14 @@ async function writeCsv(p: IndicatorColumns, path: string): Promise<void> {
 
 async function writeParquet(p: IndicatorColumns, path: string): Promise<void> {
   // A private in-memory DuckDB writes Parquet whatever the store's backend is.
-  const db = await DuckDBInstance.create(":memory:");
+  const db = await duckdb.DuckDBInstance.create(":memory:");
   const con = await db.connect();
   try {
     const names = panelColumns(p);
     const types = names.map((n) =>
       n === "ccode1" || n === "ccode2" || n === "year"
         ? "INTEGER"
-        : n.endsWith("_components")
+        : n.endsWith("_components") || n === "period"
           ? "VARCHAR"
           : "DOUBLE",
     );
@@ -143,6 +159,7 @@ async function writeParquet(p: IndicatorColumns, path: string): Promise<void> {
       `CREATE TABLE panel (${names.map((n, i) => `${quoteIdent(n)} ${types[i]}`).join(", ")})`,
     );
     const ap = await con.createAppender("panel");
+    const kind = periodKind(p.frame);
     const cols = p.indicators.flatMap((d) => {
       const c: Array<
         { kind: "num"; col: Float64Array } | { kind: "text"; col: readonly string[] }
@@ -154,7 +171,8 @@ async function writeParquet(p: IndicatorColumns, path: string): Promise<void> {
     for (let i = 0; i < p.frame.length; i++) {
       ap.appendInteger(p.frame.a[i] as number);
       ap.appendInteger(p.frame.b[i] as number);
-      ap.appendInteger(p.frame.year[i] as number);
+      if (kind === "year") ap.appendInteger(p.frame.year[i] as number);
+      else ap.appendVarchar(periodLabel(kind, periodCode(p.frame, i)));
       for (const c of cols) {
         if (c.kind === "num") {
           const v = c.col[i] as number;

@@ -9,6 +9,9 @@ export const FAMILIES = [
   "arms",
   "exercises",
   "cinc",
+  "gdelt",
+  "icews",
+  "icews_dy",
   "composite",
 ] as const;
 export type Family = (typeof FAMILIES)[number];
@@ -34,6 +37,42 @@ export interface Frame {
   readonly b: Int32Array;
   readonly year: Int32Array;
   readonly length: number;
+  /** Row (a, b) describes a → b only (directed panels); otherwise both directions. */
+  readonly directed?: boolean;
+  /** Sub-year periods (event data): absent for a dyad-year frame. */
+  readonly period?: { readonly kind: Exclude<PeriodKind, "year">; readonly code: Int32Array };
+}
+
+export const PERIOD_KINDS = ["year", "quarter", "month"] as const;
+/** The unit of time of a frame's rows (`--period`). */
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+export function periodKind(frame: Frame): PeriodKind {
+  return frame.period?.kind ?? "year";
+}
+
+/** The period code of row i: YYYY, YYYYQ (year*10 + quarter) or YYYYMM (year*100 + month). */
+export function periodCode(frame: Frame, i: number): number {
+  return frame.period ? (frame.period.code[i] as number) : (frame.year[i] as number);
+}
+
+/** How a period code is written: "2016", "2016-Q2", "2016-05". */
+export function periodLabel(kind: PeriodKind, code: number): string {
+  if (kind === "year") return String(code);
+  if (kind === "quarter") return `${Math.floor(code / 10)}-Q${code % 10}`;
+  return `${Math.floor(code / 100)}-${String(code % 100).padStart(2, "0")}`;
+}
+
+/** Options every family receives; most ignore them. */
+export interface ComputeOptions {
+  /** GDELT counts reports, not events (PITFALLS.md): restrict to root events / well-sourced ones. */
+  readonly events?: EventFilter;
+}
+
+export interface EventFilter {
+  readonly rootOnly?: boolean;
+  readonly minSources?: number;
+  readonly minArticles?: number;
 }
 
 /**
@@ -45,8 +84,10 @@ export type Column = Float64Array;
 export interface FamilyComputer {
   readonly family: Family;
   readonly indicators: readonly IndicatorDef[];
+  /** Periods the family can fill (default: years only). */
+  readonly periods?: readonly PeriodKind[];
   /** Fill one column per indicator for every frame row (NaN = null). */
-  compute(store: Store, frame: Frame): Promise<Record<string, Column>>;
+  compute(store: Store, frame: Frame, opts?: ComputeOptions): Promise<Record<string, Column>>;
 }
 
 export function nullColumn(frame: Frame): Column {

@@ -3,8 +3,16 @@ import { atopFamily, cowFamily } from "./alliances.js";
 import { armsFamily } from "./arms-supply.js";
 import { cincFamily } from "./capabilities.js";
 import { COMPOSITE_INDICATORS, COMPOSITE_INPUTS } from "./composite.js";
+import { gdeltFamily, icewsFamily } from "./events.js";
 import { exercisesFamily } from "./exercises.js";
-import { FAMILIES, type Family, type FamilyComputer, type IndicatorDef } from "./indicator.js";
+import { icewsDyadYearFamily } from "./icews-dyadyear.js";
+import {
+  FAMILIES,
+  type Family,
+  type FamilyComputer,
+  type IndicatorDef,
+  type PeriodKind,
+} from "./indicator.js";
 import { tradeFamily } from "./trade-dependence.js";
 import { unFamily } from "./voting-similarity.js";
 
@@ -17,6 +25,9 @@ export const FAMILY_COMPUTERS: readonly FamilyComputer[] = [
   armsFamily,
   exercisesFamily,
   cincFamily,
+  gdeltFamily,
+  icewsFamily,
+  icewsDyadYearFamily,
 ];
 
 /** Every indicator, in output order. */
@@ -43,12 +54,16 @@ export interface IndicatorSelection {
  * Resolve `--indicators`: indicator names and family names, comma-separated (default: all).
  * Unknown names are an error listing the valid ones.
  */
-export function selectIndicators(list?: string | readonly string[]): IndicatorSelection {
+export function selectIndicators(
+  list?: string | readonly string[],
+  period: PeriodKind = "year",
+): IndicatorSelection {
   const items = (typeof list === "string" ? list.split(",") : (list ?? []))
     .map((s) => s.trim())
     .filter(Boolean);
+  const available = (d: IndicatorDef) => period === "year" || supportsPeriod(d.family, period);
   const wanted = new Set<string>();
-  if (!items.length) for (const d of INDICATORS) wanted.add(d.name);
+  if (!items.length) for (const d of INDICATORS) if (available(d)) wanted.add(d.name);
   for (const item of items) {
     if ((FAMILIES as readonly string[]).includes(item)) {
       for (const d of INDICATORS) if (d.family === (item as Family)) wanted.add(d.name);
@@ -60,10 +75,30 @@ export function selectIndicators(list?: string | readonly string[]): IndicatorSe
       });
     }
   }
+  const yearly = INDICATORS.filter((d) => wanted.has(d.name) && !available(d));
+  if (yearly.length) {
+    throw new BadInputError(
+      "yearly_indicator",
+      `${yearly.map((d) => d.name).join(", ")} ${yearly.length > 1 ? "are" : "is"} yearly and cannot be given by ${period}`,
+      {
+        hint: `Use --period year, or pick event indicators (families ${FAMILY_COMPUTERS.filter(
+          (f) => f.periods?.includes(period),
+        )
+          .map((f) => f.family)
+          .join(", ")})`,
+      },
+    );
+  }
   const shown = INDICATORS.filter((d) => wanted.has(d.name));
   const composites = shown.some((d) => d.family === "composite");
   const needed = new Set(shown.map((d) => d.name));
   if (composites) for (const n of COMPOSITE_INPUTS) needed.add(n);
   const families = FAMILY_COMPUTERS.filter((f) => f.indicators.some((d) => needed.has(d.name)));
   return { shown, families, composites };
+}
+
+/** Whether a family can fill rows of the given period (composites are yearly). */
+export function supportsPeriod(family: Family, period: PeriodKind): boolean {
+  if (period === "year") return true;
+  return FAMILY_COMPUTERS.find((f) => f.family === family)?.periods?.includes(period) ?? false;
 }

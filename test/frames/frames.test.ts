@@ -116,11 +116,13 @@ describe.skipIf(!hasData)("indicators on the real data", () => {
   it("dyad RUS CHN: the documented JSON shape and the METHODS.md values", async () => {
     const s = await load();
     const r = await dyad(s, "RUS", "CHN", { from: 2000, to: 2019 });
-    expect(Object.keys(r)).toEqual(["dyad", "indicators", "rows"]);
+    expect(Object.keys(r)).toEqual(["dyad", "period", "indicators", "rows"]);
     expect(r.dyad).toEqual({
       a: { ccode: 365, iso3: "RUS", name: "Russia" },
       b: { ccode: 710, iso3: "CHN", name: "China" },
+      directed: false,
     });
+    expect(r.period).toBe("year");
     for (const d of r.indicators)
       expect(Object.keys(d)).toEqual(["name", "description", "unit", "source", "citation"]);
     expect(r.rows.map((x) => x.year)).toEqual(Array.from({ length: 20 }, (_, i) => 2000 + i));

@@ -3,6 +3,7 @@ import { BadInputError } from "../../core/errors.js";
 import { dyad } from "../../frames/dyad.js";
 import { parseWeights } from "../../indicators/composite.js";
 import { indicatorDef } from "../../indicators/registry.js";
+import { addEventOptions, parseEventFilter, parsePeriod } from "../event-options.js";
 import { writeJson } from "../output.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
 import { fmtCell, renderTable } from "../table.js";
@@ -23,10 +24,10 @@ function csvEscape(s: string): string {
 }
 
 export function registerDyad(program: Command): void {
-  program
+  const cmd = program
     .command("dyad")
     .description(
-      "Indicators for one pair of states, a row per year (A is the first state: shares and dependence are A's)",
+      "Indicators for one pair of states, a row per year or period (A is the first state: shares and dependence are A's)",
     )
     .argument("<A>", "first state: COW code, ISO code or name")
     .argument("<B>", "second state")
@@ -34,16 +35,18 @@ export function registerDyad(program: Command): void {
     .option("--to <YYYY>", "last year (default: last year of the loaded data)")
     .option(
       "--indicators <list>",
-      "indicator or family names, comma-separated: un, atop, cow, trade, arms, exercises, cinc, composite",
+      "indicator or family names, comma-separated: un, atop, cow, trade, arms, exercises, cinc, gdelt, icews, icews_dy, composite",
     )
     .option(
       "--weights <list>",
       "composite weights, e.g. alignment.un=0.5,dependence.trade=1 (docs/indicators.md)",
     )
     .option("--format <format>", `output: ${DYAD_FORMATS.join(", ")}`, "table")
+    .option("--directed", "event indicators count A → B only (default: both directions)");
+  addEventOptions(cmd)
     .addHelpText(
       "after",
-      "\nNull (no data for that year) shows as – in tables and is empty in CSV, null in JSON.",
+      "\nNull (no data for that year) shows as – in tables and is empty in CSV, null in JSON.\nEvent counts are 0 in a period the source covers without events between A and B, null in a\nperiod it does not cover.",
     )
     .action(
       async (a: string, b: string, opts: Record<string, string | undefined>, cmd: Command) => {
@@ -56,26 +59,32 @@ export function registerDyad(program: Command): void {
         const global = cmd.optsWithGlobals<GlobalOptions>();
         const from = parseYearOption(opts.from, "--from");
         const to = parseYearOption(opts.to, "--to");
+        const period = parsePeriod(opts.period);
+        const events = parseEventFilter(opts);
         const result = await withStore(global, { readOnly: true }, (store) =>
           dyad(store, a, b, {
             ...(from === undefined ? {} : { from }),
             ...(to === undefined ? {} : { to }),
             ...(opts.indicators ? { indicators: opts.indicators } : {}),
             weights: parseWeights(opts.weights),
+            period,
+            directed: (opts as Record<string, unknown>).directed === true,
+            ...(events ? { events } : {}),
           }),
         );
         if (format === "json") {
           writeJson(result);
           return;
         }
+        const key = period === "year" ? "year" : "period";
         const keys = result.rows.length
-          ? Object.keys(result.rows[0] as object).filter((k) => k !== "year")
+          ? Object.keys(result.rows[0] as object).filter((k) => k !== key)
           : [];
         if (format === "csv") {
-          const lines = [["year", ...keys].join(",")];
+          const lines = [[key, ...keys].join(",")];
           for (const r of result.rows) {
             lines.push(
-              [r.year, ...keys.map((k) => (r[k] === null ? "" : csvEscape(String(r[k]))))].join(
+              [r[key], ...keys.map((k) => (r[k] === null ? "" : csvEscape(String(r[k]))))].join(
                 ",",
               ),
             );
@@ -90,13 +99,13 @@ export function registerDyad(program: Command): void {
         }));
         const { a: sa, b: sb } = result.dyad;
         process.stdout.write(
-          `${sa.name} (${sa.iso3 ?? sa.ccode}) – ${sb.name} (${sb.iso3 ?? sb.ccode}); a = ${sa.name}, b = ${sb.name}\n\n`,
+          `${sa.name} (${sa.iso3 ?? sa.ccode}) ${result.dyad.directed ? "→" : "–"} ${sb.name} (${sb.iso3 ?? sb.ccode}); a = ${sa.name}, b = ${sb.name}\n\n`,
         );
         const width = process.stdout.columns ?? 120;
         process.stdout.write(
           renderTable(
-            result.rows.map((r) => String(r.year)),
-            "year",
+            result.rows.map((r) => String(r[key])),
+            key,
             columns,
             width,
           ),

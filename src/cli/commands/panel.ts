@@ -2,15 +2,16 @@ import type { Command } from "commander";
 import { BadInputError } from "../../core/errors.js";
 import { panel, panelFormat, writePanel } from "../../frames/panel.js";
 import { parseWeights } from "../../indicators/composite.js";
+import { addEventOptions, parseEventFilter, parsePeriod } from "../event-options.js";
 import { fmtInt, ProgressLine, writeJson } from "../output.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
 import { parseYearOption } from "./dyad.js";
 
 export function registerPanel(program: Command): void {
-  program
+  const cmd = program
     .command("panel")
     .description(
-      "Write a dyad-year panel (CSV or Parquet by extension): ccode1, ccode2, year, then indicators",
+      "Write a dyad-year (or dyad-period) panel, CSV or Parquet by extension: ccode1, ccode2, year or period, then indicators",
     )
     .option(
       "--dyads <list>",
@@ -23,7 +24,8 @@ export function registerPanel(program: Command): void {
     .option("--weights <list>", "composite weights, e.g. alignment.un=0.5")
     .option("--directed", "both orders of each pair (default: ccode1 < ccode2 for all dyads)")
     .requiredOption("--out <file>", "output file, .csv or .parquet")
-    .option("--json", "print a JSON summary instead of a line of text")
+    .option("--json", "print a JSON summary instead of a line of text");
+  addEventOptions(cmd)
     .addHelpText(
       "after",
       "\nIndicators are added to the universe with left joins: the row count never depends on the indicators.\nNull is an empty CSV cell or a Parquet null.",
@@ -34,6 +36,8 @@ export function registerPanel(program: Command): void {
       panelFormat(out);
       const from = parseYearOption(opts.from as string | undefined, "--from");
       const to = parseYearOption(opts.to as string | undefined, "--to");
+      const period = parsePeriod(opts.period);
+      const events = parseEventFilter(opts);
       const started = Date.now();
       // Progress goes to stderr, only on a terminal and never with --json.
       const progress = !opts.json && process.stderr.isTTY ? new ProgressLine() : null;
@@ -44,13 +48,15 @@ export function registerPanel(program: Command): void {
           ...(to === undefined ? {} : { to }),
           ...(opts.indicators ? { indicators: String(opts.indicators) } : {}),
           directed: opts.directed === true,
+          period,
+          ...(events ? { events } : {}),
           weights: parseWeights(opts.weights as string | undefined),
           ...(progress
             ? {
                 onStep: (s: { family: string; index: number; of: number; rows: number }) =>
                   progress.update(
                     (secs) =>
-                      `  ${fmtInt(s.rows)} dyad-years: computing ${s.family} (${s.index + 1}/${s.of}), ${secs.toFixed(1)} s`,
+                      `  ${fmtInt(s.rows)} dyad-${period}s: computing ${s.family} (${s.index + 1}/${s.of}), ${secs.toFixed(1)} s`,
                     true,
                   ),
               }

@@ -1,0 +1,49 @@
+import type { Command } from "commander";
+import { BadInputError } from "../core/errors.js";
+import { type EventFilter, PERIOD_KINDS, type PeriodKind } from "../indicators/indicator.js";
+
+/** `--period` and the GDELT event filters, shared by `dyad` and `panel`. */
+export function addEventOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      "--period <unit>",
+      `rows per ${PERIOD_KINDS.join(" | ")}; quarter and month rows carry event indicators only, keyed by period (2016-Q2, 2016-05)`,
+      "year",
+    )
+    .option("--root-only", "GDELT: count only root events (IsRootEvent = 1)")
+    .option("--min-sources <n>", "GDELT: count only events reported by at least n sources")
+    .option("--min-articles <n>", "GDELT: count only events reported in at least n articles");
+}
+
+function positiveInt(v: unknown, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const s = String(v);
+  if (!/^\d+$/.test(s)) {
+    throw new BadInputError("bad_option", `${name} ${s} is not a whole number`, {
+      hint: `Write ${name} 2, for example`,
+    });
+  }
+  return Number(s);
+}
+
+export function parsePeriod(v: unknown): PeriodKind {
+  const s = String(v ?? "year");
+  if (!(PERIOD_KINDS as readonly string[]).includes(s)) {
+    throw new BadInputError("bad_period", `Unknown period "${s}"`, {
+      hint: `Use --period ${PERIOD_KINDS.join(", --period ")}`,
+    });
+  }
+  return s as PeriodKind;
+}
+
+export function parseEventFilter(opts: Record<string, unknown>): EventFilter | undefined {
+  const minSources = positiveInt(opts.minSources, "--min-sources");
+  const minArticles = positiveInt(opts.minArticles, "--min-articles");
+  const rootOnly = opts.rootOnly === true;
+  if (!rootOnly && minSources === undefined && minArticles === undefined) return undefined;
+  return {
+    ...(rootOnly ? { rootOnly } : {}),
+    ...(minSources === undefined ? {} : { minSources }),
+    ...(minArticles === undefined ? {} : { minArticles }),
+  };
+}

@@ -1,0 +1,320 @@
+/**
+ * Event-data cooperation indicators per dyad and period (METHODS.md "Event data"), one family per
+ * source: `gdelt_*` from gdelt_events, `icews_*` from icews_events. See docs/indicators.md.
+ *
+ * The two states of an event are its actors' countries (GDELT Actor1/Actor2CountryCode, ICEWS
+ * Source/Target Country) resolved to COW codes at load; events with a blank, regional or
+ * non-state side belong to no dyad but count in the period's volume (the `share` denominator).
+ * The quad class comes from the CAMEO root for both sources (01–05, 06–08, 09–13, 14–20), not
+ * from GDELT's recorded QuadClass, which files roots 09 and 14 differently.
+ */
+import { quadClassSql } from "../core/cameo.js";
+import type { Store } from "../store/store.js";
+import {
+  type Column,
+  type ComputeOptions,
+  type EventFilter,
+  type Family,
+  type FamilyComputer,
+  type Frame,
+  frameBounds,
+  type IndicatorDef,
+  nullColumn,
+  type PeriodKind,
+  periodCode,
+  periodKind,
+} from "./indicator.js";
+
+/** Sums over the events of one directed dyad-period. */
+export interface EventTally {
+  n: number;
+  q1: number;
+  q2: number;
+  q3: number;
+  q4: number;
+  /** Σ Goldstein and the number of events with a Goldstein value. */
+  gs: number;
+  gn: number;
+  /** Σ Goldstein × mentions and Σ mentions (GDELT). */
+  gm: number;
+  m: number;
+}
+
+export const emptyTally = (): EventTally => ({
+  n: 0,
+  q1: 0,
+  q2: 0,
+  q3: 0,
+  q4: 0,
+  gs: 0,
+  gn: 0,
+  gm: 0,
+  m: 0,
+});
+
+export function addTally(into: EventTally, t: EventTally): EventTally {
+  into.n += t.n;
+  into.q1 += t.q1;
+  into.q2 += t.q2;
+  into.q3 += t.q3;
+  into.q4 += t.q4;
+  into.gs += t.gs;
+  into.gn += t.gn;
+  into.gm += t.gm;
+  into.m += t.m;
+  return into;
+}
+
+/** Tally a list of events (root code, Goldstein, mentions): the METHODS.md worked vector. */
+export function tallyEvents(
+  events: ReadonlyArray<readonly [string, number | null, number | null]>,
+): EventTally {
+  const t = emptyTally();
+  for (const [root, g, m] of events) {
+    const r = Number(root);
+    t.n += 1;
+    if (r >= 1 && r <= 5) t.q1 += 1;
+    else if (r >= 6 && r <= 8) t.q2 += 1;
+    else if (r >= 9 && r <= 13) t.q3 += 1;
+    else if (r >= 14 && r <= 20) t.q4 += 1;
+    if (g !== null) {
+      t.gs += g;
+      t.gn += 1;
+      if (m !== null) {
+        t.gm += g * m;
+        t.m += m;
+      }
+    }
+  }
+  return t;
+}
+
+/** The indicator values of one tally (null where undefined: no events, no mentions). */
+export function eventMeasures(t: EventTally, periodTotal: number) {
+  const n = t.n;
+  return {
+    events: n,
+    verbal_coop: t.q1,
+    material_coop: t.q2,
+    verbal_conflict: t.q3,
+    material_conflict: t.q4,
+    goldstein_sum: t.gs,
+    goldstein_mean: t.gn > 0 ? t.gs / t.gn : null,
+    goldstein_mentions_mean: t.m > 0 ? t.gm / t.m : null,
+    net_coop: n > 0 ? (t.q1 + t.q2 - t.q3 - t.q4) / n : null,
+    share: periodTotal > 0 ? (n / periodTotal) * 1e6 : null,
+  };
+}
+
+type Measure = keyof ReturnType<typeof eventMeasures>;
+
+interface SourceSpec {
+  readonly family: Family;
+  readonly prefix: string;
+  readonly table: string;
+  readonly a: string;
+  readonly b: string;
+  readonly goldstein: string;
+  /** Mentions column, when the source has one. */
+  readonly mentions: string | null;
+  /** SQL of the quad class (1–4) of a row from its CAMEO root. */
+  readonly quad: string;
+  readonly filters: boolean;
+  readonly sourceText: string;
+  readonly citation: string;
+}
+
+const GDELT: SourceSpec = {
+  family: "gdelt",
+  prefix: "gdelt_",
+  table: "gdelt_events",
+  a: "actor1_ccode",
+  b: "actor2_ccode",
+  goldstein: "goldstein",
+  mentions: "num_mentions",
+  quad: quadClassSql("event_root_code"),
+  filters: true,
+  sourceText: "GDELT 1.0/2.0 event records (table gdelt_events)",
+  citation:
+    "Leetaru, Kalev, and Philip A. Schrodt. 2013. GDELT: Global Data on Events, Location and Tone, 1979-2012. ISA Annual Convention; Schrodt, CAMEO codebook; Goldstein 1992 (JCR 36). Entente METHODS.md, Event data.",
+};
+
+const ICEWS: SourceSpec = {
+  family: "icews",
+  prefix: "icews_",
+  table: "icews_events",
+  a: "source_ccode",
+  b: "target_ccode",
+  goldstein: "intensity",
+  mentions: null,
+  quad: "quad_class",
+  filters: false,
+  sourceText: "ICEWS coded events (table icews_events)",
+  citation:
+    "Boschee, E., et al. 2015. ICEWS Coded Event Data. Harvard Dataverse, doi:10.7910/DVN/28075; Schrodt, CAMEO codebook. Entente METHODS.md, Event data.",
+};
+
+const DIRECTION =
+  "a → b in a directed frame (panel --directed, dyad --directed), else both directions";
+
+function defs(s: SourceSpec): IndicatorDef[] {
+  const d = (name: string, description: string, unit: string): IndicatorDef => ({
+    name: `${s.prefix}${name}`,
+    family: s.family,
+    description,
+    unit,
+    source: s.sourceText,
+    citation: s.citation,
+  });
+  const out = [
+    d("events", `events between a and b in the period (${DIRECTION})`, "events"),
+    d("verbal_coop", "events with CAMEO root 01–05 (verbal cooperation)", "events"),
+    d("material_coop", "events with CAMEO root 06–08 (material cooperation)", "events"),
+    d("verbal_conflict", "events with CAMEO root 09–13 (verbal conflict)", "events"),
+    d("material_conflict", "events with CAMEO root 14–20 (material conflict)", "events"),
+    d("goldstein_sum", "Σ Goldstein scale over the events", "Goldstein points"),
+    d("goldstein_mean", "mean Goldstein scale of the events (null without events)", "-10…+10"),
+  ];
+  if (s.mentions) {
+    out.push(
+      d(
+        "goldstein_mentions_mean",
+        "mentions-weighted mean Goldstein: Σ G·mentions / Σ mentions",
+        "-10…+10",
+      ),
+    );
+  }
+  out.push(
+    d(
+      "net_coop",
+      "(verbal coop + material coop − verbal conflict − material conflict) / events",
+      "-1…+1",
+    ),
+    d(
+      "share",
+      "events between a and b per million events of the source in the period (volume-normalised)",
+      "per million events",
+    ),
+  );
+  return out;
+}
+
+function periodSql(kind: PeriodKind): string {
+  if (kind === "year") return "year(event_date)";
+  if (kind === "quarter") return "year(event_date) * 10 + quarter(event_date)";
+  return "year(event_date) * 100 + month(event_date)";
+}
+
+function filterSql(s: SourceSpec, f: EventFilter | undefined, params: unknown[]): string {
+  if (!s.filters || !f) return "";
+  let sql = "";
+  if (f.rootOnly) sql += " AND is_root_event";
+  if (f.minSources !== undefined) {
+    params.push(f.minSources);
+    sql += ` AND num_sources >= $${params.length}`;
+  }
+  if (f.minArticles !== undefined) {
+    params.push(f.minArticles);
+    sql += ` AND num_articles >= $${params.length}`;
+  }
+  return sql;
+}
+
+/** Key of a directed dyad-period (period codes are below 10^6). */
+const dpKey = (a: number, b: number, p: number): number => (a * 1000 + b) * 1e6 + p;
+
+async function computeSource(
+  s: SourceSpec,
+  store: Store,
+  frame: Frame,
+  opts: ComputeOptions | undefined,
+): Promise<Record<string, Column>> {
+  const indicators = defs(s);
+  const out: Record<string, Column> = {};
+  for (const d of indicators) out[d.name] = nullColumn(frame);
+  const bounds = frameBounds(frame);
+  if (frame.length === 0 || bounds.states?.length === 0) return out;
+  const kind = periodKind(frame);
+  const per = periodSql(kind);
+  const params: unknown[] = [`${bounds.from}-01-01`, `${bounds.to + 1}-01-01`];
+  const dateSql = "event_date >= CAST($1 AS DATE) AND event_date < CAST($2 AS DATE)";
+  const filters = filterSql(s, opts?.events, params);
+
+  const totals = new Map<number, number>();
+  const totalRows = await store.query<{ p: number; n: number }>(
+    `SELECT ${per} AS p, count(*) AS n FROM ${s.table} WHERE ${dateSql}${filters} GROUP BY 1`,
+    params,
+  );
+  for (const r of totalRows) totals.set(Number(r.p), Number(r.n));
+  if (!totals.size) return out;
+
+  let stateSql = "";
+  const dyadParams = [...params];
+  if (bounds.states) {
+    const list = bounds.states.map((st) => {
+      dyadParams.push(st);
+      return `$${dyadParams.length}`;
+    });
+    stateSql = ` AND ${s.a} IN (${list.join(", ")}) AND ${s.b} IN (${list.join(", ")})`;
+  }
+  const m = s.mentions;
+  const rows = await store.query<Record<string, number>>(
+    `SELECT ${s.a} AS a, ${s.b} AS b, ${per} AS p, count(*) AS n,
+       count(*) FILTER (WHERE q = 1) AS q1, count(*) FILTER (WHERE q = 2) AS q2,
+       count(*) FILTER (WHERE q = 3) AS q3, count(*) FILTER (WHERE q = 4) AS q4,
+       coalesce(sum(g), 0) AS gs, count(g) AS gn,
+       ${m ? `coalesce(sum(g * ${m}) FILTER (WHERE ${m} IS NOT NULL), 0)` : "0"} AS gm,
+       ${m ? `coalesce(sum(${m}) FILTER (WHERE g IS NOT NULL), 0)` : "0"} AS m
+     FROM (SELECT *, ${s.quad} AS q, ${s.goldstein} AS g FROM ${s.table}
+           WHERE ${dateSql}${filters} AND ${s.a} IS NOT NULL AND ${s.b} IS NOT NULL${stateSql})
+     GROUP BY 1, 2, 3`,
+    dyadParams,
+  );
+  const tallies = new Map<number, EventTally>();
+  for (const r of rows) {
+    tallies.set(dpKey(Number(r.a), Number(r.b), Number(r.p)), {
+      n: Number(r.n),
+      q1: Number(r.q1),
+      q2: Number(r.q2),
+      q3: Number(r.q3),
+      q4: Number(r.q4),
+      gs: Number(r.gs),
+      gn: Number(r.gn),
+      gm: Number(r.gm),
+      m: Number(r.m),
+    });
+  }
+  const directed = frame.directed === true;
+  for (let i = 0; i < frame.length; i++) {
+    const p = periodCode(frame, i);
+    const total = totals.get(p);
+    if (total === undefined) continue; // the source has no events in this period: unknown
+    const a = frame.a[i] as number;
+    const b = frame.b[i] as number;
+    const t = addTally(emptyTally(), tallies.get(dpKey(a, b, p)) ?? emptyTally());
+    if (!directed) addTally(t, tallies.get(dpKey(b, a, p)) ?? emptyTally());
+    const v = eventMeasures(t, total);
+    for (const d of indicators) {
+      const key = d.name.slice(s.prefix.length) as Measure;
+      const x = v[key];
+      (out[d.name] as Column)[i] = x === null ? Number.NaN : x;
+    }
+  }
+  return out;
+}
+
+const PERIODS: readonly PeriodKind[] = ["year", "quarter", "month"];
+
+export const gdeltFamily: FamilyComputer = {
+  family: "gdelt",
+  indicators: defs(GDELT),
+  periods: PERIODS,
+  compute: (store, frame, opts) => computeSource(GDELT, store, frame, opts),
+};
+
+export const icewsFamily: FamilyComputer = {
+  family: "icews",
+  indicators: defs(ICEWS),
+  periods: PERIODS,
+  compute: (store, frame, opts) => computeSource(ICEWS, store, frame, opts),
+};
