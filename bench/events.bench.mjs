@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+// Benchmark: GDELT event ingest and queries at scale (issue targets; results in
+// docs/benchmarks.md). Test files are made by ../shared/tools/make-gdelt.mjs from the real export.
+//
+//   npm run build && node bench/events.bench.mjs [--rows 2000000] [--big 10000000] [--runs 3]
+//                                                [--work DIR] [--skip-big]
+//
+// 1. ratio: `entente ingest` of a --rows file vs DuckDB's own
+//    CREATE TABLE … AS SELECT * FROM read_csv(…) of the same file, each as a whole process into
+//    a fresh database file, alternating, --runs times; medians and their ratio (target ≤ 1.4).
+// 2. memory: peak resident memory of `entente ingest` of a --big file (target < 2 GB).
+// 3. query: `entente dyad RUS CHN --period month` on the --big store, --runs times (target < 2 s).
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((acc, a, i, all) => {
+    if (!a.startsWith("--")) return acc;
+    const next = all[i + 1];
+    return [...acc, [a.slice(2), next && !next.startsWith("--") ? next : "true"]];
+  }, []),
+);
+const rows = Number(args.rows ?? 2_000_000);
+const big = Number(args.big ?? 10_000_000);
+const runs = Number(args.runs ?? 3);
+const work = resolve(args.work ?? join(tmpdir(), "entente-events-bench"));
+const maker = resolve(root, "../shared/tools/make-gdelt.mjs");
+const entente = join(root, "bin/entente.js");
+if (!existsSync(maker)) {
+  console.error(`bench: ${maker} not found (needs ../shared beside the repo)`);
+  process.exit(2);
+}
+mkdirSync(work, { recursive: true });
+
+function log(msg) {
+  process.stderr.write(`${msg}\n`);
+}
+
+function makeFile(n) {
+  const out = join(work, `gdelt-${n}.CSV`);
+  if (!existsSync(out)) {
+    log(`making ${out}`);
+    const r = spawnSync(process.execPath, [maker, "--rows", String(n), "--out", out], {
+      stdio: "inherit",
+    });
+    if (r.status !== 0) process.exit(1);
+  }
+  return out;
+}
+
+/** Run a process to completion; wall seconds and peak RSS (bytes, sampled from /proc). */
+function run(cmd, argv) {
+  return new Promise((ok, fail) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(cmd, argv, { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
+    child.stderr.on("data", (d) => {
+      err += d;
+    });
+    let peak = 0;
+    const sample = () => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+        if (hwm) peak = Math.max(peak, Number(hwm[1]) * 1024);
+      } catch {
+        // exited between samples
+      }
+    };
+    const timer = setInterval(sample, 50);
+    child.on("exit", (code) => {
+      clearInterval(timer);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code !== 0) fail(new Error(`${cmd} ${argv.join(" ")} exited ${code}: ${err || out}`));
+      else ok({ seconds, peak, out });
+    });
+  });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fresh = (name) => {
+  const p = join(work, name);
+  rmSync(p, { force: true });
+  rmSync(`${p}.wal`, { force: true });
+  return p;
+};
+
+const results = {};
+{
+  const file = makeFile(rows);
+  const duck = [];
+  const ours = [];
+  for (let i = 0; i < runs; i++) {
+    const d = await run(process.execPath, [
+      join(root, "bench/duckdb-ctas.mjs"),
+      fresh("ctas.duckdb"),
+      file,
+    ]);
+    duck.push(d.seconds);
+    const e = await run(process.execPath, [
+      entente,
+      "--store",
+      fresh("ours.duckdb"),
+      "ingest",
+      "--json",
+      file,
+    ]);
+    const rep = JSON.parse(e.out).files[0];
+    if (rep.rows_loaded !== rows) throw new Error(`loaded ${rep.rows_loaded} of ${rows} rows`);
+    ours.push(e.seconds);
+    log(`run ${i + 1}: duckdb ${d.seconds.toFixed(2)} s, entente ${e.seconds.toFixed(2)} s`);
+  }
+  results.ratio = {
+    rows,
+    duckdb_ctas_seconds: duck.map((s) => Number(s.toFixed(2))),
+    entente_ingest_seconds: ours.map((s) => Number(s.toFixed(2))),
+    duckdb_median: Number(median(duck).toFixed(2)),
+    entente_median: Number(median(ours).toFixed(2)),
+    ratio: Number((median(ours) / median(duck)).toFixed(3)),
+    target: "≤ 1.4",
+  };
+}
+
+if (args["skip-big"] !== "true") {
+  const file = makeFile(big);
+  const store = fresh("big.duckdb");
+  const e = await run(process.execPath, [entente, "--store", store, "ingest", "--json", file]);
+  const rep = JSON.parse(e.out).files[0];
+  results.memory = {
+    rows: rep.rows_loaded,
+    seconds: Number(e.seconds.toFixed(2)),
+    rows_per_second: Math.round(rep.rows_loaded / e.seconds),
+    peak_rss_mb: Math.round(e.peak / 2 ** 20),
+    target: "< 2048 MB",
+  };
+  const q = [];
+  let out = null;
+  for (let i = 0; i < Math.max(runs, 5); i++) {
+    const r = await run(process.execPath, [
+      entente,
+      "--store",
+      store,
+      "dyad",
+      "RUS",
+      "CHN",
+      "--period",
+      "month",
+      "--format",
+      "json",
+    ]);
+    q.push(r.seconds);
+    out = JSON.parse(r.out);
+  }
+  results.query = {
+    command: "entente dyad RUS CHN --period month",
+    events: rep.rows_loaded,
+    rows: out.rows.length,
+    seconds: q.map((s) => Number(s.toFixed(3))),
+    median: Number(median(q).toFixed(3)),
+    target: "< 2 s",
+  };
+}
+console.log(JSON.stringify(results, null, 2));
