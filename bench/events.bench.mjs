@@ -17,13 +17,12 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => {
-    if (!a.startsWith("--")) return acc;
-    const next = all[i + 1];
-    return [...acc, [a.slice(2), next && !next.startsWith("--") ? next : "true"]];
-  }, []),
-);
+const args = {};
+process.argv.slice(2).forEach((a, i, all) => {
+  if (!a.startsWith("--")) return;
+  const next = all[i + 1];
+  args[a.slice(2)] = next && !next.startsWith("--") ? next : "true";
+});
 const rows = Number(args.rows ?? 2_000_000);
 const big = Number(args.big ?? 10_000_000);
 const runs = Number(args.runs ?? 3);
