@@ -3,6 +3,31 @@
  */
 
 export {
+  type AssessedEvidence,
+  type AssessResult,
+  assess,
+  type BindingResult,
+  evaluateBinding,
+} from "./assess/assess.js";
+export {
+  CaseError,
+  type CaseProblem,
+  loadCase,
+  parseCase,
+  resolveCasePath,
+} from "./assess/case-file.js";
+export { type CaseFile, CaseSchema, caseJsonSchema } from "./assess/case-schema.js";
+export {
+  applyRule,
+  bayesPosterior,
+  diagnosticity,
+  heuerScores,
+  parcScores,
+  RULES,
+  type RuleName,
+  sensitivity,
+} from "./assess/scoring.js";
+export {
   allStates,
   type CodeSystem,
   isSystemMember,
@@ -51,12 +76,15 @@ export {
   parseWeights,
 } from "./indicators/composite.js";
 export {
+  type EventFilter,
   FAMILIES,
   type Family,
   type FamilyComputer,
   type Frame,
   frameOf,
   type IndicatorDef,
+  PERIOD_KINDS,
+  type PeriodKind,
 } from "./indicators/indicator.js";
 export {
   FAMILY_COMPUTERS,
@@ -74,6 +102,7 @@ export {
   loadFile,
 } from "./ingest/index.js";
 export { describeSources, type SourceDescription } from "./sources/describe.js";
+export { EVENT_LAYOUTS, type EventLayout } from "./sources/events/layouts.js";
 export { SOURCES, sourceByName } from "./sources/index.js";
 export type { Source, SourceInfo } from "./sources/source.js";
 export { DuckDbStore } from "./store/duckdb/duckdb-store.js";

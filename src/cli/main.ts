@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { isEntenteError } from "../core/errors.js";
+import { registerAssess } from "./commands/assess.js";
 import { registerDyad } from "./commands/dyad.js";
 import { registerIngest } from "./commands/ingest.js";
 import { registerPanel } from "./commands/panel.js";
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerSources(program);
   registerDyad(program);
   registerPanel(program);
+  registerAssess(program);
   return program;
 }
 
