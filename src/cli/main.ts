@@ -2,9 +2,11 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { isEntenteError } from "../core/errors.js";
 import { registerAssess } from "./commands/assess.js";
+import { registerDemo } from "./commands/demo.js";
 import { registerDyad } from "./commands/dyad.js";
 import { registerIngest } from "./commands/ingest.js";
 import { registerPanel } from "./commands/panel.js";
+import { registerReport } from "./commands/report.js";
 import { registerSources } from "./commands/sources.js";
 
 function version(): string {
@@ -28,6 +30,8 @@ export function buildProgram(): Command {
   registerDyad(program);
   registerPanel(program);
   registerAssess(program);
+  registerReport(program);
+  registerDemo(program);
   return program;
 }
 

@@ -1,0 +1,258 @@
+/**
+ * The report as one self-contained HTML file: inline CSS and SVG, no scripts, no external
+ * requests; readable on screen and in print (A4 and Letter). Every string from data or a case
+ * file goes through `esc`.
+ */
+import type { AssessResult } from "../assess/assess.js";
+import { RULES, type RuleName } from "../assess/scoring.js";
+import type { IndicatorDef } from "../indicators/indicator.js";
+import type { ReportModel } from "./model.js";
+import type { Cite, Row } from "./summary.js";
+
+export function esc(v: unknown): string {
+  return String(v ?? "")
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}
+
+/** A table cell value: integers with separators, fractions to 3 decimals, – for null. */
+export function cell(v: unknown): string {
+  if (typeof v !== "number" || !Number.isFinite(v)) return "–";
+  if (Number.isInteger(v)) return v.toLocaleString("en-US");
+  if (Math.abs(v) >= 100) return Math.round(v).toLocaleString("en-US");
+  return v.toFixed(3);
+}
+
+export const anchor = (indicator: string, year: number): string => `v-${indicator}-${year}`;
+
+const RULE_TITLE: Record<RuleName, string> = {
+  heuer: "Heuer: inconsistency count (fewer = more likely)",
+  parc: "PARC: weighted inconsistency (nearer 0 = more likely)",
+  bayes: "Bayes: posterior probability",
+};
+
+const CSS = `
+:root { --ink: #1a1a1a; --muted: #555; --rule: #c8c8c8; --accent: #0b4f8a; --mark: #fff3bf; }
+* { box-sizing: border-box; }
+body { font: 11pt/1.45 Georgia, "Times New Roman", serif; color: var(--ink); max-width: 52rem;
+  margin: 2rem auto; padding: 0 1.25rem; background: #fff; }
+h1, h2, h3, figcaption, table, .meta, .small { font-family: Helvetica, Arial, sans-serif; }
+h1 { font-size: 1.7rem; line-height: 1.2; margin: 0 0 .4rem; }
+h2 { font-size: 1.2rem; border-bottom: 2px solid var(--accent); padding-bottom: .2rem; margin-top: 2.2rem; }
+h3 { font-size: 1rem; margin-top: 1.4rem; }
+.question { font-size: 1.1rem; font-style: italic; margin: .2rem 0 .8rem; }
+.meta, .small { font-size: .8rem; color: var(--muted); }
+a { color: var(--accent); }
+ul.summary li { margin-bottom: .45rem; }
+.cites { font-family: Helvetica, Arial, sans-serif; font-size: .72rem; color: var(--muted); }
+figure.chart { margin: 1.2rem 0; page-break-inside: avoid; break-inside: avoid; }
+figure.chart svg { max-width: 100%; height: auto; }
+figure.no-data { border: 1px dashed var(--rule); padding: .6rem; color: var(--muted); }
+figcaption { font-size: .8rem; color: var(--muted); margin-top: .3rem; }
+table { border-collapse: collapse; font-size: .75rem; margin: .6rem 0; width: 100%; }
+th, td { border-bottom: 1px solid var(--rule); padding: .2rem .35rem; text-align: right; vertical-align: top; }
+th { background: #f2f2f2; }
+td.l, th.l { text-align: left; }
+td.cited { background: var(--mark); font-weight: bold; }
+.scroll { overflow-x: auto; }
+td.r { text-align: center; font-weight: bold; }
+td.r-CC { background: #1b7837; color: #fff; } td.r-C { background: #a6dba0; }
+td.r-N { background: #f0f0f0; } td.r-NA { background: #fff; color: #888; }
+td.r-I { background: #f4a582; } td.r-II { background: #b2182b; color: #fff; }
+.legend span { display: inline-block; padding: 0 .4rem; margin-right: .3rem; border: 1px solid var(--rule); }
+code { font-size: .85em; }
+@page { size: A4; margin: 18mm 16mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  a { color: inherit; text-decoration: none; }
+  h2 { page-break-after: avoid; break-after: avoid; }
+  table { page-break-inside: auto; }
+  tr { page-break-inside: avoid; break-inside: avoid; }
+  .scroll { overflow: visible; }
+}
+`;
+
+/** Cites grouped by indicator; a run of three or more years is shown as a range. */
+export function citeGroups(cites: readonly Cite[]): Array<{ indicator: string; years: number[] }> {
+  const out: Array<{ indicator: string; years: number[] }> = [];
+  for (const c of cites) {
+    const g = out.find((x) => x.indicator === c.indicator);
+    if (g) g.years.push(c.year);
+    else out.push({ indicator: c.indicator, years: [c.year] });
+  }
+  // Only consecutive years collapse into a range.
+  return out.flatMap((g) => {
+    const ys = [...g.years].sort((x, y) => x - y);
+    const runs: number[][] = [];
+    for (const y of ys) {
+      const run = runs[runs.length - 1];
+      if (run && y === (run[run.length - 1] as number) + 1) run.push(y);
+      else runs.push([y]);
+    }
+    return runs.map((years) => ({ indicator: g.indicator, years }));
+  });
+}
+
+function summaryHtml(m: ReportModel): string {
+  if (!m.sentences.length) {
+    return "<p>No indicator has data for this pair and period: load data with <code>entente ingest</code>.</p>";
+  }
+  const items = m.sentences.map((s) => {
+    const refs = s.cites
+      .map(
+        (c) => `<a href="#${esc(anchor(c.indicator, c.year))}">${esc(c.indicator)} ${c.year}</a>`,
+      )
+      .join(", ");
+    return `<li>${esc(s.text)} <span class="cites">[${refs}]</span></li>`;
+  });
+  return `<ul class="summary">${items.join("\n")}</ul>`;
+}
+
+function chartsHtml(m: ReportModel): string {
+  return m.charts
+    .map(({ chart, svg }) =>
+      svg
+        ? `<figure class="chart" data-chart="${esc(chart.id)}">${svg}<figcaption><strong>${esc(chart.title)}.</strong> ${esc(chart.description)}</figcaption></figure>`
+        : `<figure class="chart no-data" data-chart="${esc(chart.id)}"><p><strong>${esc(chart.title)}</strong>: no data for this pair and period.</p></figure>`,
+    )
+    .join("\n");
+}
+
+function tableHtml(m: ReportModel): string {
+  const { indicators, rows } = m.table;
+  if (!rows.length) return "";
+  const cited = new Set(
+    m.sentences.flatMap((s) => s.cites.map((c) => anchor(c.indicator, c.year))),
+  );
+  const head = `<tr><th class="l">year</th>${indicators.map((d) => `<th title="${esc(d.description)}">${esc(d.name)}</th>`).join("")}</tr>`;
+  const body = rows.map((r: Row) => {
+    const year = r.year as number;
+    const cells = indicators.map((d) => {
+      const id = anchor(d.name, year);
+      const isCited = cited.has(id);
+      return `<td id="${esc(id)}"${isCited ? ' class="cited"' : ""}>${esc(cell(r[d.name]))}</td>`;
+    });
+    return `<tr><td class="l">${year}</td>${cells.join("")}</tr>`;
+  });
+  return `<div class="scroll"><table><thead>${head}</thead><tbody>${body.join("\n")}</tbody></table></div>
+<p class="small">Highlighted cells are the values the summary sentences use. – : no data.</p>`;
+}
+
+function ratingCell(r: string): string {
+  return `<td class="r r-${esc(r)}">${esc(r)}</td>`;
+}
+
+export function assessmentHtml(r: AssessResult): string {
+  const hyps = r.hypotheses;
+  const rows = [...r.evidence].sort(
+    (x, y) => y.diagnosticity - x.diagnosticity || r.evidence.indexOf(x) - r.evidence.indexOf(y),
+  );
+  const head = `<tr><th class="l">id</th><th class="l">evidence</th><th>cred.</th><th>rel.</th>${hyps.map((h) => `<th title="${esc(h.label)}">${esc(h.id)}</th>`).join("")}<th>diag.</th></tr>`;
+  const body = rows.map((e) => {
+    const data = e.binding
+      ? `<br><span class="cites">data: ${esc(e.binding.detail)}${e.binding.applied === "none" ? " — inapplicable, not scored" : ""}</span>`
+      : "";
+    return `<tr><td class="l">${esc(e.id)}</td><td class="l">${esc(e.claim)}${data}</td><td>${esc(e.credibility)}</td><td>${esc(e.relevance)}</td>${hyps.map((h) => ratingCell(e.ratings[h.id] ?? "NA")).join("")}<td>${e.diagnosticity.toFixed(2)}</td></tr>`;
+  });
+  const scores = RULES.flatMap((rule) => {
+    const o = r.rules[rule];
+    if (!o) return [];
+    const s = (o.scores ?? o.posterior) as Record<string, number>;
+    const fmt = (v: number) =>
+      rule === "heuer" ? String(v) : rule === "parc" ? v.toFixed(2) : v.toFixed(3);
+    const first = o.ranking[0] ?? "";
+    const tie = o.ties.find((t) => t.includes(first));
+    const lead = tie ? `no single leader (${tie.map(esc).join(" = ")} tie)` : `${esc(first)} leads`;
+    return [
+      `<tr><td class="l" colspan="4">${esc(RULE_TITLE[rule])}: ${lead}</td>${hyps.map((h) => `<td>${esc(fmt(s[h.id] as number))}</td>`).join("")}<td></td></tr>`,
+    ];
+  });
+  const hypList = hyps
+    .map(
+      (h) =>
+        `<li><strong>${esc(h.id)}</strong> ${esc(h.label)} <span class="small">(prior ${h.prior.toFixed(2)})</span></li>`,
+    )
+    .join("");
+  const sens = r.sensitivity.length
+    ? `<ul>${r.sensitivity.map((s) => `<li>${esc(RULE_TITLE[s.rule].split(":")[0])}: ${esc(s.evidence)} — ${esc(s.change)} → ${esc(s.new_leader)} leads</li>`).join("")}</ul>`
+    : "<p>No single removal, credibility change or data result changes any rule's leader.</p>";
+  const sources = r.evidence
+    .map((e) => {
+      const s = e.source;
+      const parts = [s.author, s.title, s.publisher, s.date].filter(Boolean).map(esc).join(", ");
+      const url = s.url ? ` <span class="small">${esc(s.url)}</span>` : "";
+      return `<li><strong>${esc(e.id)}</strong> ${parts}${url}</li>`;
+    })
+    .join("\n");
+  return `<ul>${hypList}</ul>
+<p class="legend small">Ratings: <span class="r-CC">CC very consistent</span><span class="r-C">C consistent</span><span class="r-N">N neutral</span><span class="r-I">I inconsistent</span><span class="r-II">II very inconsistent</span><span class="r-NA">NA not applicable</span>. Evidence sorted by diagnosticity.</p>
+<div class="scroll"><table><thead>${head}</thead><tbody>${body.join("\n")}</tbody><tfoot>${scores.join("\n")}</tfoot></table></div>
+<h3>What would change the conclusion</h3>
+${sens}
+<h3>Evidence sources</h3>
+<ol class="small">${sources}</ol>`;
+}
+
+function methodsHtml(m: ReportModel): string {
+  const datasets = m.datasets
+    .map(
+      (
+        d,
+      ) => `<li><strong>${esc(d.title)}</strong> (${esc(d.version)}; data to ${d.lastYear ?? "–"}). ${esc(d.citation)}
+<ul class="small">${d.files.map((f) => `<li><code>${esc(f.path)}</code> — ${f.rows.toLocaleString("en-US")} rows, sha256 <code>${esc(f.sha256)}</code>, loaded ${esc(f.loadedAt)}</li>`).join("")}</ul></li>`,
+    )
+    .join("\n");
+  const inds = m.indicators
+    .map(
+      (d: IndicatorDef) =>
+        `<tr><td class="l"><code>${esc(d.name)}</code></td><td class="l">${esc(d.description)}</td><td class="l">${esc(d.unit)}</td><td class="l">${esc(d.source)}</td></tr>`,
+    )
+    .join("\n");
+  return `<h3>Datasets</h3>
+<ul>${datasets || "<li>No data loaded.</li>"}</ul>
+<h3>Indicators</h3>
+<p class="small">Formulas, null rules and references: Entente <code>docs/indicators.md</code>; scoring rules: <code>docs/assessment.md</code>.</p>
+<div class="scroll"><table><thead><tr><th class="l">indicator</th><th class="l">definition</th><th class="l">unit</th><th class="l">source</th></tr></thead><tbody>${inds}</tbody></table></div>`;
+}
+
+export function reportHtml(m: ReportModel): string {
+  const coverage = m.datasets
+    .map((d) => `${esc(d.title)}${d.lastYear === null ? "" : ` to ${d.lastYear}`}`)
+    .join("; ");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Entente">
+<title>${esc(m.title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header>
+<h1>${esc(m.title)}</h1>
+${m.question ? `<p class="question">${esc(m.question)}</p>` : ""}
+<p class="meta">${esc(m.a.name)} (${esc(m.a.iso3 ?? m.a.ccode)}) and ${esc(m.b.name)} (${esc(m.b.iso3 ?? m.b.ccode)}), ${m.from}–${m.to}. Generated ${esc(m.generated)} by Entente.<br>Data loaded: ${coverage || "none"}.</p>
+</header>
+<main>
+<section id="summary"><h2>Summary</h2>
+${summaryHtml(m)}
+</section>
+<section id="charts"><h2>Indicators over time</h2>
+${chartsHtml(m)}
+</section>
+<section id="values"><h2>Values</h2>
+${tableHtml(m)}
+</section>
+${m.assessment ? `<section id="assessment"><h2>Competing hypotheses</h2>\n${assessmentHtml(m.assessment)}\n</section>` : ""}
+<section id="methods"><h2>Sources and methods</h2>
+${methodsHtml(m)}
+</section>
+</main>
+</body>
+</html>
+`;
+}

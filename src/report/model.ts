@@ -1,0 +1,190 @@
+/**
+ * Everything a report shows, gathered once from the store (and a case, when given); the HTML
+ * and Markdown writers only format this model.
+ */
+import { type AssessResult, assess } from "../assess/assess.js";
+import { loadCase, resolveCasePath } from "../assess/case-file.js";
+import { RULES } from "../assess/scoring.js";
+import { BadInputError } from "../core/errors.js";
+import { loadedYearRange } from "../frames/coverage.js";
+import { dyad, type StateRef } from "../frames/dyad.js";
+import type { Family, IndicatorDef } from "../indicators/indicator.js";
+import { indicatorDef } from "../indicators/registry.js";
+import { describeSources } from "../sources/describe.js";
+import type { Store } from "../store/store.js";
+import { type Chart, renderSvg, reportCharts } from "./charts/index.js";
+import { type Row, type Sentence, summarize } from "./summary.js";
+
+/** Indicators the report's table shows (when they have data), in order. */
+export const TABLE_INDICATORS: readonly string[] = [
+  "un_agree",
+  "un_kappa",
+  "trade_share_a",
+  "trade_share_b",
+  "trade_asymmetry",
+  "arms_tiv_a_to_b",
+  "arms_tiv_b_to_a",
+  "arms_share_b_from_a",
+  "atop_defense",
+  "atop_offense",
+  "atop_neutral",
+  "atop_nonagg",
+  "atop_consul",
+  "exercises_joint",
+  "cinc_ratio",
+  "gdelt_events",
+  "gdelt_net_coop",
+  "icews_events",
+  "icews_net_coop",
+  "alignment_index",
+  "dependence_asymmetry",
+];
+
+/** Tables each indicator family reads: the datasets a report cites. */
+const FAMILY_TABLES: Readonly<Record<Family, readonly string[]>> = {
+  un: ["un_votes", "un_rollcalls"],
+  atop: ["atop_ddy"],
+  cow: ["cow_alliance_ddy"],
+  trade: ["trade_dyadic", "trade_national", "country_series"],
+  arms: ["arms_transfers"],
+  exercises: ["exercises"],
+  cinc: ["nmc"],
+  gdelt: ["gdelt_events"],
+  icews: ["icews_events"],
+  icews_dy: ["icews_dyad_year"],
+  composite: [],
+};
+
+export interface ReportChart {
+  readonly chart: Chart;
+  /** Null when the chart has no data ("no data" is printed instead). */
+  readonly svg: string | null;
+}
+
+export interface DatasetUsed {
+  readonly source: string;
+  readonly title: string;
+  readonly version: string;
+  readonly citation: string;
+  readonly lastYear: number | null;
+  readonly files: ReadonlyArray<{ path: string; sha256: string; rows: number; loadedAt: string }>;
+}
+
+export interface ReportModel {
+  readonly title: string;
+  readonly question: string | null;
+  readonly a: StateRef;
+  readonly b: StateRef;
+  readonly from: number;
+  readonly to: number;
+  /** UTC date the report was generated (YYYY-MM-DD). */
+  readonly generated: string;
+  readonly sentences: readonly Sentence[];
+  readonly charts: readonly ReportChart[];
+  /** Years (rows) and indicators (columns) of the table under the summary. */
+  readonly table: {
+    readonly years: readonly number[];
+    readonly indicators: readonly IndicatorDef[];
+    readonly rows: readonly Row[];
+  };
+  readonly assessment: AssessResult | null;
+  readonly datasets: readonly DatasetUsed[];
+  /** Every indicator the report shows, for the methods section. */
+  readonly indicators: readonly IndicatorDef[];
+}
+
+export interface ReportOptions {
+  readonly from?: number;
+  readonly to?: number;
+  /** A case file or bundled case name. */
+  readonly caseRef?: string;
+  /** Fixed generation date (tests); default today (UTC). */
+  readonly generated?: string;
+}
+
+const hasValue = (v: unknown) => typeof v === "number" && Number.isFinite(v);
+
+export async function buildReport(
+  store: Store,
+  a: string,
+  b: string,
+  opts: ReportOptions = {},
+): Promise<ReportModel> {
+  const kase = opts.caseRef ? await loadCase(resolveCasePath(opts.caseRef)) : null;
+  const loaded = await loadedYearRange(store);
+  if (!loaded && (opts.from === undefined || opts.to === undefined)) {
+    throw new BadInputError("no_data", "No data loaded", {
+      hint: "Load data first with `entente ingest <dir>` (or run `entente demo --data <dir>`)",
+    });
+  }
+  const to = opts.to ?? (loaded?.to as number);
+  const from = opts.from ?? Math.max(loaded?.from ?? to - 30, to - 30);
+  if (from > to) throw new BadInputError("bad_years", `--from ${from} is after --to ${to}`);
+  const d = await dyad(store, a, b, { from, to });
+  const names = { a: d.dyad.a.name, b: d.dyad.b.name };
+  const rows = d.rows as Row[];
+
+  const charts: ReportChart[] = [];
+  for (const chart of reportCharts(rows, names)) {
+    charts.push({ chart, svg: chart.hasData ? await renderSvg(chart) : null });
+  }
+
+  const sentences = summarize(rows, names);
+  const cited = new Set(sentences.flatMap((s) => s.cites.map((c) => c.indicator)));
+  const columns = [...new Set([...TABLE_INDICATORS, ...cited])].filter((n) =>
+    rows.some((r) => hasValue(r[n])),
+  );
+  const tableRows = rows.filter((r) => columns.some((n) => hasValue(r[n])));
+  const tableIndicators = columns.flatMap((n) => {
+    const def = indicatorDef(n);
+    return def ? [def] : [];
+  });
+
+  const assessment = kase ? await assess(store, kase, [...RULES]) : null;
+  if (assessment) {
+    for (const e of kase?.evidence ?? []) {
+      const def = e.binding ? indicatorDef(e.binding.indicator) : undefined;
+      if (def && !tableIndicators.includes(def)) tableIndicators.push(def);
+    }
+  }
+
+  // The datasets behind the indicators shown: every loaded file of their tables.
+  const families = new Set(tableIndicators.map((d) => d.family));
+  if (families.has("composite"))
+    for (const f of Object.keys(FAMILY_TABLES)) families.add(f as Family);
+  const tables = new Set([...families].flatMap((f) => FAMILY_TABLES[f]));
+  const files = (await store.files()).filter((f) => tables.has(f.table) && f.rowsLoaded > 0);
+  const described = (await describeSources(store)).sources;
+  const datasets: DatasetUsed[] = described
+    .filter((s) => files.some((f) => f.source === s.name))
+    .map((s) => ({
+      source: s.name,
+      title: s.title,
+      version: s.version,
+      citation: s.citation,
+      lastYear: s.loaded.to,
+      files: files
+        .filter((f) => f.source === s.name)
+        .map((f) => ({ path: f.path, sha256: f.sha256, rows: f.rowsLoaded, loadedAt: f.loadedAt })),
+    }));
+
+  return {
+    title: kase?.title ?? `${names.a} and ${names.b}, ${from}–${to}`,
+    question: kase?.question ?? null,
+    a: d.dyad.a,
+    b: d.dyad.b,
+    from,
+    to,
+    generated: opts.generated ?? new Date().toISOString().slice(0, 10),
+    sentences,
+    charts,
+    table: {
+      years: tableRows.map((r) => r.year as number),
+      indicators: tableIndicators,
+      rows: tableRows,
+    },
+    assessment,
+    datasets,
+    indicators: tableIndicators,
+  };
+}
