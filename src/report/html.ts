@@ -64,7 +64,7 @@ td.r-N { background: #f0f0f0; } td.r-NA { background: #fff; color: #888; }
 td.r-I { background: #f4a582; } td.r-II { background: #b2182b; color: #fff; }
 .legend span { display: inline-block; padding: 0 .4rem; margin-right: .3rem; border: 1px solid var(--rule); }
 code { font-size: .85em; }
-@page { size: A4; margin: 18mm 16mm; }
+@page { margin: 18mm 16mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
   a { color: inherit; text-decoration: none; }
