@@ -43,7 +43,7 @@ export function registerIngest(program: Command): void {
   program
     .command("ingest")
     .description(
-      "Load dataset files into the store. Directories are walked; each file's format is detected from its header.",
+      "Load dataset files into the store. Directories are walked; each file's format is detected from its first lines (a header, or GDELT's column layout).",
     )
     .argument("<paths...>", "files or directories")
     .option("--source <name>", "force a format (see `entente sources`)")
