@@ -45,8 +45,11 @@ function toJs(value: unknown): unknown {
 function describeOpenError(path: string, e: unknown): StoreError {
   const msg = e instanceof Error ? e.message : String(e);
   if (/lock/i.test(msg)) {
-    return new StoreError("store_locked", `Store ${path} is in use by another process`, {
-      hint: `Stop the process that holds it (${msg.replace(/\s+/g, " ").slice(0, 160)}) and retry`,
+    // DuckDB names the holder: "Conflicting lock is held in /usr/bin/node (PID 8251)".
+    const holder = /held in (.+?) \(PID (\d+)\)/.exec(msg);
+    const who = holder ? `process ${holder[2]} (${holder[1]})` : "another process";
+    return new StoreError("store_locked", `Store ${path} is in use by ${who}`, {
+      hint: "Only one process can write a store, and not while others read it (for example a running `entente serve`); stop it and retry. Read-only commands (dyad, panel, assess, report, sources) work beside it",
       cause: e,
     });
   }
