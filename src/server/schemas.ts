@@ -1,0 +1,481 @@
+/**
+ * The HTTP API's routes as data: path, parameters, query, body and responses, each a zod schema.
+ * The same schemas validate every request (`parseInput`) and generate the OpenAPI document
+ * (`openapi.ts`), so the published description cannot drift from what the server accepts.
+ */
+import { z } from "zod";
+import { RULES } from "../assess/scoring.js";
+import { BadInputError } from "../core/errors.js";
+import { PANEL_FORMATS } from "../frames/panel.js";
+import { PERIOD_KINDS } from "../indicators/indicator.js";
+
+/** Largest panel the server writes (rows), and the default `limit`. */
+export const MAX_PANEL_ROWS = 5_000_000;
+/** Largest request body accepted (bytes); larger bodies get 413. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Case names: lowercase letters, digits and hyphens; no dots, slashes or upper case. */
+export const CASE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+// ---------------------------------------------------------------------------------------------
+// Request pieces. Query values arrive as strings; transforms turn them into what the library
+// takes, and the JSON Schema shows the string form a client sends (io: "input").
+
+const Year = z
+  .string()
+  .regex(/^\d{4}$/, "a year is four digits (YYYY)")
+  .transform(Number)
+  .meta({ description: "a year, YYYY", example: "2000" });
+
+const Flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .transform((v) => v === "true" || v === "1" || v === "")
+  .meta({ description: "true, false, 1, 0, or present without a value (true)" });
+
+const WholeNumber = (description: string) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, "a whole number")
+    .transform(Number)
+    .meta({ description });
+
+const State = (example: string) =>
+  z
+    .string()
+    .min(1)
+    .max(100)
+    .meta({ description: "a state: COW code, ISO alpha-2/alpha-3 code or name", example });
+
+export const CaseName = z
+  .string()
+  .regex(
+    CASE_NAME,
+    "a case name is 1–64 lowercase letters, digits and hyphens, starting with a letter or digit",
+  )
+  .meta({ description: "case name (lowercase letters, digits, hyphens)", example: "russia-china" });
+
+const Indicators = z.string().max(2000).meta({
+  description:
+    "indicator or family names, comma-separated: un, atop, cow, trade, arms, exercises, cinc, gdelt, icews, icews_dy, composite (default: all)",
+  example: "trade,un_agree",
+});
+const Weights = z
+  .string()
+  .max(2000)
+  .meta({ description: "composite weights, e.g. alignment.un=0.5,dependence.trade=1" });
+
+/** Options shared by dyads and panels (the CLI's `--from … --min-articles`). */
+const frameQuery = {
+  from: Year.optional().meta({
+    description: "first year (default: first year of the loaded data)",
+  }),
+  to: Year.optional().meta({ description: "last year (default: last year of the loaded data)" }),
+  indicators: Indicators.optional(),
+  weights: Weights.optional(),
+  period: z.enum(PERIOD_KINDS).default("year").meta({
+    description: "rows per year, quarter or month (sub-year rows: event indicators only)",
+  }),
+  directed: Flag.optional().meta({ description: "event indicators count a → b only" }),
+  root_only: Flag.optional().meta({ description: "GDELT: count only root events" }),
+  min_sources: WholeNumber("GDELT: count only events reported by at least n sources").optional(),
+  min_articles: WholeNumber("GDELT: count only events reported in at least n articles").optional(),
+};
+
+export const DyadParams = z.object({ a: State("RUS"), b: State("CHN") }).strict();
+export const DyadQuery = z.object(frameQuery).strict();
+
+export const PanelQuery = z
+  .object({
+    dyads: z
+      .string()
+      .min(1)
+      .max(100_000)
+      .default("all")
+      .meta({ description: "all, or pairs A-B,C-D (e.g. RUS-CHN,USA-JPN)" }),
+    ...frameQuery,
+    format: z.enum(PANEL_FORMATS).default("csv").meta({ description: "file format" }),
+    limit: WholeNumber(`refuse panels of more rows than this (at most ${MAX_PANEL_ROWS})`)
+      .pipe(z.number().int().min(1).max(MAX_PANEL_ROWS))
+      .optional(),
+  })
+  .strict();
+
+export const CountriesQuery = z
+  .object({
+    q: z
+      .string()
+      .max(100)
+      .optional()
+      .meta({ description: "code or part of a name (case- and accent-insensitive)" }),
+    limit: WholeNumber("most results (default 20, at most 500)")
+      .pipe(z.number().int().min(1).max(500))
+      .optional(),
+  })
+  .strict();
+
+export const CaseParams = z.object({ name: CaseName }).strict();
+
+export const CasePutBody = z
+  .object({
+    yaml: z
+      .string()
+      .max(MAX_BODY_BYTES)
+      .meta({ description: "the case file's text (YAML; docs/case-schema.json)" }),
+    version: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, "a version is the sha256 (64 hex digits) returned by GET")
+      .optional()
+      .meta({
+        description: "the version this edit started from; 409 when the file has changed since",
+      }),
+  })
+  .strict();
+
+const RULE_LIST = new RegExp(`^(all|(${RULES.join("|")})(,(${RULES.join("|")}))*)$`);
+export const AssessmentQuery = z
+  .object({
+    rule: z
+      .string()
+      .regex(RULE_LIST, `a rule is ${RULES.join(", ")} or all (comma-separated)`)
+      .default("all")
+      .meta({ description: `scoring rules: ${RULES.join(", ")} or all, comma-separated` }),
+  })
+  .strict();
+
+export const ReportParams = DyadParams;
+export const ReportQuery = z
+  .object({
+    case: CaseName.optional().meta({ description: "a case to assess in the report" }),
+    from: Year.optional().meta({ description: "first year (default: 30 years before `to`)" }),
+    to: Year.optional().meta({ description: "last year (default: last year of the loaded data)" }),
+  })
+  .strict();
+
+export const NoQuery = z.object({}).strict();
+
+// ---------------------------------------------------------------------------------------------
+// Responses (documentation only: the library's own types are what the handlers return).
+
+const Problem = z.object({
+  path: z.string().meta({ description: "where: query.from, evidence[3].credibility, …" }),
+  line: z.number().int().nullable().optional().meta({ description: "line in the case file" }),
+  message: z.string(),
+});
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string().meta({ description: "stable machine-readable code" }),
+    message: z.string(),
+    hint: z.string().optional().meta({ description: "how to fix it" }),
+    problems: z.array(Problem).optional(),
+    version: z.string().optional().meta({ description: "409: the current version" }),
+  }),
+});
+
+export const HealthBody = z.object({
+  ok: z.literal(true),
+  store: z.string(),
+  version: z.string(),
+  read_only: z.boolean().meta({ description: "whether case edits are refused" }),
+});
+
+export const SourcesBody = z.object({
+  sources: z.array(
+    z.object({
+      name: z.string(),
+      title: z.string(),
+      version: z.string(),
+      citation: z.string(),
+      homepage: z.string(),
+      license: z.string(),
+      loaded: z.object({
+        files: z.number().int(),
+        rows: z.number().int(),
+        from: z.number().int().nullable(),
+        to: z.number().int().nullable(),
+      }),
+    }),
+  ),
+});
+
+export const CountriesBody = z.object({
+  countries: z.array(
+    z.object({ ccode: z.number().int(), iso3: z.string().nullable(), name: z.string() }),
+  ),
+});
+
+const StateRefBody = z.object({
+  ccode: z.number().int(),
+  iso3: z.string().nullable(),
+  name: z.string(),
+});
+
+export const DyadBody = z.object({
+  dyad: z.object({ a: StateRefBody, b: StateRefBody, directed: z.boolean() }),
+  period: z.enum(PERIOD_KINDS),
+  indicators: z.array(
+    z.object({
+      name: z.string(),
+      description: z.string(),
+      unit: z.string(),
+      source: z.string(),
+      citation: z.string(),
+    }),
+  ),
+  rows: z.array(
+    z
+      .record(z.string(), z.union([z.number(), z.string(), z.null()]))
+      .meta({ description: "year (or period), then one value per indicator; null = no data" }),
+  ),
+});
+
+const CaseSource = z
+  .enum(["bundled", "local"])
+  .meta({ description: "bundled with Entente (read-only) or saved in the cases directory" });
+
+export const CaseListBody = z.object({
+  cases: z.array(
+    z.object({
+      name: z.string(),
+      source: CaseSource,
+      shadows_bundled: z.boolean().meta({ description: "a local copy hides the bundled case" }),
+      valid: z.boolean(),
+      title: z.string().nullable(),
+      question: z.string().nullable(),
+      evidence: z.number().int().nullable().meta({ description: "number of evidence items" }),
+    }),
+  ),
+});
+
+export const CaseDocBody = z.object({
+  name: z.string(),
+  source: CaseSource,
+  version: z.string().meta({ description: "sha256 of the file text (send it back with PUT)" }),
+  yaml: z.string(),
+  case: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .meta({ description: "the parsed case (schema: Case), null when the file is invalid" }),
+  problems: z.array(Problem).optional(),
+});
+
+export const CaseSavedBody = z.object({
+  name: z.string(),
+  version: z.string(),
+  created: z.boolean().meta({ description: "true when the case was new in the cases directory" }),
+  backup: z
+    .string()
+    .nullable()
+    .meta({ description: "the previous version's copy, relative to the cases directory" }),
+  shadows_bundled: z.boolean(),
+});
+
+export const AssessmentBody = z.object({
+  case: z.object({ title: z.string(), question: z.string() }),
+  hypotheses: z.array(z.object({ id: z.string(), label: z.string(), prior: z.number() })),
+  evidence: z.array(z.record(z.string(), z.unknown())),
+  rules: z.record(
+    z.string(),
+    z.object({
+      scores: z.record(z.string(), z.number()).optional(),
+      posterior: z.record(z.string(), z.number()).optional(),
+      ranking: z.array(z.string()),
+      ties: z.array(z.array(z.string())),
+    }),
+  ),
+  sensitivity: z.array(
+    z.object({
+      rule: z.string(),
+      evidence: z.string(),
+      change: z.string(),
+      new_leader: z.string(),
+    }),
+  ),
+});
+
+// ---------------------------------------------------------------------------------------------
+// The route table.
+
+export interface ResponseSpec {
+  readonly description: string;
+  /** Content type → body schema (null: a file or text without a schema). */
+  readonly content?: Readonly<Record<string, z.ZodType | null>>;
+}
+
+export interface RouteSpec {
+  readonly method: "get" | "put";
+  /** OpenAPI-style path: /api/dyads/{a}/{b}. */
+  readonly path: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly params?: z.ZodObject;
+  readonly query: z.ZodObject;
+  readonly body?: z.ZodObject;
+  readonly responses: Readonly<Record<number, ResponseSpec>>;
+}
+
+const json = (schema: z.ZodType) => ({ "application/json": schema });
+
+export const ROUTES = {
+  health: {
+    method: "get",
+    path: "/api/health",
+    summary: "Server and store status",
+    query: NoQuery,
+    responses: { 200: { description: "running", content: json(HealthBody) } },
+  },
+  sources: {
+    method: "get",
+    path: "/api/sources",
+    summary: "Every supported dataset format and what the store holds (`entente sources --json`)",
+    query: NoQuery,
+    responses: { 200: { description: "the sources", content: json(SourcesBody) } },
+  },
+  countries: {
+    method: "get",
+    path: "/api/countries",
+    summary: "Search the country crosswalk by code or name",
+    query: CountriesQuery,
+    responses: {
+      200: { description: "matching states, best first", content: json(CountriesBody) },
+    },
+  },
+  dyad: {
+    method: "get",
+    path: "/api/dyads/{a}/{b}",
+    summary: "Indicators for one pair of states (`entente dyad A B --format json`)",
+    description:
+      "a is the first state: shares and dependence are a's. Null means no data for that year.",
+    params: DyadParams,
+    query: DyadQuery,
+    responses: { 200: { description: "rows by year or period", content: json(DyadBody) } },
+  },
+  panel: {
+    method: "get",
+    path: "/api/panel",
+    summary: "A dyad-year panel as a CSV or Parquet download (`entente panel`)",
+    description: `Refused with 400 before any work when the panel would have more than \`limit\` rows (default and maximum ${MAX_PANEL_ROWS}).`,
+    query: PanelQuery,
+    responses: {
+      200: {
+        description: "the panel file (Content-Disposition: attachment)",
+        content: { "text/csv": null, "application/vnd.apache.parquet": null },
+      },
+    },
+  },
+  cases: {
+    method: "get",
+    path: "/api/cases",
+    summary: "Bundled cases and cases in the cases directory",
+    query: NoQuery,
+    responses: { 200: { description: "the cases", content: json(CaseListBody) } },
+  },
+  caseGet: {
+    method: "get",
+    path: "/api/cases/{name}",
+    summary: "A case file: its text, version (sha256) and parsed content",
+    params: CaseParams,
+    query: NoQuery,
+    responses: {
+      200: { description: "the case", content: json(CaseDocBody) },
+      404: { description: "no such case", content: json(ErrorBody) },
+    },
+  },
+  casePut: {
+    method: "put",
+    path: "/api/cases/{name}",
+    summary: "Validate and save a case into the cases directory",
+    description:
+      "The text is validated as `entente case validate` does (400 lists every problem with its path and line), then written atomically to <cases>/<name>/case.yaml; the previous version is kept in <cases>/<name>/backups/. Saving a bundled case's name writes a local copy that shadows it. With `version`, the save is refused with 409 when the file changed since that version.",
+    params: CaseParams,
+    query: NoQuery,
+    body: CasePutBody,
+    responses: {
+      200: { description: "saved over an existing local case", content: json(CaseSavedBody) },
+      201: { description: "created in the cases directory", content: json(CaseSavedBody) },
+      403: { description: "the server is read-only", content: json(ErrorBody) },
+      409: { description: "the case changed since `version`", content: json(ErrorBody) },
+      413: { description: "body larger than 1 MB", content: json(ErrorBody) },
+      415: { description: "body is not application/json", content: json(ErrorBody) },
+    },
+  },
+  assessment: {
+    method: "get",
+    path: "/api/cases/{name}/assessment",
+    summary: "Assess a case on the store (`entente assess NAME --json`)",
+    params: CaseParams,
+    query: AssessmentQuery,
+    responses: {
+      200: { description: "scores per rule", content: json(AssessmentBody) },
+      404: { description: "no such case", content: json(ErrorBody) },
+    },
+  },
+  report: {
+    method: "get",
+    path: "/api/reports/{a}/{b}",
+    summary: "The HTML brief on a pair of states (`entente report A B`)",
+    params: ReportParams,
+    query: ReportQuery,
+    responses: {
+      200: { description: "a self-contained HTML report", content: { "text/html": null } },
+    },
+  },
+  openapi: {
+    method: "get",
+    path: "/api/openapi.json",
+    summary: "This document",
+    query: NoQuery,
+    responses: {
+      200: {
+        description: "OpenAPI 3.1",
+        content: { "application/json": z.record(z.string(), z.unknown()) },
+      },
+    },
+  },
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteId = keyof typeof ROUTES;
+
+/** `/api/dyads/{a}/{b}` → `/api/dyads/:a/:b` (Hono's syntax). */
+export function honoPath(path: string): string {
+  return path.replace(/\{(\w+)\}/g, ":$1");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation.
+
+export interface InputProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A request whose path, query or body breaks its schema: 400 naming every field. */
+export class RequestInputError extends BadInputError {
+  constructor(readonly problems: readonly InputProblem[]) {
+    super(
+      "bad_request",
+      problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; "),
+      { hint: "See /api/openapi.json for the parameters of each route" },
+    );
+  }
+}
+
+/** Parse a request part with its schema; throws RequestInputError naming the fields. */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  part: "path" | "query" | "body",
+): z.output<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const problems = r.error.issues.flatMap((i): InputProblem[] => {
+    const at = (key: PropertyKey[]) => [part, ...key.map(String)].join(".");
+    if (i.code === "unrecognized_keys") {
+      return i.keys.map((k) => ({
+        path: at([...i.path, k]),
+        message: `unknown ${part === "body" ? "field" : "parameter"}`,
+      }));
+    }
+    return [{ path: at(i.path), message: i.message }];
+  });
+  throw new RequestInputError(problems);
+}

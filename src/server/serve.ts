@@ -1,0 +1,124 @@
+/**
+ * Run the API on a TCP port with @hono/node-server. The store is always opened read-only, so
+ * `entente dyad`, `report` and the other read commands can run beside the server.
+ */
+import { readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { BadInputError } from "../core/errors.js";
+import { openStore } from "../store/open.js";
+import { createApp } from "./app.js";
+import { serialStore } from "./serial-store.js";
+
+export interface ServeOptions {
+  /** Default 127.0.0.1. Any other address than 127.0.0.1, localhost or ::1 needs a token. */
+  readonly host?: string;
+  /** Default 8787; 0 picks a free port. */
+  readonly port?: number;
+  readonly storePath: string;
+  readonly casesDir: string;
+  readonly token?: string;
+  readonly readOnly?: boolean;
+  readonly webDir?: string;
+  /** Cache computed answers (default true). */
+  readonly cache?: boolean;
+}
+
+export interface RunningServer {
+  /** http://127.0.0.1:8787/ (with the port actually bound). */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_HOST = "127.0.0.1";
+export const DEFAULT_PORT = 8787;
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+/** Shortest token accepted: guessing must not be practical. */
+export const MIN_TOKEN_LENGTH = 16;
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/** Refuse settings that would expose the store (checked before anything is opened). */
+export function checkServeOptions(opts: Pick<ServeOptions, "host" | "port" | "token">): void {
+  const host = opts.host ?? DEFAULT_HOST;
+  if (opts.token !== undefined && opts.token.length < MIN_TOKEN_LENGTH) {
+    throw new BadInputError(
+      "weak_token",
+      `The token is ${opts.token.length} characters; at least ${MIN_TOKEN_LENGTH} are needed`,
+      { hint: "Generate one, e.g. `openssl rand -hex 32`" },
+    );
+  }
+  if (!LOOPBACK.has(host.toLowerCase()) && !opts.token) {
+    throw new BadInputError(
+      "insecure_host",
+      `Refusing to listen on ${host} without a token: anyone who can reach it could read the store and change cases`,
+      {
+        hint: "Keep the default --host 127.0.0.1, or set --token (or ENTENTE_TOKEN) to require Authorization: Bearer <token>",
+      },
+    );
+  }
+  const port = opts.port ?? DEFAULT_PORT;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new BadInputError("bad_port", `Port ${port} is not a port number`, {
+      hint: "Use a whole number from 1 to 65535 (0: any free port)",
+    });
+  }
+}
+
+export async function startServer(opts: ServeOptions): Promise<RunningServer> {
+  checkServeOptions(opts);
+  const host = opts.host ?? DEFAULT_HOST;
+  // Serialised: close() then waits for statements still running for requests in progress.
+  const store = serialStore(await openStore(opts.storePath, { readOnly: true }));
+  try {
+    const app = createApp({
+      store,
+      casesDir: opts.casesDir,
+      readOnly: opts.readOnly ?? false,
+      version: packageVersion(),
+      ...(opts.token === undefined ? {} : { token: opts.token }),
+      ...(opts.webDir === undefined ? {} : { webDir: opts.webDir }),
+      ...(opts.cache === undefined ? {} : { cache: opts.cache }),
+    });
+    const server = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? DEFAULT_PORT });
+    const address = await new Promise<AddressInfo>((ok, fail) => {
+      server.once("error", fail);
+      server.once("listening", () => {
+        server.off("error", fail);
+        ok(server.address() as AddressInfo);
+      });
+    });
+    const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
+    let closing: Promise<void> | null = null;
+    return {
+      url: `http://${host === "localhost" ? "localhost" : shown}:${address.port}/`,
+      close() {
+        closing ??= (async () => {
+          await new Promise<void>((ok) => {
+            server.close(() => ok());
+            // Idle keep-alive connections would hold close() open; busy ones get a few seconds.
+            if ("closeIdleConnections" in server) server.closeIdleConnections();
+            if ("closeAllConnections" in server) {
+              setTimeout(() => server.closeAllConnections(), 3000).unref();
+            }
+          });
+          await store.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (e) {
+    await store.close();
+    if ((e as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      throw new BadInputError("port_in_use", `Port ${opts.port} on ${host} is in use`, {
+        hint: "Stop the other server or choose another --port",
+      });
+    }
+    throw e;
+  }
+}
