@@ -101,6 +101,10 @@ export {
   ingest,
   loadFile,
 } from "./ingest/index.js";
+export { buildReport, type ReportModel } from "./report/model.js";
+export { writeReport } from "./report/write.js";
+export { createApp } from "./server/app.js";
+export { startServer } from "./server/serve.js";
 export { describeSources, type SourceDescription } from "./sources/describe.js";
 export { EVENT_LAYOUTS, type EventLayout } from "./sources/events/layouts.js";
 export { SOURCES, sourceByName } from "./sources/index.js";

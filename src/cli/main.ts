@@ -7,6 +7,7 @@ import { registerDyad } from "./commands/dyad.js";
 import { registerIngest } from "./commands/ingest.js";
 import { registerPanel } from "./commands/panel.js";
 import { registerReport } from "./commands/report.js";
+import { registerServe } from "./commands/serve.js";
 import { registerSources } from "./commands/sources.js";
 
 function version(): string {
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerAssess(program);
   registerReport(program);
   registerDemo(program);
+  registerServe(program);
   return program;
 }
 
