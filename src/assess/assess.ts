@@ -7,15 +7,15 @@ import { dyad } from "../frames/dyad.js";
 import type { Store } from "../store/store.js";
 import { type Binding, type CaseFile, type Evidence, TEST_PATTERN } from "./case-schema.js";
 import {
-  applyRule,
-  diagnosticity,
   leaderLabel,
-  type Perturbation,
+  type MatrixItem,
+  normalisedPriors,
   type Rating,
   type RuleName,
-  type ScoredItem,
+  type RuleResult,
+  type ScoredRow,
   type SensitivityChange,
-  sensitivity,
+  scoreMatrix,
 } from "./scoring.js";
 
 export interface BindingResult {
@@ -134,15 +134,9 @@ export async function evaluateBinding(store: Store | null, b: Binding): Promise<
   };
 }
 
-const fill = (hyps: readonly string[], r: Readonly<Record<string, Rating>>) =>
-  Object.fromEntries(hyps.map((h) => [h, r[h] ?? "NA"])) as Record<string, Rating>;
-
 /** Priors as given, normalised to sum 1; uniform when none are given. */
 export function priorsOf(c: CaseFile): Record<string, number> {
-  const given = c.hypotheses.every((h) => h.prior !== undefined);
-  const raw = c.hypotheses.map((h) => (given ? (h.prior as number) : 1));
-  const sum = raw.reduce((a, b) => a + b, 0);
-  return Object.fromEntries(c.hypotheses.map((h, i) => [h.id, (raw[i] as number) / sum]));
+  return normalisedPriors(c.hypotheses);
 }
 
 export async function assess(
@@ -152,59 +146,37 @@ export async function assess(
 ): Promise<AssessResult> {
   const hyps = c.hypotheses.map((h) => h.id);
   const priors = priorsOf(c);
-  const evidence: AssessedEvidence[] = [];
-  const scored: ScoredItem[] = [];
-  const flips: Perturbation[] = [];
+  const bindings = new Map<string, BindingResult>();
   for (const e of c.evidence) {
-    const binding = e.binding ? await evaluateBinding(store, e.binding) : undefined;
-    const own = fill(hyps, e.ratings);
-    const ifFalse = e.binding ? fill(hyps, e.binding.ratings_if_false) : own;
-    const allNa = fill(hyps, {});
-    const ratings =
-      binding === undefined || binding.applied === "ratings"
-        ? own
-        : binding.applied === "ratings_if_false"
-          ? ifFalse
-          : allNa;
-    const item: ScoredItem = {
-      id: e.id,
-      credibility: e.credibility,
-      relevance: e.relevance,
-      ratings,
-    };
-    if (binding?.applied !== "none") scored.push(item);
-    if (binding) {
-      // What if the data said otherwise (or, for missing data, either way)?
-      if (binding.applied !== "ratings") {
-        flips.push({
-          evidence: e.id,
-          change: "binding test holds",
-          item: { ...item, ratings: own },
-        });
-      }
-      if (binding.applied !== "ratings_if_false") {
-        flips.push({
-          evidence: e.id,
-          change: "binding test fails",
-          item: { ...item, ratings: ifFalse },
-        });
-      }
-    }
-    evidence.push({
+    if (e.binding) bindings.set(e.id, await evaluateBinding(store, e.binding));
+  }
+  const items: MatrixItem[] = c.evidence.map((e) => ({
+    id: e.id,
+    credibility: e.credibility,
+    relevance: e.relevance,
+    ratings: e.ratings,
+    ...(e.binding ? { ratingsIfFalse: e.binding.ratings_if_false } : {}),
+    applied: bindings.get(e.id)?.applied ?? "ratings",
+  }));
+  const score = scoreMatrix(hyps, priors, items, rules);
+  const evidence: AssessedEvidence[] = c.evidence.map((e, i) => {
+    const row = score.rows[i] as ScoredRow;
+    const binding = bindings.get(e.id);
+    return {
       id: e.id,
       claim: e.claim,
       kind: e.kind,
       credibility: e.credibility,
       relevance: e.relevance,
       source: e.source,
-      diagnosticity: diagnosticity(item, hyps),
-      ratings,
+      diagnosticity: row.diagnosticity,
+      ratings: row.ratings,
       ...(binding ? { binding } : {}),
-    });
-  }
+    };
+  });
   const out: AssessResult["rules"] = {};
   for (const rule of rules) {
-    const r = applyRule(rule, scored, hyps, priors);
+    const r = score.rules[rule] as RuleResult;
     out[rule] =
       rule === "bayes"
         ? { posterior: r.scores, ranking: r.ranking, ties: r.ties }
@@ -219,7 +191,7 @@ export async function assess(
     })),
     evidence,
     rules: out,
-    sensitivity: sensitivity(rules, scored, hyps, priors, flips),
+    sensitivity: score.sensitivity,
   };
 }
 

@@ -229,3 +229,106 @@ export function sensitivity(
   }
   return out;
 }
+
+/** Which ratings of an item apply: its own, those for a failed binding test, or none (no data). */
+export type Applied = "ratings" | "ratings_if_false" | "none";
+
+/** One evidence row before scoring: its ratings, and for a bound item the other set and outcome. */
+export interface MatrixItem {
+  readonly id: string;
+  readonly credibility: Level;
+  readonly relevance: Level;
+  readonly ratings: Readonly<Record<string, Rating>>;
+  /** Present for items bound to data. */
+  readonly ratingsIfFalse?: Readonly<Record<string, Rating>>;
+  /** "ratings" for items without a binding. */
+  readonly applied: Applied;
+}
+
+export interface ScoredRow {
+  readonly id: string;
+  readonly applied: Applied;
+  /** The ratings that apply, every hypothesis (NA everywhere when none apply). */
+  readonly ratings: Record<string, Rating>;
+  /** The item's own ratings and those for a failed test, every hypothesis filled. */
+  readonly own: Record<string, Rating>;
+  readonly ifFalse: Record<string, Rating>;
+  readonly diagnosticity: number;
+}
+
+export interface MatrixScore {
+  readonly rows: readonly ScoredRow[];
+  readonly rules: Readonly<Partial<Record<RuleName, RuleResult>>>;
+  readonly sensitivity: SensitivityChange[];
+}
+
+/** Priors as given, normalised to sum 1; uniform unless every hypothesis has one. */
+export function normalisedPriors(
+  hyps: ReadonlyArray<{ readonly id: string; readonly prior?: number | undefined }>,
+): Record<string, number> {
+  const given = hyps.every((h) => h.prior !== undefined);
+  const raw = hyps.map((h) => (given ? (h.prior as number) : 1));
+  const sum = raw.reduce((a, b) => a + b, 0);
+  return Object.fromEntries(hyps.map((h, i) => [h.id, (raw[i] as number) / sum]));
+}
+
+/**
+ * Score a matrix as `entente assess` does (and the dashboard's editor, which runs this in the
+ * browser): the ratings that apply per item, every selected rule, diagnosticity, and the
+ * sensitivity including what each bound item's test going the other way would do. Items whose
+ * binding has no data (`applied: "none"`) are shown but not scored.
+ */
+export function scoreMatrix(
+  hyps: readonly string[],
+  priors: Readonly<Record<string, number>>,
+  items: readonly MatrixItem[],
+  rules: readonly RuleName[],
+): MatrixScore {
+  const fill = (r: Readonly<Record<string, Rating>>) =>
+    Object.fromEntries(hyps.map((h) => [h, r[h] ?? "NA"])) as Record<string, Rating>;
+  const scored: ScoredItem[] = [];
+  const flips: Perturbation[] = [];
+  const rows: ScoredRow[] = [];
+  for (const e of items) {
+    const own = fill(e.ratings);
+    const bound = e.ratingsIfFalse !== undefined;
+    const ifFalse = bound ? fill(e.ratingsIfFalse ?? {}) : own;
+    const ratings =
+      e.applied === "ratings" ? own : e.applied === "ratings_if_false" ? ifFalse : fill({});
+    const item: ScoredItem = {
+      id: e.id,
+      credibility: e.credibility,
+      relevance: e.relevance,
+      ratings,
+    };
+    if (e.applied !== "none") scored.push(item);
+    if (bound) {
+      // What if the data said otherwise (or, for missing data, either way)?
+      if (e.applied !== "ratings") {
+        flips.push({
+          evidence: e.id,
+          change: "binding test holds",
+          item: { ...item, ratings: own },
+        });
+      }
+      if (e.applied !== "ratings_if_false") {
+        flips.push({
+          evidence: e.id,
+          change: "binding test fails",
+          item: { ...item, ratings: ifFalse },
+        });
+      }
+    }
+    rows.push({
+      id: e.id,
+      applied: e.applied,
+      ratings,
+      own,
+      ifFalse,
+      diagnosticity: diagnosticity(item, hyps),
+    });
+  }
+  const out: Partial<Record<RuleName, RuleResult>> = {};
+  for (const rule of rules) out[rule] = applyRule(rule, scored, hyps, priors);
+  return { rows, rules: out, sensitivity: sensitivity(rules, scored, hyps, priors, flips) };
+}

@@ -1,28 +1,26 @@
 /**
- * An ACH case scored in the browser with the CLI's own scoring module, so the two agree: the
- * same ratings that apply, the same priors, the same perturbations for the sensitivity. This is
- * the part of src/assess/assess.ts that needs no store: bound items take the outcome of their
- * data test from the server's assessment.
+ * An ACH case scored in the browser with the CLI's own scoring (scoreMatrix in
+ * src/assess/scoring.ts), so the two agree. Bound items take the outcome of their data test from
+ * the server's assessment.
  */
 import {
-  applyRule,
-  diagnosticity,
+  type Applied,
   LEVELS,
   type Level,
-  type Perturbation,
+  type MatrixItem,
+  type ScoredRow as MatrixRow,
+  normalisedPriors,
   RATINGS,
   type Rating,
   RULES,
   type RuleName,
   type RuleResult,
-  type ScoredItem,
   type SensitivityChange,
-  sensitivity,
+  scoreMatrix,
 } from "../../../src/assess/scoring.js";
 
+export type { Applied };
 export { LEVELS, type Level, RATINGS, type Rating, RULES, type RuleName };
-
-export type Applied = "ratings" | "ratings_if_false" | "none";
 
 export interface Hypothesis {
   readonly id: string;
@@ -97,15 +95,9 @@ export function readCase(raw: unknown): CaseModel {
   };
 }
 
-const fill = (hyps: readonly string[], r: Readonly<Record<string, Rating>>) =>
-  Object.fromEntries(hyps.map((h) => [h, r[h] ?? "NA"])) as Record<string, Rating>;
-
 /** Priors as given, normalised to sum 1; uniform when not every hypothesis has one. */
 export function priorsOf(c: CaseModel): Record<string, number> {
-  const given = c.hypotheses.every((h) => h.prior !== undefined);
-  const raw = c.hypotheses.map((h) => (given ? (h.prior as number) : 1));
-  const sum = raw.reduce((a, b) => a + b, 0);
-  return Object.fromEntries(c.hypotheses.map((h, i) => [h.id, (raw[i] as number) / sum]));
+  return normalisedPriors(c.hypotheses);
 }
 
 export interface ScoredRow {
@@ -126,58 +118,38 @@ export interface Scored {
 }
 
 /**
- * Every rule and the sensitivity, as `entente assess` computes them. `outcomes` holds the
- * server's result of each bound item's test (missing: no data, the item does not count).
+ * Every rule and the sensitivity, as `entente assess` computes them (the same scoreMatrix).
+ * `outcomes` holds the server's result of each bound item's test (missing: no data, the item
+ * does not count).
  */
 export function scoreCase(c: CaseModel, outcomes: ReadonlyMap<string, Applied>): Scored {
   const hyps = c.hypotheses.map((h) => h.id);
-  const priors = priorsOf(c);
-  const scored: ScoredItem[] = [];
-  const flips: Perturbation[] = [];
-  const rows: ScoredRow[] = [];
-  for (const e of c.evidence) {
-    const bound = e.ratingsIfFalse !== undefined;
-    const applied: Applied = bound ? (outcomes.get(e.id) ?? "none") : "ratings";
-    const own = fill(hyps, e.ratings);
-    const ifFalse = bound ? fill(hyps, e.ratingsIfFalse ?? {}) : own;
-    const ratings =
-      applied === "ratings" ? own : applied === "ratings_if_false" ? ifFalse : fill(hyps, {});
-    const item: ScoredItem = {
-      id: e.id,
-      credibility: e.credibility,
-      relevance: e.relevance,
-      ratings,
-    };
-    if (applied !== "none") scored.push(item);
-    if (bound) {
-      if (applied !== "ratings") {
-        flips.push({
-          evidence: e.id,
-          change: "binding test holds",
-          item: { ...item, ratings: own },
-        });
-      }
-      if (applied !== "ratings_if_false") {
-        flips.push({
-          evidence: e.id,
-          change: "binding test fails",
-          item: { ...item, ratings: ifFalse },
-        });
-      }
-    }
-    const target = applied === "ratings_if_false" ? "ratings_if_false" : "ratings";
-    rows.push({
+  const items: MatrixItem[] = c.evidence.map((e) => ({
+    id: e.id,
+    credibility: e.credibility,
+    relevance: e.relevance,
+    ratings: e.ratings,
+    ...(e.ratingsIfFalse ? { ratingsIfFalse: e.ratingsIfFalse } : {}),
+    applied: e.ratingsIfFalse !== undefined ? (outcomes.get(e.id) ?? "none") : "ratings",
+  }));
+  const score = scoreMatrix(hyps, priorsOf(c), items, RULES);
+  const rows: ScoredRow[] = c.evidence.map((e, i) => {
+    const r = score.rows[i] as MatrixRow;
+    const target = r.applied === "ratings_if_false" ? "ratings_if_false" : "ratings";
+    return {
       ev: e,
-      applied,
+      applied: r.applied,
       target,
-      shown: target === "ratings" ? own : ifFalse,
-      diagnosticity: diagnosticity(item, hyps),
-    });
-  }
-  const rules = Object.fromEntries(
-    RULES.map((rule) => [rule, applyRule(rule, scored, hyps, priors)]),
-  ) as Record<RuleName, RuleResult>;
-  return { hyps, rows, rules, sensitivity: sensitivity(RULES, scored, hyps, priors, flips) };
+      shown: target === "ratings" ? r.own : r.ifFalse,
+      diagnosticity: r.diagnosticity,
+    };
+  });
+  return {
+    hyps,
+    rows,
+    rules: score.rules as Record<RuleName, RuleResult>,
+    sensitivity: score.sensitivity,
+  };
 }
 
 /** The rating after `r` when a cell is clicked: CC → C → N → I → II → NA → CC. */
