@@ -95,7 +95,7 @@ export function registerDemo(program: Command): void {
         }
         const bound = a.evidence.filter((e) => e.binding);
         say(
-          `(${a.evidence.length} evidence items, ${bound.filter((e) => e.binding?.applied !== "none").length} of ${bound.length} bound to data evaluated; ${a.sensitivity.length} single changes would move a leader)`,
+          `(${a.evidence.length} evidence items, ${bound.filter((e) => e.binding?.applied !== "none").length} of ${bound.length} bound to data evaluated; ${a.sensitivity.length === 1 ? "1 single change would" : `${a.sensitivity.length} single changes would`} move a leader)`,
         );
       }
       say("");
