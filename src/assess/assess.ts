@@ -7,7 +7,6 @@ import { dyad } from "../frames/dyad.js";
 import type { Store } from "../store/store.js";
 import { type Binding, type CaseFile, type Evidence, TEST_PATTERN } from "./case-schema.js";
 import {
-  leaderLabel,
   type MatrixItem,
   normalisedPriors,
   type Rating,
@@ -201,5 +200,3 @@ export function ruleLeader(r: RuleOutput): string {
   const tie = r.ties.find((t) => t.includes(first));
   return tie ? tie.join(" = ") : first;
 }
-
-export { leaderLabel };

@@ -168,6 +168,11 @@ export function applyRule(
   }
 }
 
+/** A score as shown: Heuer counts as integers, PARC to 2 decimals, posteriors to 3. */
+export function formatScore(rule: RuleName, v: number): string {
+  return rule === "heuer" ? String(v) : rule === "parc" ? v.toFixed(2) : v.toFixed(3);
+}
+
 /** How a leader is written: its id, or the tied ids joined by " = ". */
 export function leaderLabel(r: Ranking): string {
   if (r.leader) return r.leader;

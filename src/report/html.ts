@@ -3,8 +3,8 @@
  * requests; readable on screen and in print (A4 and Letter). Every string from data or a case
  * file goes through `esc`.
  */
-import type { AssessResult } from "../assess/assess.js";
-import { RULES, type RuleName } from "../assess/scoring.js";
+import { type AssessResult, ruleLeader } from "../assess/assess.js";
+import { formatScore, RULES, type RuleName } from "../assess/scoring.js";
 import type { IndicatorDef } from "../indicators/indicator.js";
 import type { ReportModel } from "./model.js";
 import type { Cite, Row } from "./summary.js";
@@ -161,13 +161,12 @@ export function assessmentHtml(r: AssessResult): string {
     const o = r.rules[rule];
     if (!o) return [];
     const s = (o.scores ?? o.posterior) as Record<string, number>;
-    const fmt = (v: number) =>
-      rule === "heuer" ? String(v) : rule === "parc" ? v.toFixed(2) : v.toFixed(3);
-    const first = o.ranking[0] ?? "";
-    const tie = o.ties.find((t) => t.includes(first));
-    const lead = tie ? `no single leader (${tie.map(esc).join(" = ")} tie)` : `${esc(first)} leads`;
+    const leader = ruleLeader(o);
+    const lead = leader.includes(" = ")
+      ? `no single leader (${esc(leader)} tie)`
+      : `${esc(leader)} leads`;
     return [
-      `<tr><td class="l" colspan="4">${esc(RULE_TITLE[rule])}: ${lead}</td>${hyps.map((h) => `<td>${esc(fmt(s[h.id] as number))}</td>`).join("")}<td></td></tr>`,
+      `<tr><td class="l" colspan="4">${esc(RULE_TITLE[rule])}: ${lead}</td>${hyps.map((h) => `<td>${esc(formatScore(rule, s[h.id] as number))}</td>`).join("")}<td></td></tr>`,
     ];
   });
   const hypList = hyps

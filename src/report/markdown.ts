@@ -3,7 +3,7 @@
  * (returned here; written by write.ts). Strings from data or a case file are escaped so that
  * neither Markdown nor raw HTML in them is interpreted.
  */
-import { RULES } from "../assess/scoring.js";
+import { formatScore, RULES } from "../assess/scoring.js";
 import { cell } from "./html.js";
 import type { ReportModel } from "./model.js";
 
@@ -103,10 +103,8 @@ export function reportMarkdown(m: ReportModel, chartDir: string): MarkdownReport
       const o = a.rules[rule];
       if (!o) continue;
       const s = (o.scores ?? o.posterior) as Record<string, number>;
-      const fmt = (v: number) =>
-        rule === "heuer" ? String(v) : rule === "parc" ? v.toFixed(2) : v.toFixed(3);
       out.push(
-        `- **${rule}**: ${a.hypotheses.map((h) => `${md(h.id)} ${fmt(s[h.id] as number)}`).join(", ")}; ranking ${o.ranking.map(md).join(" > ")}${o.ties.length ? `; ties: ${o.ties.map((t) => t.map(md).join(" = ")).join("; ")}` : ""}`,
+        `- **${rule}**: ${a.hypotheses.map((h) => `${md(h.id)} ${formatScore(rule, s[h.id] as number)}`).join(", ")}; ranking ${o.ranking.map(md).join(" > ")}${o.ties.length ? `; ties: ${o.ties.map((t) => t.map(md).join(" = ")).join("; ")}` : ""}`,
       );
     }
     out.push("", "### What would change the conclusion", "");

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { type AssessResult, assess, ruleLeader } from "../../assess/assess.js";
 import { CaseError, loadCase, resolveCasePath } from "../../assess/case-file.js";
-import { RULES, type RuleName } from "../../assess/scoring.js";
+import { formatScore, RULES, type RuleName } from "../../assess/scoring.js";
 import { BadInputError } from "../../core/errors.js";
 import { openStore, storeLocation } from "../../store/open.js";
 import { writeJson } from "../output.js";
@@ -29,8 +29,6 @@ function parseRules(v: string | undefined): RuleName[] {
 }
 
 const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
-const num = (v: number, rule: RuleName) =>
-  rule === "heuer" ? String(v) : rule === "parc" ? v.toFixed(2) : v.toFixed(3);
 
 /** The matrix: hypotheses as columns, evidence by diagnosticity, scores and conclusions below. */
 export function renderAssessment(r: AssessResult, width: number): string {
@@ -42,7 +40,7 @@ export function renderAssessment(r: AssessResult, width: number): string {
   const scoreText = RULES.flatMap((rule) => {
     const o = r.rules[rule];
     const scores = (o?.scores ?? o?.posterior ?? {}) as Record<string, number>;
-    return Object.values(scores).map((v) => num(v, rule));
+    return Object.values(scores).map((v) => formatScore(rule, v));
   });
   const hypW = Math.max(4, ...hyps.map((h) => h.length + 1), ...scoreText.map((t) => t.length + 2));
   const fixed = idW + 2 + 9 + hyps.length * hypW + 6;
@@ -77,7 +75,7 @@ export function renderAssessment(r: AssessResult, width: number): string {
     const label = `${RULE_TEXT[rule].name} (${RULE_TEXT[rule].better})`;
     const w = idW + claimW + 10;
     out.push(
-      `${clip(label, w - 1).padEnd(w)}${hyps.map((h) => num(scores[h] as number, rule).padStart(hypW)).join("")}`,
+      `${clip(label, w - 1).padEnd(w)}${hyps.map((h) => formatScore(rule, scores[h] as number).padStart(hypW)).join("")}`,
     );
   }
   out.push("");
