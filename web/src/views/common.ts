@@ -1,5 +1,5 @@
 /** Pieces the views share: the year-range control, the app context, status lines. */
-import type { Health, SourceInfo } from "../api.js";
+import type { Health, IndicatorInfo, SourceInfo } from "../api.js";
 import { h, uid } from "../dom.js";
 import type { AppState } from "../state.js";
 
@@ -95,4 +95,20 @@ export function zoom(st: AppState, extent: readonly [number, number]): [number, 
   const a = Math.max(extent[0], Math.min(st.from ?? extent[0], extent[1]));
   const b = Math.min(extent[1], Math.max(st.to ?? extent[1], a));
   return [a, b];
+}
+
+/** What an indicator is: description, unit, source and citation, as the server describes it. */
+export function indicatorDetails(info: IndicatorInfo): HTMLElement {
+  return h(
+    "dl",
+    {},
+    h("dt", {}, "Description"),
+    h("dd", {}, info.description),
+    h("dt", {}, "Unit"),
+    h("dd", {}, info.unit),
+    h("dt", {}, "Source"),
+    h("dd", {}, info.source),
+    h("dt", {}, "Citation"),
+    h("dd", { class: "citation" }, info.citation),
+  );
 }

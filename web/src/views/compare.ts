@@ -10,6 +10,7 @@ import { countryPicker, stateCode } from "../picker.js";
 import type { AppState } from "../state.js";
 import {
   type Context,
+  indicatorDetails,
   rangeControl,
   setStatus,
   statusLine,
@@ -184,23 +185,7 @@ export function compareView(root: HTMLElement, ctx: Context, initial: AppState):
         width: slot.clientWidth,
       }),
     );
-    replace(
-      about,
-      info
-        ? h(
-            "dl",
-            {},
-            h("dt", {}, "Description"),
-            h("dd", {}, info.description),
-            h("dt", {}, "Unit"),
-            h("dd", {}, info.unit),
-            h("dt", {}, "Source"),
-            h("dd", {}, info.source),
-            h("dt", {}, "Citation"),
-            h("dd", { class: "citation" }, info.citation),
-          )
-        : null,
-    );
+    replace(about, info ? indicatorDetails(info) : null);
     const failed = list.filter((d) => results.get(d) instanceof Error);
     if (failed.length) {
       setStatus(

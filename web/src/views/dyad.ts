@@ -11,6 +11,7 @@ import { countryPicker, stateCode } from "../picker.js";
 import { type AppState, formatState } from "../state.js";
 import {
   type Context,
+  indicatorDetails,
   rangeControl,
   setStatus,
   statusLine,
@@ -384,20 +385,7 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
             typeof components === "string" ? ` (from ${components})` : "",
           )
         : null,
-      info
-        ? h(
-            "dl",
-            {},
-            h("dt", {}, "Description"),
-            h("dd", {}, info.description),
-            h("dt", {}, "Unit"),
-            h("dd", {}, info.unit),
-            h("dt", {}, "Source"),
-            h("dd", {}, info.source),
-            h("dt", {}, "Citation"),
-            h("dd", { class: "citation" }, info.citation),
-          )
-        : h("p", {}, "This indicator is not in the server's answer."),
+      info ? indicatorDetails(info) : h("p", {}, "This indicator is not in the server's answer."),
       h("h4", {}, "Dataset files loaded"),
       datasets,
     );
