@@ -61,8 +61,14 @@ export function quadClassOfRoot(root: string): QuadClass | null {
   return null;
 }
 
-/** SQL CASE expression giving the quad class of a code column (for bulk loads). */
-export function quadClassSql(codeExpr: string): string {
-  const root = `TRY_CAST(substr(${codeExpr}, 1, 2) AS INTEGER)`;
+/**
+ * SQL CASE expression giving the quad class of a code column from its first two characters.
+ * `tryInt` spells "this text as an integer, or null" in the backend's dialect (default DuckDB).
+ */
+export function quadClassSql(
+  codeExpr: string,
+  tryInt: (e: string) => string = (e) => `TRY_CAST(${e} AS INTEGER)`,
+): string {
+  const root = tryInt(`substr(${codeExpr}, 1, 2)`);
   return `CASE WHEN ${root} BETWEEN 1 AND 5 THEN 1 WHEN ${root} BETWEEN 6 AND 8 THEN 2 WHEN ${root} BETWEEN 9 AND 13 THEN 3 WHEN ${root} BETWEEN 14 AND 20 THEN 4 END`;
 }

@@ -156,7 +156,8 @@ function allianceFamily(spec: AllianceSpec): FamilyComputer {
       if (from > to) return out;
 
       // One row per undirected dyad-year: max and count of missing values over both directions
-      // and every treaty (aliases m<j>/n<j> for indicator j).
+      // and every treaty (aliases m<j>/n<j> for indicator j). Grouped by alias, not position:
+      // ClickHouse 18.16 has no positional GROUP BY.
       const aggs = names
         .map((n, j) => {
           const c = quoteIdent(n);
@@ -170,7 +171,7 @@ function allianceFamily(spec: AllianceSpec): FamilyComputer {
         `SELECT least(ccode1, ccode2) AS lo, greatest(ccode1, ccode2) AS hi, year, ${aggs}
          FROM ${quoteIdent(spec.table)}
          WHERE year BETWEEN $1 AND $2 AND ccode1 <> ccode2${stateFilter}
-         GROUP BY 1, 2, 3`,
+         GROUP BY lo, hi, year`,
         [from, to],
       );
 

@@ -1,4 +1,5 @@
 import type { Store } from "../store/store.js";
+import { intList } from "./alliances.js";
 import {
   type Column,
   directedKey,
@@ -75,8 +76,12 @@ export const ARMS_INDICATORS: readonly IndicatorDef[] = [
 // ---------------------------------------------------------------------------------------------
 // SQL and the join into the frame.
 
-function inStates(col: string, param: string): string {
-  return ` AND ${col} IN (SELECT CAST(unnest(string_split(${param}, ',')) AS INTEGER))`;
+/**
+ * `AND col IN (…)` with the codes as integer literals (ClickHouse has no unnest/string_split);
+ * empty when the frame does not restrict the states.
+ */
+function inStates(col: string, states: readonly number[] | null): string {
+  return states === null ? "" : ` AND ${col} IN (${intList(states)})`;
 }
 
 interface PairRow {
@@ -97,8 +102,7 @@ async function compute(store: Store, frame: Frame): Promise<Record<string, Colum
   for (const d of ARMS_INDICATORS) cols[d.name] = nullColumn(frame);
   if (frame.length === 0) return cols;
   const { from, to, states } = frameBounds(frame);
-  const st = states === null ? null : states.join(",");
-  const params = st === null ? [from, to] : [from, to, st];
+  const params = [from, to];
 
   // Coverage: the delivery years present in the loaded rows (a year with no row at all is not
   // covered, even inside the min–max range).
@@ -109,17 +113,17 @@ async function compute(store: Store, frame: Frame): Promise<Record<string, Colum
       sum(tiv_delivered) AS tiv
     FROM arms_transfers
     WHERE supplier_ccode IS NOT NULL AND recipient_ccode IS NOT NULL
-      AND delivery_year BETWEEN $1 AND $2${st === null ? "" : inStates("supplier_ccode", "$3") + inStates("recipient_ccode", "$3")}
+      AND delivery_year BETWEEN $1 AND $2${inStates("supplier_ccode", states)}${inStates("recipient_ccode", states)}
     GROUP BY supplier_ccode, recipient_ccode, delivery_year`;
   // Every supplier counts towards a recipient's total, resolved to a state or not.
   const totalsSql = `SELECT recipient_ccode AS r, delivery_year AS y, sum(tiv_delivered) AS total
     FROM arms_transfers
     WHERE recipient_ccode IS NOT NULL
-      AND delivery_year BETWEEN $1 AND $2${st === null ? "" : inStates("recipient_ccode", "$3")}
+      AND delivery_year BETWEEN $1 AND $2${inStates("recipient_ccode", states)}
     GROUP BY recipient_ccode, delivery_year`;
 
   // One after the other: a store may hold a single connection.
-  const years = await store.query<{ y: number }>(yearsSql, [from, to]);
+  const years = await store.query<{ y: number }>(yearsSql, params);
   const pairs = await store.query<PairRow>(pairsSql, params);
   const totals = await store.query<TotalRow>(totalsSql, params);
   const covered = new Set(years.map((r) => r.y));

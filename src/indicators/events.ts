@@ -9,7 +9,9 @@
  * from GDELT's recorded QuadClass, which files roots 09 and 14 differently.
  */
 import { quadClassSql } from "../core/cameo.js";
+import type { SqlDialect } from "../store/dialect.js";
 import type { Store } from "../store/store.js";
+import { intList } from "./alliances.js";
 import {
   type Column,
   type ComputeOptions,
@@ -117,8 +119,8 @@ interface SourceSpec {
   readonly goldstein: string;
   /** Mentions column, when the source has one. */
   readonly mentions: string | null;
-  /** SQL of the quad class (1–4) of a row from its CAMEO root. */
-  readonly quad: string;
+  /** SQL of the quad class (1–4) of a row from its CAMEO root, in the store's dialect. */
+  readonly quad: (sql: SqlDialect) => string;
   readonly filters: boolean;
   readonly sourceText: string;
   readonly citation: string;
@@ -132,7 +134,7 @@ const GDELT: SourceSpec = {
   b: "actor2_ccode",
   goldstein: "goldstein",
   mentions: "num_mentions",
-  quad: quadClassSql("event_root_code"),
+  quad: (sql) => quadClassSql("event_root_code", sql.tryInt),
   filters: true,
   sourceText: "GDELT 1.0/2.0 event records (table gdelt_events)",
   citation:
@@ -147,7 +149,7 @@ const ICEWS: SourceSpec = {
   b: "target_ccode",
   goldstein: "intensity",
   mentions: null,
-  quad: "quad_class",
+  quad: () => "quad_class",
   filters: false,
   sourceText: "ICEWS coded events (table icews_events)",
   citation:
@@ -199,10 +201,12 @@ function defs(s: SourceSpec): IndicatorDef[] {
   return out;
 }
 
-function periodSql(kind: PeriodKind): string {
-  if (kind === "year") return "year(event_date)";
-  if (kind === "quarter") return "year(event_date) * 10 + quarter(event_date)";
-  return "year(event_date) * 100 + month(event_date)";
+/** SQL of the period code of an event (periodCode of indicator.ts): 2016, 20163 or 201603. */
+function periodSql(kind: PeriodKind, sql: SqlDialect): string {
+  const y = sql.year("event_date");
+  if (kind === "year") return y;
+  if (kind === "quarter") return `${y} * 10 + ${sql.quarter("event_date")}`;
+  return `${y} * 100 + ${sql.month("event_date")}`;
 }
 
 function filterSql(s: SourceSpec, f: EventFilter | undefined, params: unknown[]): string {
@@ -220,6 +224,12 @@ function filterSql(s: SourceSpec, f: EventFilter | undefined, params: unknown[])
   return sql;
 }
 
+/** `YYYY-01-01` of a year (four digits, as a DATE literal needs). */
+function isoYearStart(year: number): string {
+  if (!Number.isInteger(year) || year < 0 || year > 9999) throw new Error(`not a year: ${year}`);
+  return `${String(year).padStart(4, "0")}-01-01`;
+}
+
 /** Key of a directed dyad-period (period codes are below 10^6). */
 const dpKey = (a: number, b: number, p: number): number => (a * 1000 + b) * 1e6 + p;
 
@@ -234,41 +244,41 @@ async function computeSource(
   for (const d of indicators) out[d.name] = nullColumn(frame);
   const bounds = frameBounds(frame);
   if (frame.length === 0 || bounds.states?.length === 0) return out;
+  const sql = store.sql;
   const kind = periodKind(frame);
-  const per = periodSql(kind);
-  const params: unknown[] = [`${bounds.from}-01-01`, `${bounds.to + 1}-01-01`];
-  const dateSql = "event_date >= CAST($1 AS DATE) AND event_date < CAST($2 AS DATE)";
+  const per = periodSql(kind, sql);
+  // Date literals, not CAST($1 AS DATE): the bounds are our own integers, and both backends
+  // compare a DATE column with a DATE literal directly.
+  const dateSql = `event_date >= ${sql.date(isoYearStart(bounds.from))} AND event_date < ${sql.date(isoYearStart(bounds.to + 1))}`;
+  const params: unknown[] = [];
   const filters = filterSql(s, opts?.events, params);
 
+  // GROUP BY names the alias: ClickHouse 18.16 has no positional GROUP BY.
   const totals = new Map<number, number>();
   const totalRows = await store.query<{ p: number; n: number }>(
-    `SELECT ${per} AS p, count(*) AS n FROM ${s.table} WHERE ${dateSql}${filters} GROUP BY 1`,
+    `SELECT ${per} AS p, count(*) AS n FROM ${s.table} WHERE ${dateSql}${filters} GROUP BY p`,
     params,
   );
   for (const r of totalRows) totals.set(Number(r.p), Number(r.n));
   if (!totals.size) return out;
 
-  let stateSql = "";
-  const dyadParams = [...params];
-  if (bounds.states) {
-    const list = bounds.states.map((st) => {
-      dyadParams.push(st);
-      return `$${dyadParams.length}`;
-    });
-    stateSql = ` AND ${s.a} IN (${list.join(", ")}) AND ${s.b} IN (${list.join(", ")})`;
-  }
+  // The frame's states as integer literals (codes, never text).
+  const stateSql = bounds.states
+    ? ` AND ${s.a} IN (${intList(bounds.states)}) AND ${s.b} IN (${intList(bounds.states)})`
+    : "";
   const m = s.mentions;
+  // Conditional aggregates through the dialect (FILTER (WHERE …) in DuckDB, -If in ClickHouse).
   const rows = await store.query<Record<string, number>>(
     `SELECT ${s.a} AS a, ${s.b} AS b, ${per} AS p, count(*) AS n,
-       count(*) FILTER (WHERE q = 1) AS q1, count(*) FILTER (WHERE q = 2) AS q2,
-       count(*) FILTER (WHERE q = 3) AS q3, count(*) FILTER (WHERE q = 4) AS q4,
+       ${sql.countIf("q = 1")} AS q1, ${sql.countIf("q = 2")} AS q2,
+       ${sql.countIf("q = 3")} AS q3, ${sql.countIf("q = 4")} AS q4,
        coalesce(sum(g), 0) AS gs, count(g) AS gn,
-       ${m ? `coalesce(sum(g * ${m}) FILTER (WHERE ${m} IS NOT NULL), 0)` : "0"} AS gm,
-       ${m ? `coalesce(sum(${m}) FILTER (WHERE g IS NOT NULL), 0)` : "0"} AS m
-     FROM (SELECT *, ${s.quad} AS q, ${s.goldstein} AS g FROM ${s.table}
+       ${m ? `coalesce(${sql.sumIf(`g * ${m}`, `${m} IS NOT NULL`)}, 0)` : "0"} AS gm,
+       ${m ? `coalesce(${sql.sumIf(m, "g IS NOT NULL")}, 0)` : "0"} AS m
+     FROM (SELECT *, ${s.quad(sql)} AS q, ${s.goldstein} AS g FROM ${s.table}
            WHERE ${dateSql}${filters} AND ${s.a} IS NOT NULL AND ${s.b} IS NOT NULL${stateSql})
-     GROUP BY 1, 2, 3`,
-    dyadParams,
+     GROUP BY a, b, p`,
+    params,
   );
   const tallies = new Map<number, EventTally>();
   for (const r of rows) {

@@ -9,6 +9,7 @@
  * same normalised name and the same start date are one exercise (JME repeats an exercise from
  * several news reports); unnamed rows are never merged.
  */
+import { DUCKDB_DIALECT, type SqlDialect } from "../store/dialect.js";
 import type { Store } from "../store/store.js";
 import {
   dyadYearValue,
@@ -104,11 +105,77 @@ export function countJoint(
 // ---------------------------------------------------------------------------------------------
 // Family
 
-/** SQL twin of {@link exerciseKey} (DuckDB); the tests check both agree on every loaded row. */
-export const EXERCISE_KEY_SQL = `CASE WHEN name IS NULL OR trim(name) = ''
-    THEN 'row:' || file_id || ':' || line
-    ELSE 'name:' || lower(regexp_replace(trim(name), '\\s+', ' ', 'g')) || ':'
-      || coalesce(start_month, 0) || ':' || coalesce(start_day, 0) END`;
+/**
+ * SQL twin of {@link exerciseKey} in a store's dialect; the tests check both agree on every
+ * loaded row. Numbers are turned into text explicitly: ClickHouse's `||` joins strings only.
+ */
+export function exerciseKeySql(sql: SqlDialect): string {
+  const name = sql.trim("name");
+  const num = (e: string) => sql.text(e);
+  return `CASE WHEN name IS NULL OR ${name} = ''
+    THEN 'row:' || ${num("file_id")} || ':' || ${num("line")}
+    ELSE 'name:' || ${sql.lower(sql.regexpReplaceAll(name, "\\s+", " "))} || ':'
+      || ${num("coalesce(start_month, 0)")} || ':' || ${num("coalesce(start_day, 0)")} END`;
+}
+
+/** {@link exerciseKeySql} of DuckDB (the default store), for tests and ad-hoc queries. */
+export const EXERCISE_KEY_SQL = exerciseKeySql(DUCKDB_DIALECT);
+
+/** One exercise row as read for counting: start year, exercise key, participants' COW codes. */
+export interface ExerciseRow {
+  readonly year: number;
+  readonly key: string;
+  readonly participants: readonly (number | null)[] | null;
+}
+
+/**
+ * Number of distinct exercise keys per undirected dyad-year, keyed by directedKey(lo, hi, year)
+ * with lo < hi. The participants of every row with the same (year, key) are pooled, as in the
+ * former SQL self-join on (year, key): two states count for a key when any of its rows lists
+ * one and any lists the other. `states` (when given) keeps only those codes; null codes never
+ * pair. The pairs are formed here because ClickHouse 18.16 has neither unnest nor a portable
+ * self-join with `<`.
+ */
+export function jointExerciseCounts(
+  rows: Iterable<ExerciseRow>,
+  states: readonly number[] | null,
+): Map<number, number> {
+  const keep = states === null ? null : new Set(states);
+  // Participants of each exercise (year and key), pooled over its rows.
+  const byExercise = new Map<number, Map<string, Set<number>>>();
+  for (const r of rows) {
+    const year = Number(r.year);
+    let keys = byExercise.get(year);
+    if (!keys) {
+      keys = new Map();
+      byExercise.set(year, keys);
+    }
+    let members = keys.get(r.key);
+    if (!members) {
+      members = new Set();
+      keys.set(r.key, members);
+    }
+    for (const c of r.participants ?? []) {
+      if (c === null) continue;
+      const code = Number(c);
+      if (keep === null || keep.has(code)) members.add(code);
+    }
+  }
+  // Each (year, key) adds one to each of its pairs: a count of distinct keys per dyad-year.
+  const counts = new Map<number, number>();
+  for (const [year, keys] of byExercise) {
+    for (const members of keys.values()) {
+      const sorted = [...members].sort((x, y) => x - y);
+      for (let i = 0; i < sorted.length; i++) {
+        for (let j = i + 1; j < sorted.length; j++) {
+          const k = directedKey(sorted[i] as number, sorted[j] as number, year);
+          counts.set(k, (counts.get(k) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  return counts;
+}
 
 const EXERCISES_JOINT: IndicatorDef = {
   name: "exercises_joint",
@@ -149,20 +216,15 @@ export const exercisesFamily: FamilyComputer = {
       const ids = files.filter((f) => f.source === src).map((f) => f.fileId);
       conds.push(`(file_id IN (${intList(ids)}) AND start_year IN (${intList(years)}))`);
     }
-    const stateFilter = bounds.states ? ` WHERE c IN (${intList(bounds.states)})` : "";
-    const rows = await store.query<{ lo: number; hi: number; year: number; n: number }>(
-      `WITH e AS (
-         SELECT start_year AS year, ${EXERCISE_KEY_SQL} AS k, participant_ccodes AS p
-         FROM exercises WHERE (${conds.join(" OR ")})
-       ),
-       m AS (SELECT year, k, c FROM (SELECT year, k, unnest(p) AS c FROM e)${stateFilter})
-       SELECT m1.c AS lo, m2.c AS hi, m1.year AS year, count(DISTINCT m1.k) AS n
-       FROM m AS m1 JOIN m AS m2 ON m1.year = m2.year AND m1.k = m2.k AND m1.c < m2.c
-       GROUP BY 1, 2, 3`,
+    // Plain rows (the lists come back as arrays on both backends); pairs are formed in JS.
+    const rows = await store.query<{ year: number; k: string; p: (number | null)[] | null }>(
+      `SELECT start_year AS year, ${exerciseKeySql(store.sql)} AS k, participant_ccodes AS p
+       FROM exercises WHERE (${conds.join(" OR ")})`,
     );
-    const counts = new Map<number, number>();
-    for (const r of rows)
-      counts.set(directedKey(Number(r.lo), Number(r.hi), Number(r.year)), Number(r.n));
+    const counts = jointExerciseCounts(
+      rows.map((r) => ({ year: r.year, key: r.k, participants: r.p })),
+      bounds.states,
+    );
 
     const member = memberLookup();
     for (let i = 0; i < frame.length; i++) {

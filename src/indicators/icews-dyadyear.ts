@@ -9,6 +9,7 @@
  * row is not the same as no events). With one direction listed, the other counts as 0.
  */
 import type { Store } from "../store/store.js";
+import { intList } from "./alliances.js";
 import {
   type Column,
   directedKey,
@@ -114,8 +115,9 @@ export const ICEWS_DY_INDICATORS: readonly IndicatorDef[] = [
 // ---------------------------------------------------------------------------------------------
 // SQL and the join into the frame.
 
-function inStates(col: string, param: string): string {
-  return ` AND ${col} IN (SELECT CAST(unnest(string_split(${param}, ',')) AS INTEGER))`;
+/** `AND col IN (…)` with the codes written as integer literals (no unnest/string_split in ClickHouse). */
+function inStates(col: string, states: readonly number[]): string {
+  return ` AND ${col} IN (${intList(states)})`;
 }
 
 interface CountRow {
@@ -136,16 +138,14 @@ async function compute(store: Store, frame: Frame): Promise<Record<string, Colum
   if (frame.length === 0) return cols;
   const directed = frame.directed === true;
   const { from, to, states } = frameBounds(frame);
-  const st = states === null ? null : states.join(",");
-  const params = st === null ? [from, to] : [from, to, st];
   // Rows whose state did not resolve (null code) belong to no dyad.
   const rows = await store.query<CountRow>(
     `SELECT ccode1 AS s, ccode2 AS t, year AS y, verbal_coop AS vc, material_coop AS mc,
        verbal_conflict AS vf, material_conflict AS mf
      FROM icews_dyad_year
      WHERE ccode1 IS NOT NULL AND ccode2 IS NOT NULL
-       AND year BETWEEN $1 AND $2${st === null ? "" : inStates("ccode1", "$3") + inStates("ccode2", "$3")}`,
-    params,
+       AND year BETWEEN $1 AND $2${states === null ? "" : inStates("ccode1", states) + inStates("ccode2", states)}`,
+    [from, to],
   );
   if (rows.length === 0) return cols;
   // The natural key (ccode1, ccode2, year) makes each directed dyad-year one row.

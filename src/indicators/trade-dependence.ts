@@ -1,4 +1,5 @@
 import type { Store } from "../store/store.js";
+import { intList } from "./alliances.js";
 import {
   type Column,
   type FamilyComputer,
@@ -176,9 +177,13 @@ export const TRADE_INDICATORS: readonly IndicatorDef[] = [
 // ---------------------------------------------------------------------------------------------
 // SQL and the join into the frame.
 
-/** `AND <col> IN (states)` with the states bound as one comma-separated parameter. */
-function statesClause(cols: readonly string[], param: string): string {
-  const set = `(SELECT CAST(unnest(string_split(${param}, ',')) AS INTEGER))`;
+/**
+ * `AND <col> IN (states)` with the codes written as integer literals: ClickHouse has neither
+ * unnest nor string_split, and a literal list is plain SQL for both backends.
+ */
+function statesClause(cols: readonly string[], states: readonly number[] | null): string {
+  if (states === null) return "";
+  const set = `(${intList(states)})`;
   return cols.map((c) => ` AND ${c} IN ${set}`).join("");
 }
 
@@ -199,20 +204,20 @@ interface StateYearRow {
 const agreed = (col: string): string =>
   `CASE WHEN count(*) = count(${col}) AND min(${col}) = max(${col}) THEN min(${col}) END`;
 
-async function loadDyads(store: Store, from: number, to: number, states: string | null) {
+async function loadDyads(store: Store, from: number, to: number, states: readonly number[] | null) {
   // Normalised to (lo, hi) so a file with ccode1 > ccode2 rows, or both orders, is read
   // correctly: lo_from_hi = imports of the lower code from the higher one.
   const inner = `SELECT least(ccode1, ccode2) AS lo, greatest(ccode1, ccode2) AS hi, year,
       CASE WHEN ccode1 < ccode2 THEN flow1 ELSE flow2 END AS lo_from_hi,
       CASE WHEN ccode1 < ccode2 THEN flow2 ELSE flow1 END AS hi_from_lo
     FROM trade_dyadic
-    WHERE year BETWEEN $1 AND $2 AND ccode1 <> ccode2${states === null ? "" : statesClause(["ccode1", "ccode2"], "$3")}`;
+    WHERE year BETWEEN $1 AND $2 AND ccode1 <> ccode2${statesClause(["ccode1", "ccode2"], states)}`;
   // The key is undirectedKey(lo, hi, year) of indicator.ts, built in SQL so that one column
   // instead of three crosses into JS (reading rows into objects dominates the cost).
-  const sql = `SELECT (CAST(lo AS BIGINT) * 1000 + hi) * 10000 + year AS k,
+  const sql = `SELECT (${store.sql.bigint("lo")} * 1000 + hi) * 10000 + year AS k,
       ${agreed("lo_from_hi")} AS lo_from_hi, ${agreed("hi_from_lo")} AS hi_from_lo
     FROM (${inner}) d GROUP BY lo, hi, year`;
-  return store.query<DyadRow>(sql, states === null ? [from, to] : [from, to, states]);
+  return store.query<DyadRow>(sql, [from, to]);
 }
 
 async function loadStateYears(
@@ -220,11 +225,11 @@ async function loadStateYears(
   sql: string,
   from: number,
   to: number,
-  states: string | null,
+  states: readonly number[] | null,
 ): Promise<Map<number, number>> {
   const rows = await store.query<StateYearRow>(
-    `${sql}${states === null ? "" : statesClause(["ccode"], "$3")} GROUP BY ccode, year`,
-    states === null ? [from, to] : [from, to, states],
+    `${sql}${statesClause(["ccode"], states)} GROUP BY ccode, year`,
+    [from, to],
   );
   const out = new Map<number, number>();
   for (const r of rows) {
@@ -248,12 +253,11 @@ async function compute(store: Store, frame: Frame): Promise<Record<string, Colum
   for (const d of TRADE_INDICATORS) cols[d.name] = nullColumn(frame);
   if (frame.length === 0) return cols;
   const { from, to, states } = frameBounds(frame);
-  const st = states === null ? null : states.join(",");
 
   // One after the other: a store may hold a single connection.
-  const dyads = await loadDyads(store, from, to, st);
-  const national = await loadStateYears(store, NATIONAL_SQL, from, to, st);
-  const gdp = await loadStateYears(store, GDP_SQL, from, to, st);
+  const dyads = await loadDyads(store, from, to, states);
+  const national = await loadStateYears(store, NATIONAL_SQL, from, to, states);
+  const gdp = await loadStateYears(store, GDP_SQL, from, to, states);
   const index = new Map<number, number>();
   const loFromHi = new Float64Array(dyads.length);
   const hiFromLo = new Float64Array(dyads.length);

@@ -12,6 +12,7 @@
  * of all COW members 1991–2015.
  */
 import { UNGA_CITATION } from "../sources/unga-voeten.js";
+import type { SqlDialect } from "../store/dialect.js";
 import type { Store } from "../store/store.js";
 import {
   type Column,
@@ -279,15 +280,20 @@ export function buildVoteYear(
   return { year, rcids: cols, rowOf, words, planes: planes.subarray(0, row * words * PLANES) };
 }
 
-/** Roll-call year as SQL, the same rule as rollCallYear. */
-const YEAR_SQL =
-  "CASE WHEN r.date IS NOT NULL THEN CAST(year(r.date) AS INTEGER) ELSE v.session + 1945 END";
+/**
+ * Roll-call year as SQL, the same rule as rollCallYear (v: un_votes, r: un_rollcalls). No CAST
+ * of the year: ClickHouse evaluates both CASE branches on every row and cannot CAST the NULL
+ * year of an undated roll call to a non-Nullable integer. The value is the same on both.
+ */
+export function voteYearSql(sql: SqlDialect): string {
+  return `CASE WHEN r.date IS NOT NULL THEN ${sql.year("r.date")} ELSE v.session + 1945 END`;
+}
 
 interface VoteRow {
   year: number;
-  ccode: number | null;
+  ccode: number;
   rcids: number[];
-  votes: number[] | null;
+  votes: number[];
 }
 
 /**
@@ -304,39 +310,45 @@ export async function readVoteYears(
 ): Promise<Map<number, VoteYear>> {
   const out = new Map<number, VoteYear>();
   if (to < from) return out;
+  // `0 = 1`, not `false`: ClickHouse 18.16 has no boolean literals.
   const stateFilter =
     states === null
       ? ""
       : states.length === 0
-        ? "AND false"
+        ? "AND 0 = 1"
         : `AND ccode IN (${states.map((s) => String(Math.trunc(s))).join(", ")})`;
-  const rows = await store.query<VoteRow>(
-    `WITH v AS (
-       SELECT v.rcid, v.ccode, v.vote, ${YEAR_SQL} AS year
-       FROM un_votes v LEFT JOIN un_rollcalls r ON r.rcid = v.rcid
-       WHERE ${YEAR_SQL} BETWEEN $1 AND $2
-     )
-     SELECT year, ccode, list(rcid) AS rcids, list(vote) AS votes
-     FROM v WHERE vote BETWEEN 1 AND 3 AND ccode IS NOT NULL ${stateFilter}
-     GROUP BY year, ccode
-     UNION ALL
-     SELECT year, NULL AS ccode, list(DISTINCT rcid) AS rcids, NULL AS votes
-     FROM v GROUP BY year`,
+  const sql = store.sql;
+  const yearSql = voteYearSql(sql);
+  // The votes of the years with their roll-call year, read as a subquery by both queries below
+  // (ClickHouse 18.16 has no CTEs). The year is aliased vy inside: un_rollcalls has a column
+  // named year, and ClickHouse aliases are visible in the whole query.
+  const votes = `SELECT v.rcid AS rcid, v.ccode AS ccode, v.vote AS vote, ${yearSql} AS vy
+     FROM un_votes v LEFT JOIN un_rollcalls r ON r.rcid = v.rcid
+     WHERE ${yearSql} BETWEEN $1 AND $2`;
+  // Two queries rather than one UNION ALL: the per-year rows have no votes list, and a NULL in
+  // place of a list is typed differently by the two backends. rcids and votes are aggregated over
+  // the same rows of the group, so they stay parallel (rcid and vote are never null here).
+  const stateRows = await store.query<VoteRow>(
+    `SELECT vy AS year, ccode, ${sql.list("rcid")} AS rcids, ${sql.list("vote")} AS votes
+     FROM (${votes}) t WHERE vote BETWEEN 1 AND 3 AND ccode IS NOT NULL ${stateFilter}
+     GROUP BY vy, ccode`,
+    [from, to],
+  );
+  const yearRows = await store.query<{ year: number; rcids: number[] }>(
+    `SELECT vy AS year, ${sql.listDistinct("rcid")} AS rcids FROM (${votes}) t GROUP BY vy`,
     [from, to],
   );
   const rollCalls = new Map<number, number[]>();
+  for (const r of yearRows) rollCalls.set(Number(r.year), r.rcids);
   const perYear = new Map<number, StateVotes[]>();
-  for (const r of rows) {
-    if (r.ccode === null) {
-      rollCalls.set(r.year, r.rcids);
-      continue;
-    }
-    let list = perYear.get(r.year);
+  for (const r of stateRows) {
+    const year = Number(r.year);
+    let list = perYear.get(year);
     if (!list) {
       list = [];
-      perYear.set(r.year, list);
+      perYear.set(year, list);
     }
-    list.push({ ccode: r.ccode, rcids: r.rcids, votes: r.votes ?? [] });
+    list.push({ ccode: Number(r.ccode), rcids: r.rcids, votes: r.votes });
   }
   for (const [year, rcids] of rollCalls) {
     out.set(year, buildVoteYear(year, rcids, perYear.get(year) ?? []));

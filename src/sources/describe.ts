@@ -1,3 +1,5 @@
+import { intList } from "../indicators/alliances.js";
+import type { SqlDialect } from "../store/dialect.js";
 import { TABLES, type TableName } from "../store/schema.js";
 import { quoteIdent } from "../store/sql.js";
 import type { Store } from "../store/store.js";
@@ -22,8 +24,8 @@ interface Described {
   readonly homepage: string;
   readonly license: string;
   readonly table: TableName;
-  /** SQL of the year of a row, or null when rows have no year. */
-  readonly yearSql: string | null;
+  /** SQL of the year of a row in the store's dialect, or null when rows have no year. */
+  readonly yearSql: ((sql: SqlDialect) => string) | null;
 }
 
 /** Every adapter with its metadata and what the store holds from it (`entente sources`). */
@@ -31,8 +33,15 @@ export async function describeSources(
   store: Store | null,
 ): Promise<{ sources: SourceDescription[] }> {
   const formats: Described[] = [
-    ...SOURCES.map((s) => ({ ...s, yearSql: s.yearColumn ? quoteIdent(s.yearColumn) : null })),
-    ...EVENT_LAYOUTS.map((l) => ({ ...l, name: l.source, yearSql: "year(event_date)" })),
+    ...SOURCES.map((s) => {
+      const col = s.yearColumn ? quoteIdent(s.yearColumn) : null;
+      return { ...s, yearSql: col === null ? null : () => col };
+    }),
+    ...EVENT_LAYOUTS.map((l) => ({
+      ...l,
+      name: l.source,
+      yearSql: (sql: SqlDialect) => sql.year("event_date"),
+    })),
   ];
   const out: SourceDescription[] = [];
   const files = store ? await store.files() : [];
@@ -41,13 +50,19 @@ export async function describeSources(
     let from: number | null = null;
     let to: number | null = null;
     if (store && mine.length && s.yearSql) {
-      const [r] = await store.query<{ lo: number | null; hi: number | null }>(
-        `SELECT min(${s.yearSql}) AS lo, max(${s.yearSql}) AS hi FROM ${quoteIdent(TABLES[s.table].name)}
-         WHERE file_id IN (SELECT file_id FROM provenance WHERE source = $1)`,
-        [s.name],
+      // count(*) guards the empty case: ClickHouse gives min/max of a non-Nullable expression
+      // over zero rows as 0, not NULL.
+      // The file ids are listed rather than read with a subquery: on a ClickHouse cluster the
+      // event tables are sharded and provenance lives on the coordinator only.
+      const y = s.yearSql(store.sql);
+      const [r] = await store.query<{ n: number; lo: number | null; hi: number | null }>(
+        `SELECT count(*) AS n, min(${y}) AS lo, max(${y}) AS hi FROM ${quoteIdent(TABLES[s.table].name)}
+         WHERE file_id IN (${intList(mine.map((f) => f.fileId))})`,
       );
-      from = r?.lo ?? null;
-      to = r?.hi ?? null;
+      if (r && Number(r.n) > 0) {
+        from = r.lo ?? null;
+        to = r.hi ?? null;
+      }
     }
     out.push({
       name: s.name,

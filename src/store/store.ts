@@ -1,4 +1,5 @@
 import type { EventLayout } from "../sources/events/layouts.js";
+import type { SqlDialect } from "./dialect.js";
 import type { TableName } from "./schema.js";
 
 /** What a backend can do; code that needs a feature checks the flag instead of the backend kind. */
@@ -137,6 +138,8 @@ export interface Store {
   /** Path or URL, for messages. */
   readonly location: string;
   readonly capabilities: StoreCapabilities;
+  /** The backend's spellings of what the shared SQL subset lacks (src/store/dialect.ts). */
+  readonly sql: SqlDialect;
   readonly readOnly: boolean;
   schemaVersion(): Promise<number>;
   findFileBySha(sha256: string): Promise<ProvenanceRecord | null>;

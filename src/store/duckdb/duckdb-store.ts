@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { StoreError } from "../../core/errors.js";
 import type { EventLayout } from "../../sources/events/layouts.js";
+import { DUCKDB_DIALECT } from "../dialect.js";
+import { PROVENANCE_COLUMNS, provenanceRecord } from "../provenance.js";
 import { type ColumnSpec, TABLES, type TableName } from "../schema.js";
 import { quoteIdent } from "../sql.js";
 import type {
@@ -67,6 +69,7 @@ export class DuckDbStore implements Store {
     windowFunctions: true,
     listColumns: true,
   };
+  readonly sql = DUCKDB_DIALECT;
   private stageCounter = 0;
 
   private constructor(
@@ -168,25 +171,10 @@ export class DuckDbStore implements Store {
 
   private async provenanceRows(where: string, params: unknown[]): Promise<ProvenanceRecord[]> {
     const rows = await this.query<Record<string, unknown>>(
-      `SELECT file_id, path, sha256, size, source, source_version, table_name, lines_read,
-        rows_loaded, rows_rejected, rows_duplicate, strftime(loaded_at, '%Y-%m-%dT%H:%M:%SZ') AS loaded_at
-       FROM provenance ${where}`,
+      `SELECT ${PROVENANCE_COLUMNS}, strftime(loaded_at, '%Y-%m-%dT%H:%M:%SZ') AS loaded_at FROM provenance ${where}`,
       params,
     );
-    return rows.map((r) => ({
-      fileId: Number(r.file_id),
-      path: String(r.path),
-      sha256: String(r.sha256),
-      size: Number(r.size),
-      source: String(r.source),
-      sourceVersion: String(r.source_version),
-      table: String(r.table_name),
-      linesRead: Number(r.lines_read),
-      rowsLoaded: Number(r.rows_loaded),
-      rowsRejected: Number(r.rows_rejected),
-      rowsDuplicate: Number(r.rows_duplicate),
-      loadedAt: String(r.loaded_at),
-    }));
+    return rows.map(provenanceRecord);
   }
 
   async rejects(fileId: number): Promise<Reject[]> {
