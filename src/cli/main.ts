@@ -23,7 +23,10 @@ export function buildProgram(): Command {
       "Measure whether two states are becoming allies, in which domains, and who depends on whom — from open data, every number traceable to its source.",
     )
     .version(version())
-    .option("--store <path>", "store location (default: $ENTENTE_STORE or ./entente.duckdb)")
+    .option(
+      "--store <path|url>",
+      "store: a DuckDB file, or clickhouse://HOST:PORT/DATABASE[?cluster=NAME] (user/password from $ENTENTE_CLICKHOUSE_USER/_PASSWORD); default $ENTENTE_STORE or ./entente.duckdb",
+    )
     .showHelpAfterError()
     .exitOverride();
   registerIngest(program);

@@ -159,18 +159,60 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         2,
       );
       await s2.commit({ linesRead: 1, rejects: [], unresolved: [], verify: ok });
-      expect(await store.query("SELECT CAST(date AS VARCHAR) AS d, hr FROM un_rollcalls")).toEqual([
+      expect(await store.query("SELECT date AS d, hr FROM un_rollcalls")).toEqual([
         { d: "2003-10-01", hr: 1 },
       ]);
+      // Dates before 1970 (UN roll calls start in 1946) are kept as written.
+      const s3 = await store.beginLoad(meta("e3"), "un_rollcalls");
+      s3.append(
+        [1, 1, "1946-01-24", 1946, "R/1/1", 0, null, null, null, null, 0, 0, 0, 0, 0, 0],
+        2,
+      );
+      await s3.commit({ linesRead: 1, rejects: [], unresolved: [], verify: ok });
+      expect(
+        await store.query(
+          `SELECT date AS d, ${store.sql.year("date")} AS y FROM un_rollcalls WHERE rcid = 1`,
+        ),
+      ).toEqual([{ d: "1946-01-24", y: 1946 }]);
+    });
+
+    it("round-trips awkward text: quotes, backslashes, tabs, line ends, non-ASCII", async () => {
+      const store = await open();
+      const names = [
+        "Côte d'Ivoire",
+        "back\\slash \\N and \\t",
+        "tab\there",
+        "line\nend\r\nCRLF",
+        "quote \" and '' and `",
+        "Россия 中国 🇷🇺",
+        "\\",
+      ];
+      const s = await store.beginLoad(meta("t1"), "cameo_eventcodes");
+      for (const [i, n] of names.entries()) s.append(["gdelt", String(i), n, null], i + 2);
+      // A key that differs only in a backslash or a tab is a different key.
+      s.append(["gdelt", "x\\", "a", null], 20);
+      s.append(["gdelt", "x\t", "b", null], 21);
+      s.append(["gdelt", "x\\", "dup", null], 22);
+      const r = await s.commit({ linesRead: 10, rejects: [], unresolved: [], verify: ok });
+      expect([r.rowsLoaded, r.rowsDuplicate]).toEqual([names.length + 2, 1]);
+      const rows = await store.query<{ code: string; description: string }>(
+        "SELECT code, description FROM cameo_eventcodes WHERE code <> $1 AND code <> $2 ORDER BY line",
+        ["x\\", "x\t"],
+      );
+      expect(rows.map((x) => x.description)).toEqual(names);
+      expect(
+        await store.query("SELECT description FROM cameo_eventcodes WHERE code = $1", ["x\\"]),
+      ).toEqual([{ description: "a" }]);
     });
 
     it("binds query values", async () => {
       const store = await open();
-      const rows = await store.query<{ v: string; n: number }>(
-        "SELECT $1::VARCHAR AS v, $2::INTEGER + 1 AS n",
-        ["it's; DROP TABLE provenance; --", 41],
+      const awkward = "it's; DROP TABLE provenance; -- \\ \n \t Россия";
+      const rows = await store.query<{ v: string; n: number; m: number }>(
+        "SELECT $1 AS v, $2 + 1 AS n, $3 AS m",
+        [awkward, 41, -7],
       );
-      expect(rows).toEqual([{ v: "it's; DROP TABLE provenance; --", n: 42 }]);
+      expect(rows).toEqual([{ v: awkward, n: 42, m: -7 }]);
       expect(await store.files()).toEqual([]);
     });
 

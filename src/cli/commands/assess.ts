@@ -1,10 +1,9 @@
-import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { type AssessResult, assess, ruleLeader } from "../../assess/assess.js";
 import { CaseError, loadCase, resolveCasePath } from "../../assess/case-file.js";
 import { formatScore, RULES, type RuleName } from "../../assess/scoring.js";
 import { BadInputError } from "../../core/errors.js";
-import { openStore, storeLocation } from "../../store/open.js";
+import { openStore, storeLocation, storeMayExist } from "../../store/open.js";
 import { writeJson } from "../output.js";
 import type { GlobalOptions } from "../store-option.js";
 
@@ -134,7 +133,7 @@ export function registerAssess(program: Command): void {
       const file = resolveCasePath(ref);
       const c = await loadCase(file);
       const location = storeLocation(global.store);
-      const hasStore = existsSync(location);
+      const hasStore = storeMayExist(location);
       if (!hasStore && !opts.json) {
         process.stderr.write(
           `entente: no store at ${location}: bound evidence is inapplicable (load data with \`entente ingest\`)\n`,

@@ -7,7 +7,7 @@ import { loadedYearRange } from "../../frames/coverage.js";
 import { ingest } from "../../ingest/index.js";
 import { buildReport } from "../../report/model.js";
 import { reportFormat, writeReport } from "../../report/write.js";
-import { storeLocation } from "../../store/open.js";
+import { storeLocation, storeMayExist } from "../../store/open.js";
 import { fmtInt, writeJson } from "../output.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
 
@@ -29,7 +29,7 @@ export function registerDemo(program: Command): void {
       const say = (s: string) => {
         if (!opts.json) process.stdout.write(`${s}\n`);
       };
-      if (!opts.data && !existsSync(location)) {
+      if (!opts.data && !storeMayExist(location)) {
         throw new BadInputError(
           "no_data",
           `demo needs data: there is no --data folder and no store at ${location}.\nGet the datasets (README, "Data"; \`entente sources\` lists them) and run: npx entente demo --data <folder>`,

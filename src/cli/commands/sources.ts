@@ -1,7 +1,6 @@
-import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { describeSources } from "../../sources/describe.js";
-import { storeLocation } from "../../store/open.js";
+import { storeLocation, storeMayExist } from "../../store/open.js";
 import { fmtInt, writeJson } from "../output.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
 
@@ -15,7 +14,7 @@ export function registerSources(program: Command): void {
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       const location = storeLocation(global.store);
-      const result = existsSync(location)
+      const result = storeMayExist(location)
         ? await withStore(global, { readOnly: true }, (store) => describeSources(store))
         : await describeSources(null);
       if (opts.json) {

@@ -214,56 +214,10 @@ export class DuckDbEventSession implements EventLoadSession {
     collisions: number;
     collisionIds: string[];
   }> {
+    const duplicates = (await this.removeStored()) + (await this.removeRepeated());
+    if (this.layout.id.unique) return { duplicates, collisions: 0, collisionIds: [] };
     const t = this.table;
     const id = quoteIdent(this.layout.id.column);
-    let duplicates = 0;
-    if (this.layout.id.unique) {
-      // GDELT ids grow with time: bounding the stored ids by this file's range lets the engine
-      // skip the row groups of other periods instead of scanning every stored id.
-      const r = await this.con.runAndReadAll(
-        `SELECT min(${id}), max(${id}) FROM ${t} WHERE ${this.where}`,
-      );
-      const [lo, hi] = r.getRows()[0] ?? [null, null];
-      if (lo !== null && hi !== null) {
-        duplicates += (
-          await this.con.run(
-            `DELETE FROM ${t} WHERE ${this.where} AND ${id} IN (
-               SELECT ${id} FROM ${t} WHERE file_id <> ${this.fileId}
-               AND ${id} BETWEEN ${BigInt(lo as bigint)} AND ${BigInt(hi as bigint)})`,
-          )
-        ).rowsChanged;
-      }
-      const repeated = await this.scalar(
-        `SELECT count(*) - count(DISTINCT ${id}) FROM ${t} WHERE ${this.where}`,
-      );
-      if (repeated > 0) {
-        duplicates += (
-          await this.con.run(
-            `DELETE FROM ${t} WHERE rowid IN (SELECT rid FROM (
-               SELECT rowid AS rid, row_number() OVER (PARTITION BY ${id} ORDER BY rowid) AS rn
-               FROM ${t} WHERE ${this.where}) WHERE rn > 1)`,
-          )
-        ).rowsChanged;
-      }
-      return { duplicates, collisions: 0, collisionIds: [] };
-    }
-    // Only rows identical in every column are duplicates (ICEWS ids are not unique).
-    const key = TABLES[this.layout.table].naturalKey.map(quoteIdent);
-    const same = key.map((k) => `o.${k} IS NOT DISTINCT FROM n.${k}`).join(" AND ");
-    duplicates += (
-      await this.con.run(
-        `DELETE FROM ${t} WHERE rowid IN (
-           SELECT n.rowid FROM ${t} n JOIN ${t} o ON o.${id} = n.${id} AND o.file_id <> ${this.fileId}
-           WHERE n.file_id = ${this.fileId} AND ${same})`,
-      )
-    ).rowsChanged;
-    duplicates += (
-      await this.con.run(
-        `DELETE FROM ${t} WHERE rowid IN (SELECT rid FROM (
-           SELECT rowid AS rid, row_number() OVER (PARTITION BY ${key.join(", ")} ORDER BY rowid) AS rn
-           FROM ${t} WHERE ${this.where}) WHERE rn > 1)`,
-      )
-    ).rowsChanged;
     const r = await this.con.runAndReadAll(
       `SELECT CAST(${id} AS VARCHAR) AS id FROM ${t}
        WHERE ${id} IN (SELECT ${id} FROM ${t} WHERE ${this.where})
@@ -271,6 +225,63 @@ export class DuckDbEventSession implements EventLoadSession {
     );
     const ids = r.getRows().map((row) => String(row[0]));
     return { duplicates, collisions: ids.length, collisionIds: ids.slice(0, 20) };
+  }
+
+  /**
+   * Delete this file's records already stored by other files: by id when the source promises
+   * unique ids (GDELT), else only rows identical in every column (ICEWS ids are not unique).
+   */
+  private async removeStored(): Promise<number> {
+    const t = this.table;
+    const id = quoteIdent(this.layout.id.column);
+    if (this.layout.id.unique) {
+      // GDELT ids grow with time: bounding the stored ids by this file's range lets the engine
+      // skip the row groups of other periods instead of scanning every stored id.
+      const r = await this.con.runAndReadAll(
+        `SELECT min(${id}), max(${id}) FROM ${t} WHERE ${this.where}`,
+      );
+      const [lo, hi] = r.getRows()[0] ?? [null, null];
+      if (lo === null || hi === null) return 0;
+      return (
+        await this.con.run(
+          `DELETE FROM ${t} WHERE ${this.where} AND ${id} IN (
+             SELECT ${id} FROM ${t} WHERE file_id <> ${this.fileId}
+             AND ${id} BETWEEN ${BigInt(lo as bigint)} AND ${BigInt(hi as bigint)})`,
+        )
+      ).rowsChanged;
+    }
+    const key = TABLES[this.layout.table].naturalKey.map(quoteIdent);
+    const same = key.map((k) => `o.${k} IS NOT DISTINCT FROM n.${k}`).join(" AND ");
+    return (
+      await this.con.run(
+        `DELETE FROM ${t} WHERE rowid IN (
+           SELECT n.rowid FROM ${t} n JOIN ${t} o ON o.${id} = n.${id} AND o.file_id <> ${this.fileId}
+           WHERE n.file_id = ${this.fileId} AND ${same})`,
+      )
+    ).rowsChanged;
+  }
+
+  /**
+   * Delete records repeated within this file, keeping the first: the same id (GDELT) or the
+   * same row (ICEWS). Public for the ClickHouse loader, which stages files in a scratch DuckDB.
+   */
+  async removeRepeated(): Promise<number> {
+    const t = this.table;
+    const id = quoteIdent(this.layout.id.column);
+    const key = this.layout.id.unique ? [id] : TABLES[this.layout.table].naturalKey.map(quoteIdent);
+    if (this.layout.id.unique) {
+      const repeated = await this.scalar(
+        `SELECT count(*) - count(DISTINCT ${id}) FROM ${t} WHERE ${this.where}`,
+      );
+      if (repeated === 0) return 0;
+    }
+    return (
+      await this.con.run(
+        `DELETE FROM ${t} WHERE rowid IN (SELECT rid FROM (
+           SELECT rowid AS rid, row_number() OVER (PARTITION BY ${key.join(", ")} ORDER BY rowid) AS rn
+           FROM ${t} WHERE ${this.where}) WHERE rn > 1)`,
+      )
+    ).rowsChanged;
   }
 
   async counts(): Promise<{ rows: number; withoutDyad: number }> {

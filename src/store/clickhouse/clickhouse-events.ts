@@ -1,0 +1,291 @@
+/**
+ * Bulk loads of event files (GDELT, ICEWS) into ClickHouse.
+ *
+ * The file is read by the same reader as the DuckDB backend, into a scratch DuckDB file beside
+ * the process (src/store/duckdb/duckdb-events.ts): the same typed columns, the same rejected
+ * lines with the same reasons, the same rule checks and country codes, so both backends account
+ * for every line identically. From there DuckDB writes the rows as CSV into a named pipe that
+ * streams into a staging table on the server (text fields always quoted: ClickHouse 18.16 reads
+ * an unquoted field starting with a backslash as a broken `\N`). There they are compared with
+ * the stored events (re-delivered GDELT ids, identical ICEWS rows) and, once the accounting
+ * holds, moved:
+ * - on one node, when nothing is a duplicate of a stored event, by attaching the staging table's
+ *   partitions to the event table (`ALTER TABLE … ATTACH PARTITION … FROM`): each partition
+ *   appears at once, whole, without copying rows;
+ * - otherwise, and on a cluster, by one INSERT … SELECT (into the Distributed table, which
+ *   spreads the rows over the shards by event id, synchronously).
+ */
+import { spawnSync } from "node:child_process";
+import { createReadStream, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import type { EventLayout } from "../../sources/events/layouts.js";
+import { createTableSql } from "../duckdb/ddl.js";
+import { DuckDbEventSession } from "../duckdb/duckdb-events.js";
+import { duckdb } from "../duckdb/node-api.js";
+import { TABLES, type TableSpec, TRACE_COLUMNS } from "../schema.js";
+import { quoteIdent, quoteLiteral } from "../sql.js";
+import type {
+  CommitInput,
+  CountryValue,
+  CsvReadSpec,
+  EventLoadSession,
+  FileMeta,
+  InvalidRecord,
+  LoadResult,
+  Reject,
+} from "../store.js";
+import { keyExpr, writeProvenance } from "./clickhouse-load.js";
+import type { ClickHouseStore } from "./clickhouse-store.js";
+import { chIdent, mergeTreeTableSql } from "./ddl.js";
+import { stringLiteral } from "./literal.js";
+
+/**
+ * DuckDB's COPY of the scratch rows as CSV for ClickHouse: null as unquoted \N, text always
+ * quoted, booleans as 1/0, dates as YYYY-MM-DD; the columns of the event table in order.
+ */
+export function csvCopySql(spec: TableSpec, path: string): string {
+  const cols = [...spec.columns, ...TRACE_COLUMNS];
+  const select = cols.map((c) => {
+    const q = quoteIdent(c.name);
+    if (c.type === "bool") return `CAST(${q} AS INTEGER) AS ${q}`;
+    if (c.type === "date") return `strftime(${q}, '%Y-%m-%d') AS ${q}`;
+    return q;
+  });
+  const text = cols
+    .filter((c) => c.type === "text" || c.type === "date")
+    .map((c) => quoteIdent(c.name));
+  return `COPY (SELECT ${select.join(", ")} FROM ${quoteIdent(spec.name)}) TO ${quoteLiteral(path)}
+    (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '"', ESCAPE '"', NULLSTR '\\N',
+     FORCE_QUOTE (${text.join(", ")}), USE_TMP_FILE false)`;
+}
+
+/** Buffer pool of the scratch DuckDB of one event load. */
+const SCRATCH_MEMORY = "1GB";
+
+export class ClickHouseEventSession implements EventLoadSession {
+  private staged = false;
+  private closed = false;
+  /** SQL true for staged rows that are not already stored (set by removeDuplicates). */
+  private fresh = "1";
+  /** Rows to load as counted by `counts()`: the move must deliver exactly these. */
+  private counted: number | null = null;
+
+  private constructor(
+    private readonly store: ClickHouseStore,
+    private readonly meta: FileMeta,
+    private readonly layout: EventLayout,
+    private readonly fileId: number,
+    private readonly stage: string,
+    private readonly dir: string,
+    private readonly instance: DuckDBInstance,
+    private readonly con: DuckDBConnection,
+    private readonly local: DuckDbEventSession,
+  ) {}
+
+  static async start(
+    store: ClickHouseStore,
+    meta: FileMeta,
+    layout: EventLayout,
+    stage: string,
+  ): Promise<ClickHouseEventSession> {
+    const dir = mkdtempSync(join(tmpdir(), "entente-ch-load-"));
+    try {
+      // The scratch file holds a whole file's rows; a bounded buffer pool lets DuckDB spill to it
+      // instead of keeping every row in memory, and the CSV for the server need not keep the
+      // rows' order.
+      const instance = await duckdb.DuckDBInstance.create(join(dir, "stage.duckdb"), {
+        memory_limit: SCRATCH_MEMORY,
+        preserve_insertion_order: "false",
+        temp_directory: join(dir, "tmp"),
+      });
+      const con = await instance.connect();
+      await con.run(createTableSql(TABLES[layout.table]));
+      const fileId = await store.nextFileId();
+      const local = new DuckDbEventSession(con, meta, layout, fileId, "scratch");
+      return new ClickHouseEventSession(
+        store,
+        meta,
+        layout,
+        fileId,
+        stage,
+        dir,
+        instance,
+        con,
+        local,
+      );
+    } catch (e) {
+      rmSync(dir, { recursive: true, force: true });
+      throw e;
+    }
+  }
+
+  private get spec(): TableSpec {
+    return TABLES[this.layout.table];
+  }
+
+  readCsv(
+    spec: CsvReadSpec,
+    onProgress?: (fraction: number) => void,
+  ): Promise<{ rowsRead: number; rejects: Reject[] }> {
+    return this.local.readCsv(spec, onProgress);
+  }
+
+  invalidRecords(): Promise<InvalidRecord[]> {
+    return this.local.invalidRecords();
+  }
+
+  deleteInvalid(): Promise<number> {
+    return this.local.deleteInvalid();
+  }
+
+  countryValues(): Promise<CountryValue[]> {
+    return this.local.countryValues();
+  }
+
+  setCountries(map: ReadonlyArray<{ value: string; year: number; ccode: number }>): Promise<void> {
+    return this.local.setCountries(map);
+  }
+
+  /** Send the scratch rows to the staging table on the server, through a named pipe. */
+  private async upload(): Promise<void> {
+    const spec = this.spec;
+    await this.store.node.exec(mergeTreeTableSql(spec, chIdent(this.stage)));
+    this.staged = true;
+    const fifo = join(this.dir, "rows.csv");
+    const made = spawnSync("mkfifo", [fifo]);
+    if (made.status !== 0) {
+      throw new Error(`mkfifo ${fifo} failed: ${made.stderr?.toString() || made.error?.message}`);
+    }
+    const reader = createReadStream(fifo);
+    const columns = [...spec.columns, ...TRACE_COLUMNS].map((c) => c.name);
+    const insert = this.store.node.insertStream(this.stage, reader, "CSV", columns);
+    try {
+      await this.con.run(csvCopySql(spec, fifo));
+    } catch (e) {
+      reader.destroy();
+      await insert.catch(() => {});
+      throw e;
+    }
+    await insert;
+  }
+
+  private async scalar(sql: string): Promise<number> {
+    const r = await this.store.node.query<{ n: number }>(sql);
+    return Number(r[0]?.n ?? 0);
+  }
+
+  async removeDuplicates(): Promise<{
+    duplicates: number;
+    collisions: number;
+    collisionIds: string[];
+  }> {
+    // Repeats within the file go in the scratch store (first row wins, as in DuckDB), the rest
+    // is compared with the stored events on the server.
+    const repeated = await this.local.removeRepeated();
+    await this.upload();
+    const stage = chIdent(this.stage);
+    const target = chIdent(this.spec.name);
+    const id = chIdent(this.layout.id.column);
+    if (this.layout.id.unique) {
+      const [b] = await this.store.node.query<{ n: number; lo: number | null; hi: number | null }>(
+        `SELECT count() AS n, min(${id}) AS lo, max(${id}) AS hi FROM ${stage}`,
+      );
+      if (b && b.n > 0) {
+        this.fresh = `${id} NOT IN (SELECT ${id} FROM ${target} WHERE ${id} BETWEEN ${Math.trunc(Number(b.lo))} AND ${Math.trunc(Number(b.hi))})`;
+      }
+      const stored = await this.scalar(
+        `SELECT count() AS n FROM ${stage} WHERE NOT (${this.fresh})`,
+      );
+      return { duplicates: repeated + stored, collisions: 0, collisionIds: [] };
+    }
+    // GLOBAL IN: on a cluster the event table is Distributed and the staging table exists on
+    // the coordinator only, so the ids are sent to the shards with the query.
+    const key = keyExpr(this.spec.naturalKey);
+    this.fresh = `${key} NOT IN (SELECT ${key} FROM ${target} WHERE ${id} GLOBAL IN (SELECT ${id} FROM ${stage}))`;
+    const stored = await this.scalar(`SELECT count() AS n FROM ${stage} WHERE NOT (${this.fresh})`);
+    const ids = await this.store.node.query<{ id: string }>(
+      `SELECT toString(${id}) AS id FROM (
+         SELECT ${id} FROM ${target} WHERE ${id} GLOBAL IN (SELECT ${id} FROM ${stage})
+         UNION ALL SELECT ${id} FROM ${stage} WHERE ${this.fresh})
+       GROUP BY ${id} HAVING count() > 1 ORDER BY ${id}`,
+    );
+    return {
+      duplicates: repeated + stored,
+      collisions: ids.length,
+      collisionIds: ids.slice(0, 20).map((r) => String(r.id)),
+    };
+  }
+
+  async counts(): Promise<{ rows: number; withoutDyad: number }> {
+    if (!this.staged) await this.upload();
+    const noState = this.layout.countries.map(([, c]) => `${chIdent(c)} IS NULL`).join(" OR ");
+    const [r] = await this.store.node.query<{ n: number; w: number }>(
+      `SELECT count() AS n, countIf(${noState}) AS w FROM ${chIdent(this.stage)} WHERE ${this.fresh}`,
+    );
+    this.counted = Number(r?.n ?? 0);
+    return { rows: this.counted, withoutDyad: Number(r?.w ?? 0) };
+  }
+
+  async commit(input: CommitInput & { rowsDuplicate: number }): Promise<LoadResult> {
+    try {
+      const rows = this.counted ?? (await this.counts()).rows;
+      const result: LoadResult = {
+        fileId: this.fileId,
+        rowsLoaded: rows,
+        rowsDuplicate: input.rowsDuplicate,
+      };
+      // The accounting check runs before anything reaches the event table.
+      input.verify(result);
+      try {
+        await this.move();
+        const moved = await this.scalar(
+          `SELECT count() AS n FROM ${chIdent(this.spec.name)} WHERE file_id = ${this.fileId}`,
+        );
+        if (moved !== rows) {
+          throw new Error(`${moved} rows reached ${this.spec.name}, ${rows} expected`);
+        }
+        await writeProvenance(this.store, this.fileId, this.meta, this.spec.name, input, result);
+      } catch (e) {
+        await this.store.removeFile(this.spec.name, this.fileId);
+        throw e;
+      }
+      return result;
+    } finally {
+      await this.abort();
+    }
+  }
+
+  /** Attach the staged partitions when they can be taken whole, else copy the fresh rows. */
+  private async move(): Promise<void> {
+    const node = this.store.node;
+    const target = chIdent(this.spec.name);
+    const stage = chIdent(this.stage);
+    if (this.fresh === "1" && this.store.shards.length === 0) {
+      const parts = await node.query<{ id: string }>(
+        `SELECT DISTINCT partition_id AS id FROM system.parts
+         WHERE database = currentDatabase() AND table = ${stringLiteral(this.stage)} AND active`,
+      );
+      for (const p of parts) {
+        await node.exec(
+          `ALTER TABLE ${target} ATTACH PARTITION ID ${stringLiteral(p.id)} FROM ${stage}`,
+        );
+      }
+      return;
+    }
+    await node.exec(`INSERT INTO ${target} SELECT * FROM ${stage} WHERE ${this.fresh}`);
+  }
+
+  async abort(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      if (this.staged) await this.store.node.exec(`DROP TABLE IF EXISTS ${chIdent(this.stage)}`);
+    } finally {
+      this.con.closeSync();
+      this.instance.closeSync();
+      rmSync(this.dir, { recursive: true, force: true });
+    }
+  }
+}

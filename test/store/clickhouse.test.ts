@@ -1,0 +1,212 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { StoreError } from "../../src/core/errors.js";
+import { GDELT2 } from "../../src/sources/events/layouts.js";
+import { ClickHouseStore } from "../../src/store/clickhouse/clickhouse-store.js";
+import { parseClickHouseUrl } from "../../src/store/clickhouse/url.js";
+import { openStore } from "../../src/store/open.js";
+import { NO_CLICKHOUSE_REASON } from "../clickhouse/servers.js";
+import {
+  clickhouse,
+  clickhouseStores,
+  databaseName,
+  dropDatabase,
+  storeUrl,
+} from "../clickhouse/stores.js";
+import { gdeltRow } from "../event-rows.js";
+import { tempDir } from "../helpers.js";
+import { storeContract } from "./contract.js";
+
+describe("clickhouse:// store URLs", () => {
+  it("parses host, port, database and cluster; credentials come from the environment", () => {
+    const env = { ENTENTE_CLICKHOUSE_USER: "analyst", ENTENTE_CLICKHOUSE_PASSWORD: "s3cret" };
+    expect(parseClickHouseUrl("clickhouse://db.example.org:8123/entente", env)).toEqual({
+      url: "http://db.example.org:8123",
+      database: "entente",
+      cluster: null,
+      nodes: null,
+      username: "analyst",
+      password: "s3cret",
+      display: "clickhouse://db.example.org:8123/entente",
+    });
+    const c = parseClickHouseUrl(
+      "clickhouses://10.0.0.1:8443/gdelt?cluster=events&nodes=10.0.0.1:8443,10.0.0.2:8443",
+      {},
+    );
+    expect(c).toMatchObject({
+      url: "https://10.0.0.1:8443",
+      cluster: "events",
+      nodes: ["https://10.0.0.1:8443", "https://10.0.0.2:8443"],
+      username: "default",
+      password: "",
+    });
+  });
+
+  it("refuses what it cannot use, with a hint", () => {
+    for (const [url, msg] of [
+      ["clickhouse://u:p@h:8123/db", /user or password/],
+      ["clickhouse://h/db", /no port/],
+      ["clickhouse://h:8123/", /Database name ""/],
+      ["clickhouse://h:8123/my-db", /Database name "my-db"/],
+      ["clickhouse://h:8123/db?cluster=x;DROP", /Cluster name/],
+      ["clickhouse://h:8123/db?user=x", /Unknown store URL option "user"/],
+      ["clickhouse://h:8123/db?nodes=h:1", /nodes= needs cluster=/],
+      ["clickhouse://h:8123/db?cluster=c&nodes=h", /node "h" is not HOST:PORT/],
+    ] as const) {
+      expect(() => parseClickHouseUrl(url, {}), url).toThrow(msg);
+    }
+  });
+});
+
+const single = clickhouseStores("single");
+const cluster = clickhouseStores("cluster");
+afterEach(async () => {
+  await single.cleanup();
+  await cluster.cleanup();
+});
+
+if (clickhouse) {
+  storeContract("clickhouse", () => single.open());
+  storeContract("clickhouse 2-shard cluster", () => cluster.open());
+} else {
+  it.skip(`Store contract: clickhouse — ${NO_CLICKHOUSE_REASON}`, () => {});
+}
+
+describe.skipIf(!clickhouse)("ClickHouseStore", () => {
+  it("is chosen by openStore for clickhouse:// and keeps data across reopen, read-only", async () => {
+    const db = databaseName("ro");
+    try {
+      const a = await openStore(storeUrl(db, "single"));
+      expect(a.kind).toBe("clickhouse");
+      const s = await a.beginLoad(
+        { path: "/x.csv", sha256: "f1", size: 1, source: "cow-nmc", sourceVersion: "7.0" },
+        "trade_national",
+      );
+      s.append([2, 2000, 1, 2], 2);
+      await s.commit({ linesRead: 1, rejects: [], unresolved: [], verify: () => {} });
+      await a.close();
+      const b = await openStore(storeUrl(db, "single"), { readOnly: true });
+      expect(await b.count("trade_national")).toBe(1);
+      await expect(
+        b.beginLoad(
+          { path: "/y.csv", sha256: "f2", size: 1, source: "cow-nmc", sourceVersion: "7.0" },
+          "nmc",
+        ),
+      ).rejects.toThrow(/read-only/);
+      // The server refuses writes too: the connection itself is read-only.
+      await expect(b.query("CREATE TABLE evil (x Int32) ENGINE = Memory")).rejects.toThrow(
+        /readonly|read-only|Cannot execute query in readonly mode/i,
+      );
+      await b.close();
+    } finally {
+      await dropDatabase(db, "single");
+    }
+  });
+
+  it("a read-only open of a missing database says so", async () => {
+    const err = await openStore(storeUrl(databaseName("missing"), "single"), {
+      readOnly: true,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).message).toMatch(/does not exist/);
+  });
+
+  it("names the server it cannot reach", async () => {
+    const err = await ClickHouseStore.open("clickhouse://127.0.0.1:9/entente").catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).message).toMatch(
+      /Cannot reach ClickHouse at http:\/\/127\.0\.0\.1:9/,
+    );
+  });
+
+  it("the literal helper round-trips every awkward character through the server", async () => {
+    const store = await single.open();
+    const texts = [
+      "NUL \0 inside",
+      "quote ' and \\' and ''",
+      "backslash \\ \\\\ \\N \\0 \\t",
+      "controls \b \f \u0001 \u001f \u007f",
+      "lines \n \r\n tab \t",
+      "Россия 中国 Côte d’Ivoire 🇷🇺 \u00a0",
+      "",
+    ];
+    for (const t of texts) {
+      const [r] = await store.query<{ v: string; n: number }>("SELECT $1 AS v, length($1) AS n", [
+        t,
+      ]);
+      expect(r?.v, JSON.stringify(t)).toBe(t);
+      expect(r?.n).toBe(Buffer.byteLength(t));
+    }
+    // The same through TabSeparated rows.
+    const s = await store.beginLoad(
+      { path: "/t", sha256: "nul", size: 1, source: "gdelt-cameo-eventcodes", sourceVersion: "1" },
+      "cameo_eventcodes",
+    );
+    for (const [i, t] of texts.entries()) s.append(["gdelt", String(i), t, null], i + 2);
+    await s.commit({ linesRead: texts.length, rejects: [], unresolved: [], verify: () => {} });
+    const rows = await store.query<{ description: string }>(
+      "SELECT description FROM cameo_eventcodes ORDER BY line",
+    );
+    expect(rows.map((r) => r.description)).toEqual(texts);
+  });
+
+  for (const kind of ["single", "cluster"] as const) {
+    it(`${kind}: a move that fails half-way leaves no rows and no provenance`, async () => {
+      const store = await (kind === "single" ? single : cluster).open();
+      const lines = [
+        gdeltRow(1, "20150512", "RUS", "CHN", "040", 1, 10),
+        gdeltRow(2, "20150513", "CHN", "RUS", "040", 1, 10),
+        gdeltRow(3, "20160512", "RUS", "CHN", "190", -10, 1),
+        gdeltRow(4, "20160514", "USA", "CHN", "040", 1, 10),
+      ];
+      const path = join(tempDir(), "e.CSV");
+      writeFileSync(path, `${lines.join("\n")}\n`);
+      const meta = { path, sha256: "half", size: 1, source: "gdelt2-events", sourceVersion: "2.0" };
+      const s = await store.beginEventLoad(meta, GDELT2);
+      await s.readCsv({ path, layout: GDELT2, columns: GDELT2.columns });
+      expect(await s.removeDuplicates()).toMatchObject({ duplicates: 0 });
+      expect(await s.counts()).toMatchObject({ rows: 4 });
+      // Sabotage: one year of the staged rows disappears after they were counted, before the
+      // move (as if the server failed between two partitions).
+      const stage = (s as unknown as { stage: string }).stage;
+      await store.node.exec(`ALTER TABLE \`${stage}\` DROP PARTITION '2016'`);
+      await expect(
+        s.commit({ linesRead: 4, rejects: [], unresolved: [], rowsDuplicate: 0, verify: () => {} }),
+      ).rejects.toThrow(/2 rows reached gdelt_events, 4 expected/);
+      expect(await store.count("gdelt_events")).toBe(0);
+      expect(await store.files()).toEqual([]);
+      const stages = await store.query<{ n: number }>(
+        "SELECT count() AS n FROM system.tables WHERE database = currentDatabase() AND name LIKE '\\_stage%'",
+      );
+      expect(stages[0]?.n).toBe(0);
+    });
+  }
+
+  it("on a cluster puts event rows on both shards, and reads them all through the coordinator", async () => {
+    const store = await cluster.open();
+    const s = await store.beginLoad(
+      { path: "/x.csv", sha256: "c1", size: 1, source: "cow-nmc", sourceVersion: "7.0" },
+      "trade_national",
+    );
+    s.append([2, 2000, 1, 2], 2);
+    await s.commit({ linesRead: 1, rejects: [], unresolved: [], verify: () => {} });
+    const engines = await store.query<{ name: string; engine: string }>(
+      "SELECT name, engine FROM system.tables WHERE database = currentDatabase() AND name IN ('gdelt_events', 'icews_events', 'trade_national') ORDER BY name",
+    );
+    expect(engines).toEqual([
+      { name: "gdelt_events", engine: "Distributed" },
+      { name: "icews_events", engine: "Distributed" },
+      { name: "trade_national", engine: "MergeTree" },
+    ]);
+    expect(store.shards).toHaveLength(2);
+    for (const shard of store.shards) {
+      const t = await shard.query<{ n: number }>(
+        "SELECT count() AS n FROM system.tables WHERE database = currentDatabase() AND name = 'gdelt_events_local'",
+      );
+      expect(t[0]?.n).toBe(1);
+    }
+  });
+});
