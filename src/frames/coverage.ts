@@ -9,7 +9,10 @@ import type { Store } from "../store/store.js";
  * yield NULL. The outer count is not named `n`: ClickHouse aliases are global to the query.
  */
 export async function loadedYearRange(store: Store): Promise<{ from: number; to: number } | null> {
-  const y = store.sql.year("event_date");
+  // The year of the first and last date, not the first and last year of every date: one
+  // conversion instead of one per event.
+  const lo = store.sql.year("min(event_date)");
+  const hi = store.sql.year("max(event_date)");
   const [r] = await store.query<{ tables: number; lo: number | null; hi: number | null }>(
     `SELECT count(*) AS tables, min(lo) AS lo, max(hi) AS hi FROM (
        SELECT count(*) AS n, min(coalesce(year, 1945 + session)) AS lo, max(coalesce(year, 1945 + session)) AS hi FROM un_rollcalls
@@ -20,8 +23,8 @@ export async function loadedYearRange(store: Store): Promise<{ from: number; to:
        UNION ALL SELECT count(*), min(delivery_year), max(delivery_year) FROM arms_transfers
        UNION ALL SELECT count(*), min(start_year), max(start_year) FROM exercises
        UNION ALL SELECT count(*), min(year), max(year) FROM nmc
-       UNION ALL SELECT count(*), min(${y}), max(${y}) FROM gdelt_events
-       UNION ALL SELECT count(*), min(${y}), max(${y}) FROM icews_events
+       UNION ALL SELECT count(*), ${lo}, ${hi} FROM gdelt_events
+       UNION ALL SELECT count(*), ${lo}, ${hi} FROM icews_events
        UNION ALL SELECT count(*), min(year), max(year) FROM icews_dyad_year
      ) t
      WHERE n > 0`,
