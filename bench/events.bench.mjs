@@ -10,81 +10,20 @@
 //    a fresh database file, alternating, --runs times; medians and their ratio (target ≤ 1.4).
 // 2. memory: peak resident memory of `entente ingest` of a --big file (target < 2 GB).
 // 3. query: `entente dyad RUS CHN --period month` on the --big store, --runs times (target < 2 s).
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { entente, gdeltFile, log, median, parseArgs, requireMaker, root, run } from "./lib.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const args = {};
-process.argv.slice(2).forEach((a, i, all) => {
-  if (!a.startsWith("--")) return;
-  const next = all[i + 1];
-  args[a.slice(2)] = next && !next.startsWith("--") ? next : "true";
-});
+const args = parseArgs();
 const rows = Number(args.rows ?? 2_000_000);
 const big = Number(args.big ?? 10_000_000);
 const runs = Number(args.runs ?? 3);
 const work = resolve(args.work ?? join(tmpdir(), "entente-events-bench"));
-const maker = resolve(root, "../shared/tools/make-gdelt.mjs");
-const entente = join(root, "bin/entente.js");
-if (!existsSync(maker)) {
-  console.error(`bench: ${maker} not found (needs ../shared beside the repo)`);
-  process.exit(2);
-}
+requireMaker();
 mkdirSync(work, { recursive: true });
+const makeFile = (n) => gdeltFile(work, n);
 
-function log(msg) {
-  process.stderr.write(`${msg}\n`);
-}
-
-function makeFile(n) {
-  const out = join(work, `gdelt-${n}.CSV`);
-  if (!existsSync(out)) {
-    log(`making ${out}`);
-    const r = spawnSync(process.execPath, [maker, "--rows", String(n), "--out", out], {
-      stdio: "inherit",
-    });
-    if (r.status !== 0) process.exit(1);
-  }
-  return out;
-}
-
-/** Run a process to completion; wall seconds and peak RSS (bytes, sampled from /proc). */
-function run(cmd, argv) {
-  return new Promise((ok, fail) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(cmd, argv, { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-    });
-    child.stderr.on("data", (d) => {
-      err += d;
-    });
-    let peak = 0;
-    const sample = () => {
-      try {
-        const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-        const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
-        if (hwm) peak = Math.max(peak, Number(hwm[1]) * 1024);
-      } catch {
-        // exited between samples
-      }
-    };
-    const timer = setInterval(sample, 50);
-    child.on("exit", (code) => {
-      clearInterval(timer);
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (code !== 0) fail(new Error(`${cmd} ${argv.join(" ")} exited ${code}: ${err || out}`));
-      else ok({ seconds, peak, out });
-    });
-  });
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fresh = (name) => {
   const p = join(work, name);
   rmSync(p, { force: true });
