@@ -112,6 +112,19 @@ describe.skipIf(!clickhouse)("ClickHouseStore", () => {
     expect((err as StoreError).message).toMatch(/does not exist/);
   });
 
+  it("says when the server refuses the login, and how to give credentials", async () => {
+    const err = await ClickHouseStore.open(storeUrl(databaseName("auth"), "single"), {
+      env: { ENTENTE_CLICKHOUSE_USER: "default", ENTENTE_CLICKHOUSE_PASSWORD: "wrong" },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).message).toMatch(
+      /refused the login: .*Wrong password for user default/,
+    );
+    expect((err as StoreError).hint).toMatch(
+      /ENTENTE_CLICKHOUSE_USER and ENTENTE_CLICKHOUSE_PASSWORD/,
+    );
+  });
+
   it("names the server it cannot reach", async () => {
     const err = await ClickHouseStore.open("clickhouse://127.0.0.1:9/entente").catch(
       (e: unknown) => e,

@@ -63,7 +63,7 @@ export class ChNode {
         },
       );
     }
-    if (/Authentication failed|password is incorrect|Unknown user/i.test(msg)) {
+    if (/Authentication failed|password is incorrect|Wrong password|Unknown user/i.test(msg)) {
       return new StoreError(
         "store_open_failed",
         `ClickHouse at ${this.opts.url} refused the login: ${msg}`,
