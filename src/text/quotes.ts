@@ -1,0 +1,837 @@
+/**
+ * Attributed quotations, found by rules (no model): who said what, as written. The extractor works
+ * on plain text whose paragraphs are separated by a blank line ("\n\n") and reports, for each
+ * quotation, the quoted words and the SPEAKER SURFACE (the words naming the speaker: "Sergei
+ * Lavrov", "Mr Xi", "the Russian foreign minister", "the ministry", "he"), with exact offsets.
+ * Resolving a surface to a person (and a pronoun to the last named speaker) is left to the pipeline.
+ *
+ * It runs in three steps:
+ *
+ *   1. paragraphs and transcript turns ("LAVROV: …" is a quote by LAVROV; "Q: …" is not);
+ *   2. a tokenizer for quotation marks in each paragraph: straight "…", curly “…”, guillemets «…»
+ *      (single ‘…’ and apostrophes are ignored: a single-quoted passage is only ever nested inside
+ *      a double-quoted one and belongs to it), then multi-paragraph quotes, where each continued
+ *      paragraph opens with a mark and only the last one closes;
+ *   3. attribution of each quotation, first rule that applies:
+ *        a. split quote in one sentence:  "…," X said, "…"            → cue "continued"
+ *        b. cue after the quote:          "…," X said. / "…," said X. / "…", according to X.
+ *        c. cue before the quote:         X said: "…" / X said that "…" / According to X, "…" /
+ *                                         X told the meeting:¶"…  / X put it plainly: "…"  (colon)
+ *        d. continuation of the previous quote's speaker: "…," X said. "…"  (same or next paragraph)
+ *        e. following sentence:           "…" Those were X's words.
+ *        f. previous sentence:            X spoke of the partnership. "…"
+ *        g. a full quoted sentence with none of the above: a quote with no speaker (cue "none").
+ *      A quoted span that none of these makes a quote (no cue, or a cue but only 1–3 words inside a
+ *      sentence: "so-called "no limits" partnership") is a quoted term, see `quotedTerms`.
+ *
+ * Offsets are UTF-16 indices into the text: `text.slice(q.start, q.end)` is the quoted words of a
+ * one-paragraph quote and `text.slice(s.start, s.end) === s.surface` for every speaker.
+ */
+
+export interface SpeakerSurface {
+  /** The words naming the speaker, as written. */
+  readonly surface: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface RawQuote {
+  /** Span of the quoted words, without the marks (multi-paragraph: first word to last word). */
+  readonly start: number;
+  readonly end: number;
+  /** The quoted words: paragraphs joined by one space, inner whitespace collapsed. */
+  readonly text: string;
+  readonly speaker: SpeakerSurface | null;
+  /** The speaker surface is a pronoun (he/she/they), for the pipeline to resolve. */
+  readonly pronoun: boolean;
+  /** "said", "told", "according to", "colon", "continued", "transcript", "previous sentence", … */
+  readonly cue: string;
+  /** A trailing apposition describing the speaker ("Russia's foreign minister"), when written. */
+  readonly apposition?: string;
+  /**
+   * For a pronoun speaker: the nearest person named before it, as the subject of an earlier
+   * sentence ("Lavrov welcomed him. "…," he said.") or as the speaker of an earlier quote.
+   */
+  readonly antecedent?: SpeakerSurface;
+}
+
+/** A quoted span that is not a quotation: a scare quote, a title, a slogan. */
+export interface QuotedTerm {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export function extractQuotes(text: string): RawQuote[] {
+  return analyse(text).quotes;
+}
+
+export function quotedTerms(text: string): QuotedTerm[] {
+  return analyse(text).terms;
+}
+
+/**
+ * Whom a pronoun speaker of quote `i` most likely refers to: the quote's `antecedent` when the
+ * extractor found one, else the speaker of the nearest earlier quote named by a name or a title
+ * (not a pronoun). Null when there is none.
+ */
+export function lastNamedSpeaker(quotes: readonly RawQuote[], i: number): SpeakerSurface | null {
+  const own = quotes[i]?.antecedent;
+  if (own) return own;
+  for (let j = Math.min(i, quotes.length) - 1; j >= 0; j--) {
+    const q = quotes[j];
+    if (q?.speaker && !q.pronoun) return q.speaker;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Speaker surfaces and cue verbs (regular-expression sources, Unicode mode).
+
+/** Builds `[Ww]ord` so a word matches with or without a capital. */
+const ci = (w: string): string => `[${w[0]?.toUpperCase()}${w[0]}]${w.slice(1)}`;
+/** A comma-separated list of words or phrases. */
+const list = (s: string): string[] =>
+  s
+    .split(",")
+    .map((w) => w.trim())
+    .filter((w) => w !== "");
+const alt = (words: readonly string[]): string =>
+  [...words].sort((a, b) => b.length - a.length).join("|");
+
+/** Speech verbs, past and present ("pointed out" before "pointed"). */
+const VERBS = list(`
+  said, says, told, tells, added, adds, stated, states, declared, declares, noted, notes,
+  stressed, stresses, warned, warns, insisted, insists, remarked, remarks, explained,
+  explains, argued, argues, wrote, writes, announced, announces, asserted, asserts,
+  emphasised, emphasises, emphasized, emphasizes, underlined, underlines, pointed out,
+  points out, replied, replies, responded, responds, continued, continues, observed,
+  observes, commented, comments, recalled, recalls, answered, answers, acknowledged,
+  acknowledges, conceded, concedes, claimed, claims, maintained, maintains, went on,
+  goes on, asked, asks, cautioned, cautions, affirmed, affirms, was quoted as saying
+`);
+const VERB = `(?:${alt(VERBS)})(?![\\p{L}])`;
+
+/** Adverbs between the speaker and the verb: "once told", "later said", "reportedly said". */
+const ADV =
+  "(?:(?:also|later|once|then|again|earlier|previously|separately|recently|further|\\p{Ll}+ly)\\s+)";
+
+const PRONOUN = "(?:[Hh]e|[Ss]he|[Tt]hey)(?![\\p{L}])";
+
+/** Capitalised words that open sentences but never a name. */
+const NOT_NAME = list(`
+  The, A, An, This, That, These, Those, It, Its, In, On, At, As, But, And, Or, If, When,
+  While, After, Before, Asked, Speaking, However, Meanwhile, Later, Earlier, Still, Yet,
+  So, Some, Many, Both, Neither, He, She, They, We, I, His, Her, Their, Our, My, Your,
+  There, Here, What, Why, How, Who, Not, No, Yes, According, For, With, From, By, To, Of
+`);
+/** One word of a name: "Lavrov", "Jean-Yves", "Gonçalves", "al-Assad", "Mr.", "S.". */
+const NAME_WORD =
+  "(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sen|Rep|St)\\.|\\p{Lu}\\.(?=\\s+\\p{Lu})|(?:al-|el-)?\\p{Lu}[\\p{L}\\p{M}-]*[\\p{L}\\p{M}])";
+const PARTICLE = "(?:de|du|des|da|di|do|dos|van|von|der|den|ter|bin|ibn|al|y|of)";
+/** A sequence of capitalised words, with particles ("Laurent de Saint-Aubin"), titles included. */
+const NAME = `(?!(?:${alt(NOT_NAME)})(?![\\p{L}\\p{M}.-]))${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+){0,2}${NAME_WORD}){0,5}`;
+
+/** Nouns that make a title or organisation phrase ("the Russian foreign minister"). */
+const TITLE_NOUNS = list(`
+  minister, president, premier, chancellor, secretary, spokesman, spokeswoman,
+  spokesperson, official, diplomat, ambassador, envoy, deputy, leader, general, adviser,
+  advisor, aide, analyst, expert, colleague, counterpart, chief, commander, negotiator,
+  representative, source, ministry, department, kremlin, pentagon, government, embassy,
+  readout, statement, agency, office, commission, council, committee, delegation
+`);
+const TITLE_NOUN = `(?:${alt(TITLE_NOUNS.map(ci))})(?![\\p{L}])`;
+const DET = `(?:${["the", "a", "an", "his", "her", "its", "their", "our"].map(ci).join("|")}|\\p{Lu}\\p{L}+['’]s)(?![\\p{L}])`;
+const NOT_MODIFIER = list(`
+  that, which, who, whom, whose, of, in, on, to, and, or, with, for, by, at, from, between,
+  about, was, were, is, are, has, had, have, as, than, not, said, told
+`);
+const MODIFIER = `(?:(?!(?:${alt(NOT_MODIFIER)})(?![\\p{L}]))[\\p{L}\\p{M}-]+\\s+)`;
+/** "the Russian foreign minister", "a senior State Department official", "China's defence minister". */
+const TITLE_PHRASE = `${DET}\\s+${MODIFIER}{0,4}?${TITLE_NOUN}`;
+/** A name behind a title written in lower case: "Kremlin spokesman Dmitry Peskov". */
+const TITLED_NAME = `(?:(?:${NAME_WORD}|foreign|defence|defense|ministry|deputy)\\s+){1,3}(?:spokesman|spokeswoman|spokesperson|envoy|adviser|advisor|aide)\\s+${NAME}`;
+
+const SPEAKER = `(?:${TITLE_PHRASE}(?:\\s+${NAME})?|${TITLED_NAME}|${PRONOUN}|${NAME})`;
+/** Lower-case words before a title that stay out of the surface: "retired Colonel Mark Hendry". */
+const PRE = "(?:(?:retired|former|acting)\\s+)?";
+/** ", who accompanied Putin," between a speaker and the verb. */
+const APPOS = '(?:\\s*,\\s*(?<ap>[^,;:"“”«»_\\n]{1,120}?)\\s*,)';
+/** A trailing apposition after an inverted cue: said X, "an energy analyst …". */
+const TRAIL_APPOS = `(?:\\s*,\\s*(?<tap>${DET}[^,;:."“”«»_\\n]{1,120}))?`;
+
+const re = (source: string, flags = ""): RegExp => new RegExp(source, `du${flags}`);
+
+/** Cue right after the closing mark. */
+const AFTER_INVERTED = re(`^[\\s,—–-]*(?<verb>${VERB})\\s+${PRE}(?<sp>${SPEAKER})${TRAIL_APPOS}`);
+const AFTER_SV = re(`^[\\s,—–-]*(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?<verb>${VERB})`);
+const AFTER_ACCORDING = re(
+  `^[\\s,—–-]*(?<verb>according\\s+to)\\s+(?<sp>${SPEAKER})${TRAIL_APPOS}`,
+);
+/** Cue before the opening mark, within its sentence. */
+const BEFORE_ACCORDING = re(
+  `(?<verb>[Aa]ccording\\s+to)\\s+(?<sp>${SPEAKER})(?:\\s*,\\s*(?<ap>[^,;:"“”«»_\\n]{1,120}?))?\\s*,`,
+  "g",
+);
+const BEFORE_SV = re(`${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?<verb>${VERB})`, "g");
+/** The subject opening a sentence, after a leading clause ("Asked about X, Lavrov …"). */
+const LEAD = `(?:(?:Asked|In|At|On|After|Before|Speaking|Later|Earlier|Meanwhile|Separately|When|While|For|With|During)(?![\\p{L}])[^,;:"“«_\\n]{0,100},\\s+)?`;
+const SUBJECT = re(`^\\s*${LEAD}${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?=[\\p{Ll}])`);
+/** "Those were Xi's words", "These were the remarks of the minister". */
+const FOLLOWING = re(
+  `^\\s*(?:Those|These|That|This|Such)\\s+(?:were|was|are|is)\\s+(?:(?<sp>${NAME})['’]s\\s+(?:words|remarks|comments|message)|the\\s+(?:words|remarks|comments)\\s+of\\s+(?<sp2>${SPEAKER}))`,
+);
+/** A transcript turn: "LAVROV: …", "Q (from the audience): …". */
+const TURN = re(
+  "^(?<label>\\p{Lu}[\\p{Lu}\\p{M}.'’ -]*\\p{Lu}\\.?|\\p{Lu})(?:\\s*\\([^)]*\\))?:\\s+",
+);
+/** All-capital lines that are not speakers. */
+const NOT_TURN_LABELS = new Set(
+  list(`
+  NOTE, UPDATE, UPDATED, EDITOR'S NOTE, EDITOR’S NOTE, CORRECTION, PHOTO, FILE, RELATED,
+  READ MORE, WATCH, SOURCE, SOURCES, BACKGROUND, ANALYSIS, URGENT
+`),
+);
+const QUESTION_LABELS = new Set(
+  list(`
+  Q, QUESTION, INTERVIEWER, JOURNALIST, REPORTER, MODERATOR, HOST
+`),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Step 1: paragraphs.
+
+interface Para {
+  readonly start: number;
+  readonly end: number;
+}
+
+function paragraphs(text: string): Para[] {
+  const out: Para[] = [];
+  const sep = /\n[ \t\r]*\n/g;
+  let from = 0;
+  for (let m = sep.exec(text); ; m = sep.exec(text)) {
+    const to = m ? m.index : text.length;
+    let s = from;
+    let e = to;
+    while (s < e && /\s/.test(text[s] ?? "")) s++;
+    while (e > s && /\s/.test(text[e - 1] ?? "")) e--;
+    if (e > s) out.push({ start: s, end: e });
+    if (!m) break;
+    from = m.index + m[0].length;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 2: quotation marks.
+
+const OPENERS = new Set(["“", "«", "„"]);
+const CLOSERS = new Set(["”", "»"]);
+const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
+
+/** A pair of marks in one paragraph; `close` is null when the paragraph ends first. */
+interface Pair {
+  readonly para: number;
+  readonly open: number;
+  readonly close: number | null;
+}
+
+/**
+ * Pairs the double quotation marks of one paragraph. A mark's role comes from its context where
+ * that is clear (a mark after a space and before a word opens; after a word and before a space or
+ * punctuation closes), else from its shape (“ « open, ” » close), else, for a straight mark, from
+ * whether a quote is open. So a typo like “…“ still closes, and a stray mark is ignored.
+ */
+function pairMarks(text: string, p: Para, index: number): Pair[] {
+  const nested = pairWith(text, p, index, true);
+  if (nested[nested.length - 1]?.close !== null) return nested;
+  // Unbalanced: an opening mark was never closed, and with nesting it would swallow every quote
+  // after it. Read again without nesting (an opening mark inside a quote restarts it) and keep
+  // that reading when it closes more quotes.
+  const flat = pairWith(text, p, index, false);
+  const closed = (ps: Pair[]) => ps.filter((x) => x.close !== null).length;
+  return closed(flat) > closed(nested) ? flat : nested;
+}
+
+function pairWith(text: string, p: Para, index: number, nesting: boolean): Pair[] {
+  const pairs: Pair[] = [];
+  let depth = 0;
+  let open = -1;
+  for (let i = p.start; i < p.end; i++) {
+    const c = text[i] ?? "";
+    if (c !== '"' && !OPENERS.has(c) && !CLOSERS.has(c)) continue;
+    const prev = i > p.start ? text[i - 1] : undefined;
+    const next = i + 1 < p.end ? text[i + 1] : undefined;
+    const openLike = (isSpace(prev) || /[([{—–\-/“«„‘]/.test(prev ?? "")) && !isSpace(next);
+    const closeLike =
+      !isSpace(prev) && (isSpace(next) || /[.,;:!?)\]}—–\-/”»’'"]/.test(next ?? ""));
+    let role: "open" | "close";
+    if (OPENERS.has(c)) role = closeLike && !openLike && depth > 0 ? "close" : "open";
+    else if (CLOSERS.has(c)) role = openLike && !closeLike && depth === 0 ? "open" : "close";
+    else if (openLike && !closeLike) role = "open";
+    else if (closeLike && !openLike) role = "close";
+    else role = depth > 0 ? "close" : "open";
+
+    if (role === "open") {
+      if (depth === 0 || !nesting) open = i;
+      depth = nesting ? depth + 1 : 1;
+    } else if (depth > 0) {
+      depth--;
+      if (depth === 0) pairs.push({ para: index, open, close: i });
+    }
+  }
+  if (depth > 0) pairs.push({ para: index, open, close: null });
+  return pairs;
+}
+
+/** A quotation candidate: one pair, or a chain of paragraphs continued by opening marks. */
+interface Unit {
+  /** Inner spans (between the marks, or from the mark to the paragraph end). */
+  readonly parts: { start: number; end: number }[];
+  readonly open: number;
+  readonly close: number;
+  readonly firstPara: number;
+  readonly lastPara: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentences, over a copy of the text where quoted words are masked.
+
+const ABBREVIATIONS = new Set(
+  list(`
+  Mr, Mrs, Ms, Dr, Prof, Gen, Col, Lt, Sen, Rep, St, Jan, Feb, Mar, Apr, Jun, Jul, Aug,
+  Sep, Sept, Oct, Nov, Dec, Jr, Sr, vs, etc, ret
+`),
+);
+
+interface Context {
+  readonly text: string;
+  /** The text with every quoted word replaced by "_" (marks kept): cues are searched here. */
+  readonly masked: string;
+  readonly paras: readonly Para[];
+  /** Sentence ends (index after the final punctuation) per paragraph. */
+  readonly breaks: readonly number[][];
+  /** personLike answers by surface. */
+  readonly personLike: Map<string, boolean>;
+}
+
+function sentenceBreaks(text: string, masked: string, p: Para, pairs: readonly Pair[]): number[] {
+  const closes = new Map<number, Pair>();
+  for (const pair of pairs) if (pair.close !== null) closes.set(pair.close, pair);
+  const out: number[] = [];
+  const startsSentence = (j: number): boolean => {
+    let k = j;
+    while (k < p.end && isSpace(text[k])) k++;
+    if (k >= p.end) return true;
+    return k > j && /[\p{Lu}\p{N}"“«„‘(]/u.test(text[k] ?? "");
+  };
+  for (let i = p.start; i < p.end; i++) {
+    const pair = closes.get(i);
+    if (pair && pair.close !== null) {
+      // A quote ending in . ! ? ends its sentence when a new one starts after the mark.
+      const inner = text.slice(pair.open + 1, pair.close).trimEnd();
+      if (/[.!?]$/.test(inner) && startsSentence(i + 1)) out.push(i + 1);
+      continue;
+    }
+    const c = masked[i];
+    if (c !== "." && c !== "!" && c !== "?") continue;
+    let j = i + 1;
+    while (j < p.end && /[.!?)\]”»"’]/.test(masked[j] ?? "")) j++;
+    if (!startsSentence(j)) continue;
+    if (c === ".") {
+      const word = /([\p{L}]+)$/u.exec(masked.slice(Math.max(p.start, i - 12), i))?.[1] ?? "";
+      if (ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(word)) continue;
+    }
+    out.push(j);
+    i = j - 1;
+  }
+  return out;
+}
+
+const sentenceStart = (ctx: Context, para: number, pos: number): number => {
+  let s = ctx.paras[para]?.start ?? 0;
+  for (const b of ctx.breaks[para] ?? []) if (b <= pos) s = b;
+  return s;
+};
+const sentenceEnd = (ctx: Context, para: number, pos: number): number => {
+  for (const b of ctx.breaks[para] ?? []) if (b > pos) return b;
+  return ctx.paras[para]?.end ?? ctx.text.length;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Step 3: attribution.
+
+interface Attribution {
+  readonly speaker: SpeakerSurface | null;
+  readonly cue: string;
+  readonly apposition?: string;
+  /** Where the cue came from: decides whether a following quote continues this one. */
+  readonly via: "after" | "before" | "continued" | "other";
+}
+
+type Groups = Record<string, [number, number] | undefined>;
+
+/** The speaker named by group `sp` (or `sp2`) of a match run on `masked.slice(base)`. */
+function speakerOf(text: string, m: RegExpExecArray, base: number): SpeakerSurface | null {
+  const g = m.indices?.groups as Groups | undefined;
+  const span = g?.sp ?? g?.sp2;
+  if (!span) return null;
+  const start = base + span[0];
+  const end = base + span[1];
+  return { surface: text.slice(start, end), start, end };
+}
+
+const cueOf = (m: RegExpExecArray): string =>
+  (m.groups?.verb ?? "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace("was quoted as saying", "quoted");
+
+const appositionOf = (m: RegExpExecArray): string | undefined =>
+  (m.groups?.ap ?? m.groups?.tap)?.trim() || undefined;
+
+function lastMatch(regex: RegExp, s: string): RegExpExecArray | null {
+  regex.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = regex.exec(s); m; m = regex.exec(s)) {
+    last = m;
+    regex.lastIndex = m.index + Math.max(1, m[0].length);
+  }
+  return last;
+}
+
+const isPronoun = (s: SpeakerSurface | null): boolean =>
+  s !== null && /^(he|she|they)$/i.test(s.surface);
+
+const wordCount = (s: string): number =>
+  s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/**
+ * A single capitalised word opening a sentence ("Analysts were cautious") is only taken for a
+ * name when the text also writes it capitalised inside a sentence ("… met Putin in …").
+ */
+function personLike(ctx: Context, s: SpeakerSurface): boolean {
+  const surface = s.surface;
+  if (/\s/.test(surface) || /^\p{Ll}/u.test(surface) || isPronoun(s)) return true;
+  let known = ctx.personLike.get(surface);
+  if (known === undefined) {
+    const escaped = surface.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    known = new RegExp(`[\\p{L},]\\s+${escaped}(?![\\p{L}])`, "u").test(ctx.masked);
+    ctx.personLike.set(surface, known);
+  }
+  return known;
+}
+
+function analyse(text: string): { quotes: RawQuote[]; terms: QuotedTerm[] } {
+  const paras = paragraphs(text);
+
+  // Step 1: transcript turns ("LAVROV: …"), only in a text with two labelled turns or more. A
+  // paragraph without a label continues the turn before it (up to three paragraphs).
+  type Turn = { label: string; labelStart: number; textStart: number; question: boolean };
+  const turns: (Turn | "continued" | null)[] = paras.map((p) => {
+    const m = TURN.exec(text.slice(p.start, p.end));
+    const label = m?.groups?.label?.replace(/[.\s]+$/, "");
+    if (!m || !label || NOT_TURN_LABELS.has(label) || label.split(" ").length > 4) return null;
+    const question = QUESTION_LABELS.has(label);
+    return { label, labelStart: p.start, textStart: p.start + m[0].length, question };
+  });
+  if (turns.filter((t) => t !== null).length < 2) turns.fill(null);
+  for (let i = 1, run = 0; i < turns.length; i++) {
+    run = turns[i] ? 0 : run + 1;
+    if (!turns[i] && turns[i - 1] && run <= 3) turns[i] = "continued";
+  }
+
+  // Step 2: marks, masked text, sentences.
+  const pairs = paras.map((p, i) => pairMarks(text, p, i));
+  // UTF-16 units, so that offsets in the masked copy are those of `text`.
+  const maskedChars = text.split("");
+  for (const ps of pairs)
+    for (const pair of ps) {
+      const end = pair.close ?? paras[pair.para]?.end ?? text.length;
+      for (let i = pair.open + 1; i < end; i++) if (!isSpace(maskedChars[i])) maskedChars[i] = "_";
+    }
+  const masked = maskedChars.join("");
+  const ctx: Context = {
+    text,
+    masked,
+    paras,
+    breaks: paras.map((p, i) => sentenceBreaks(text, masked, p, pairs[i] ?? [])),
+    personLike: new Map(),
+  };
+
+  // Multi-paragraph quotes: an unclosed quote continues into the next paragraph when that one
+  // opens with a mark; the chain ends at the first paragraph whose opening quote closes.
+  const units: Unit[] = [];
+  const consumed = new Set<Pair>();
+  for (let i = 0; i < paras.length; i++) {
+    if (turns[i]) continue;
+    for (const pair of pairs[i] ?? []) {
+      if (consumed.has(pair)) continue;
+      if (pair.close !== null) {
+        units.push({
+          parts: [{ start: pair.open + 1, end: pair.close }],
+          open: pair.open,
+          close: pair.close,
+          firstPara: i,
+          lastPara: i,
+        });
+        continue;
+      }
+      const parts = [{ start: pair.open + 1, end: paras[i]?.end ?? text.length }];
+      let k = i + 1;
+      let last: Pair | undefined;
+      const chain: Pair[] = [];
+      while (k < paras.length && !turns[k]) {
+        const first = pairs[k]?.[0];
+        if (!first || first.open !== paras[k]?.start) break;
+        chain.push(first);
+        if (first.close === null) {
+          parts.push({ start: first.open + 1, end: paras[k]?.end ?? text.length });
+          k++;
+          continue;
+        }
+        parts.push({ start: first.open + 1, end: first.close });
+        last = first;
+        break;
+      }
+      // No closing paragraph: the opening mark yields no quote.
+      if (!last || last.close === null) continue;
+      const unit: Unit = {
+        parts,
+        open: pair.open,
+        close: last.close,
+        firstPara: i,
+        lastPara: k,
+      };
+      // A chain attributed twice (cue before its start and after its end) is two quotes, the
+      // first one unclosed: keep the second only.
+      if (pair.open > (paras[i]?.start ?? 0) && beforeCue(ctx, unit) && afterCue(ctx, unit))
+        continue;
+      for (const c of chain) consumed.add(c);
+      units.push(unit);
+    }
+  }
+
+  // Step 3: attribution, in document order.
+  const quotes: RawQuote[] = [];
+  const terms: QuotedTerm[] = [];
+  const done: { unit: Unit; att: Attribution | null }[] = [];
+  for (const unit of units) {
+    const att = attribute(ctx, unit, done);
+    const q = att ? toQuote(text, unit, att, antecedent(ctx, unit, att, done)) : null;
+    if (q && att && accepted(ctx, unit, q, att)) {
+      quotes.push(q);
+      done.push({ unit, att });
+    } else {
+      done.push({ unit, att: null });
+      if (unit.firstPara === unit.lastPara) {
+        const s = trimSpan(text, unit.open + 1, unit.close);
+        terms.push({ ...s, text: collapse(text.slice(s.start, s.end)) });
+      }
+    }
+  }
+
+  // Transcript turns: the whole turn, with the continued paragraphs, is the quote.
+  for (let i = 0; i < paras.length; i++) {
+    const turn = turns[i];
+    if (!turn || turn === "continued") continue;
+    let k = i;
+    while (turns[k + 1] === "continued") k++;
+    if (turn.question) {
+      for (let j = i; j <= k; j++)
+        for (const pair of pairs[j] ?? [])
+          if (pair.close !== null) {
+            const s = trimSpan(text, pair.open + 1, pair.close);
+            terms.push({ ...s, text: collapse(text.slice(s.start, s.end)) });
+          }
+      continue;
+    }
+    const parts = [{ start: turn.textStart, end: paras[i]?.end ?? text.length }];
+    for (let j = i + 1; j <= k; j++) {
+      const p = paras[j];
+      if (p) parts.push({ start: p.start, end: p.end });
+    }
+    const label = turn.label;
+    const named = !/^(A|ANSWER)$/.test(label);
+    const start = turn.labelStart;
+    quotes.push({
+      start: parts[0]?.start ?? start,
+      end: parts[parts.length - 1]?.end ?? start,
+      text: parts.map((s) => collapse(text.slice(s.start, s.end))).join(" "),
+      speaker: named ? { surface: label, start, end: start + label.length } : null,
+      pronoun: false,
+      cue: "transcript",
+    });
+  }
+
+  quotes.sort((a, b) => a.start - b.start);
+  terms.sort((a, b) => a.start - b.start);
+  return { quotes, terms };
+}
+
+const collapse = (s: string): string => s.replace(/\s+/g, " ").trim();
+
+/** Most words capitalised: a title ("Joint Military Exercises: Introducing a Dataset."). */
+function titleCase(s: string): boolean {
+  const ws = s.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const caps = ws.filter((w) => /^[^\p{L}]*\p{Lu}/u.test(w)).length;
+  return ws.length > 1 && caps / ws.length >= 0.7;
+}
+
+/**
+ * 1–3 quoted words are a quote only right after or before a cue ("Nonsense," he said), never
+ * inside a sentence (a "scare quote"); a quote without a speaker needs four words or more and
+ * must not read as a title.
+ */
+function accepted(ctx: Context, unit: Unit, q: RawQuote, att: Attribution): boolean {
+  const n = wordCount(q.text);
+  if (att.speaker === null) return n > 3 && !titleCase(q.text);
+  return n > 3 || (att.via !== "other" && !embedded(ctx, unit));
+}
+
+function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(text[s])) s++;
+  while (e > s && isSpace(text[e - 1])) e--;
+  return { start: s, end: e };
+}
+
+function toQuote(
+  text: string,
+  unit: Unit,
+  att: Attribution,
+  antecedent: SpeakerSurface | null,
+): RawQuote | null {
+  const parts = unit.parts
+    .map((p) => trimSpan(text, p.start, p.end))
+    .filter((p) => p.end > p.start);
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (!first || !last) return null;
+  // The comma before a closing mark belongs to the attribution ("…," he said), not to the words.
+  while (last.end > last.start && /[\s,]/.test(text[last.end - 1] ?? "")) last.end--;
+  const words = parts.map((p) => collapse(text.slice(p.start, p.end))).join(" ");
+  if (!words) return null;
+  const q: RawQuote = {
+    start: first.start,
+    end: last.end,
+    text: words,
+    speaker: att.speaker,
+    pronoun: isPronoun(att.speaker),
+    cue: att.cue,
+  };
+  return {
+    ...q,
+    ...(att.apposition ? { apposition: att.apposition } : {}),
+    ...(antecedent ? { antecedent } : {}),
+  };
+}
+
+const FULL_NAME = re(`^${NAME}$`);
+
+/**
+ * For a pronoun speaker, the nearest person named before the quote: going back sentence by
+ * sentence (at most six, within three paragraphs), the subject of the sentence when it is a name
+ * or a title ("The Chinese defence minister, Wei Fenghe, …" gives the name in apposition), else
+ * the named speaker of a quote in that sentence.
+ */
+function antecedent(
+  ctx: Context,
+  unit: Unit,
+  att: Attribution,
+  done: readonly { unit: Unit; att: Attribution | null }[],
+): SpeakerSurface | null {
+  if (!isPronoun(att.speaker)) return null;
+  let para = unit.firstPara;
+  let end = sentenceStart(ctx, para, unit.open);
+  for (let steps = 0; steps < 6 && para >= Math.max(0, unit.firstPara - 2); steps++) {
+    const p = ctx.paras[para];
+    if (!p) break;
+    if (end <= p.start) {
+      para--;
+      end = ctx.paras[para]?.end ?? 0;
+      continue;
+    }
+    const start = sentenceStart(ctx, para, end - 1);
+    const m = SUBJECT.exec(ctx.masked.slice(start, end));
+    const subject = m ? speakerOf(ctx.text, m, start) : null;
+    if (subject && !isPronoun(subject) && personLike(ctx, subject)) {
+      const ap = m?.indices?.groups?.ap;
+      const apText = ap ? ctx.text.slice(start + ap[0], start + ap[1]) : "";
+      if (ap && FULL_NAME.test(apText))
+        return { surface: apText, start: start + ap[0], end: start + ap[1] };
+      return subject;
+    }
+    for (let k = done.length - 1; k >= 0; k--) {
+      const d = done[k];
+      const speaker = d?.att?.speaker;
+      if (d && speaker && !isPronoun(speaker) && d.unit.open >= start && d.unit.open < end)
+        return speaker;
+    }
+    end = start;
+  }
+  return null;
+}
+
+/** The outside text of the sentence before the opening mark. */
+function beforeText(ctx: Context, unit: Unit): { s: string; base: number } {
+  const p = ctx.paras[unit.firstPara];
+  const start = sentenceStart(ctx, unit.firstPara, unit.open);
+  // A quote opening its paragraph after a paragraph ending with a colon: "Xi told the meeting:".
+  if (p && unit.open === p.start && unit.firstPara > 0) {
+    const prev = ctx.paras[unit.firstPara - 1];
+    if (prev && ctx.masked[prev.end - 1] === ":") {
+      const s = sentenceStart(ctx, unit.firstPara - 1, prev.end - 1);
+      return { s: `${ctx.masked.slice(s, prev.end)} `, base: s };
+    }
+  }
+  return { s: ctx.masked.slice(start, unit.open), base: start };
+}
+
+/** The outside text after the closing mark, to the end of its sentence or the next quote. */
+function afterText(ctx: Context, unit: Unit): { s: string; base: number } {
+  const from = unit.close + 1;
+  const end = sentenceEnd(ctx, unit.lastPara, unit.close);
+  const nextMark = ctx.masked.slice(from, end).search(/["“«„”»]/);
+  return { s: ctx.masked.slice(from, nextMark >= 0 ? from + nextMark : end), base: from };
+}
+
+function afterCue(ctx: Context, unit: Unit): (Attribution & { matchEnd: number }) | null {
+  const { s, base } = afterText(ctx, unit);
+  for (const regex of [AFTER_ACCORDING, AFTER_INVERTED, AFTER_SV]) {
+    const m = regex.exec(s);
+    if (!m) continue;
+    const speaker = speakerOf(ctx.text, m, base);
+    if (!speaker) continue;
+    const apposition = appositionOf(m);
+    return {
+      speaker,
+      cue: cueOf(m),
+      via: "after",
+      matchEnd: base + m.index + m[0].length,
+      ...(apposition ? { apposition } : {}),
+    };
+  }
+  return null;
+}
+
+function beforeCue(ctx: Context, unit: Unit): Attribution | null {
+  const { s, base } = beforeText(ctx, unit);
+  // "According to X, …" and "X said …" anywhere earlier in the sentence; the nearest wins.
+  const candidates = [lastMatch(BEFORE_ACCORDING, s), lastMatch(BEFORE_SV, s)].filter(
+    (m): m is RegExpExecArray => m !== null,
+  );
+  candidates.sort((a, b) => b.index - a.index);
+  for (const m of candidates) {
+    const speaker = speakerOf(ctx.text, m, base);
+    if (!speaker) continue;
+    const apposition = appositionOf(m);
+    return { speaker, cue: cueOf(m), via: "before", ...(apposition ? { apposition } : {}) };
+  }
+  // Colon with no speech verb: "Wang Yi put the Chinese position most clearly on March 7: "…"".
+  if (/:\s*$/.test(s)) {
+    const m = SUBJECT.exec(s);
+    const speaker = m ? speakerOf(ctx.text, m, base) : null;
+    return {
+      speaker: speaker && personLike(ctx, speaker) ? speaker : null,
+      cue: "colon",
+      via: "before",
+    };
+  }
+  return null;
+}
+
+/** The quote sits inside a sentence ("… were "at their best ever" and …"), not after a cue. */
+function embedded(ctx: Context, unit: Unit): boolean {
+  const before = beforeText(ctx, unit).s;
+  const after = afterText(ctx, unit).s;
+  const beforeOk = /^\s*$/.test(before) || /[:,—–]\s*$/.test(before);
+  const afterOk =
+    /^\s*$/.test(after) || /^\s*[,.;:!?—–-]/.test(after) || afterCue(ctx, unit) !== null;
+  return !(beforeOk && afterOk);
+}
+
+/** Whether the quote opens its sentence (nothing but spaces before it in the sentence). */
+function sentenceInitial(ctx: Context, unit: Unit): boolean {
+  const start = sentenceStart(ctx, unit.firstPara, unit.open);
+  return /^\s*$/.test(ctx.masked.slice(start, unit.open));
+}
+
+function attribute(
+  ctx: Context,
+  unit: Unit,
+  done: readonly { unit: Unit; att: Attribution | null }[],
+): Attribution | null {
+  const prev = done[done.length - 1];
+  const prevAtt = prev?.att ?? null;
+
+  // a. Split quote in one sentence: "…," X said, "…".
+  if (prev && prevAtt?.via === "after" && prev.unit.lastPara === unit.firstPara) {
+    const cue = afterCue(ctx, prev.unit);
+    if (cue && /^[\s,:;—–-]*$/.test(ctx.masked.slice(cue.matchEnd, unit.open)))
+      return { speaker: prevAtt.speaker, cue: "continued", via: "continued" };
+  }
+
+  // b. Cue after the quote.
+  const after = afterCue(ctx, unit);
+  if (after) {
+    const { matchEnd: _, ...att } = after;
+    return att;
+  }
+
+  // c. Cue before the quote.
+  const before = beforeCue(ctx, unit);
+  if (before) return before;
+
+  if (!sentenceInitial(ctx, unit)) return null;
+  const start = sentenceStart(ctx, unit.firstPara, unit.open);
+  const p = ctx.paras[unit.firstPara];
+
+  // d. The previous quote's speaker goes on: "…," X said. "…" (same or next paragraph).
+  if (prev && prevAtt?.speaker && finalInSentence(ctx, prev.unit, prevAtt)) {
+    const prevEnd = sentenceEnd(ctx, prev.unit.lastPara, prev.unit.close);
+    const samePara = prev.unit.lastPara === unit.firstPara && prevEnd === start;
+    const paraBefore =
+      p !== undefined &&
+      unit.open === p.start &&
+      prev.unit.lastPara === unit.firstPara - 1 &&
+      prevEnd === ctx.paras[prev.unit.lastPara]?.end;
+    if (samePara || paraBefore)
+      return { speaker: prevAtt.speaker, cue: "continued", via: "continued" };
+  }
+
+  const quotedWords = collapse(ctx.text.slice(unit.open + 1, unit.close));
+  const fullSentence = /[.!?]$/.test(quotedWords) && wordCount(quotedWords) > 3;
+
+  // e. Following sentence: "…" Those were Xi's words.
+  const end = sentenceEnd(ctx, unit.lastPara, unit.close);
+  if (end === unit.close + 1 || /^\s*$/.test(ctx.masked.slice(unit.close + 1, end))) {
+    const next = ctx.masked.slice(end, sentenceEnd(ctx, unit.lastPara, end));
+    const m = FOLLOWING.exec(next);
+    const speaker = m ? speakerOf(ctx.text, m, end) : null;
+    if (speaker) return { speaker, cue: "following sentence", via: "other" };
+  }
+
+  // f. Previous sentence in the paragraph whose subject is a person or a title.
+  if (p && start > p.start) {
+    const prevStart = sentenceStart(ctx, unit.firstPara, start - 1);
+    const m = SUBJECT.exec(ctx.masked.slice(prevStart, start));
+    const speaker = m ? speakerOf(ctx.text, m, prevStart) : null;
+    if (speaker && personLike(ctx, speaker))
+      return { speaker, cue: "previous sentence", via: "other" };
+  }
+
+  // g. A full quoted sentence with no speaker in sight.
+  if (fullSentence) return { speaker: null, cue: "none", via: "other" };
+  return null;
+}
+
+/** Nothing but the quote's cue follows it in its sentence (so a next quote may continue it). */
+function finalInSentence(ctx: Context, unit: Unit, att: Attribution): boolean {
+  if (att.via === "after" || att.via === "continued") return true;
+  const end = sentenceEnd(ctx, unit.lastPara, unit.close);
+  if (!/^[\s.,;:!?"”»’)]*$/.test(ctx.masked.slice(unit.close + 1, end))) return false;
+  return !embedded(ctx, unit) || wordCount(ctx.text.slice(unit.open + 1, unit.close)) > 3;
+}
