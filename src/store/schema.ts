@@ -456,6 +456,42 @@ export const TABLES = {
     ],
     naturalKey: ["system", "code", "abb", "name", "start_date"],
   },
+  documents: {
+    name: "documents",
+    description:
+      "Documents read by `entente text` (statements, articles): main text, what was found in it, and the quotes proposed as evidence",
+    columns: [
+      c(
+        "text_sha256",
+        "text",
+        "sha256 of the main text (the same text from two files is one document)",
+      ),
+      c("format", "text", "txt | md | html"),
+      c("title", "text", "title of the document"),
+      c("doc_date", "date", "date of the document (dateline or first paragraphs), if found"),
+      c(
+        "text",
+        "text",
+        "main text: paragraphs separated by a blank line; every offset refers to it",
+      ),
+      c("dates", "text[]", "dates mentioned (YYYY, YYYY-MM or YYYY-MM-DD)"),
+      c("states", "int[]", "COW codes of the states mentioned"),
+      c("organizations", "text[]", "organisations mentioned (SCO, NATO, EAEU, BRI, …)"),
+      c("people", "text[]", "office holders mentioned (ids of src/text/people-data.ts)"),
+      c(
+        "rhetoric_score",
+        "double",
+        "alliance-rhetoric score of the whole text, −1…+1 (docs/text.md)",
+      ),
+      c("quote_count", "int", "attributed quotes found"),
+      c(
+        "analysis_json",
+        "text",
+        "the full analysis as `entente text --json` prints it for this document (quotes, matches, offsets)",
+      ),
+    ],
+    naturalKey: ["text_sha256"],
+  },
 } as const satisfies Record<string, TableSpec>;
 
 export type TableName = keyof typeof TABLES;

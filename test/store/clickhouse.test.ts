@@ -5,6 +5,7 @@ import { StoreError } from "../../src/core/errors.js";
 import { GDELT2 } from "../../src/sources/events/layouts.js";
 import { ClickHouseStore } from "../../src/store/clickhouse/clickhouse-store.js";
 import { parseClickHouseUrl } from "../../src/store/clickhouse/url.js";
+import { SCHEMA_VERSION } from "../../src/store/duckdb/ddl.js";
 import { openStore } from "../../src/store/open.js";
 import { NO_CLICKHOUSE_REASON } from "../clickhouse/servers.js";
 import {
@@ -101,6 +102,24 @@ describe.skipIf(!clickhouse)("ClickHouseStore", () => {
       await b.close();
     } finally {
       await dropDatabase(db, "single");
+    }
+  });
+
+  it("migrates a version-2 store (before documents) to the current version", async () => {
+    const store = await single.open();
+    await store.node.exec("DROP TABLE documents");
+    await store.node.exec("DROP TABLE schema_migrations");
+    await store.node.exec(
+      "CREATE TABLE schema_migrations (version UInt32, applied_at String) ENGINE = MergeTree() ORDER BY version",
+    );
+    await store.node.exec("INSERT INTO schema_migrations VALUES (2, '2026-01-01')");
+    expect(await store.schemaVersion()).toBe(2);
+    const again = await ClickHouseStore.open(storeUrl(store.where.database, "single"));
+    try {
+      expect(await again.schemaVersion()).toBe(SCHEMA_VERSION);
+      expect(await again.count("documents")).toBe(0);
+    } finally {
+      await again.close();
     }
   });
 

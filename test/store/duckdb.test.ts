@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SCHEMA_VERSION } from "../../src/store/duckdb/ddl.js";
 import { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";
 import { tempDir, tempStore } from "../helpers.js";
 import { storeContract } from "./contract.js";
@@ -33,5 +34,26 @@ describe("DuckDbStore", () => {
     await expect(DuckDbStore.open(path, { readOnly: true })).rejects.toThrow(
       /nope\.duckdb does not exist/,
     );
+  });
+
+  it("migrates a version-2 store (before documents) to the current version, keeping its data", async () => {
+    const path = join(tempDir(), "v2.duckdb");
+    const a = await DuckDbStore.open(path);
+    const s = await a.beginLoad(
+      { path: "/x.csv", sha256: "f1", size: 1, source: "cow-nmc", sourceVersion: "7.0" },
+      "trade_national",
+    );
+    s.append([2, 2000, 1, 2], 2);
+    await s.commit({ linesRead: 1, rejects: [], unresolved: [], verify: () => {} });
+    // Back to what version 2 wrote: no documents table, version 2 in meta.
+    await a.query("DROP TABLE documents");
+    await a.query("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+    expect(await a.schemaVersion()).toBe(2);
+    await a.close();
+    const b = await DuckDbStore.open(path);
+    expect(await b.schemaVersion()).toBe(SCHEMA_VERSION);
+    expect(await b.count("documents")).toBe(0);
+    expect(await b.count("trade_national")).toBe(1);
+    await b.close();
   });
 });

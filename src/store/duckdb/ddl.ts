@@ -23,12 +23,13 @@ export function createTableSql(spec: TableSpec): string {
   return `CREATE TABLE ${quoteIdent(spec.name)} (${cols.join(", ")})`;
 }
 
-/** Tables added by migration 2 (event data); migration 1 creates all the others. */
+/** Tables added by migration 2 (event data) and 3 (documents); migration 1 creates the others. */
 const V2_TABLES: ReadonlySet<keyof typeof TABLES> = new Set([
   "gdelt_events",
   "icews_events",
   "icews_dyad_year",
 ] as const);
+const V3_TABLES: ReadonlySet<keyof typeof TABLES> = new Set(["documents"] as const);
 
 /** Schema migrations, in order. Each runs once, inside a transaction. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => string[] }> = [
@@ -45,13 +46,17 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => stri
       "CREATE TABLE load_rejects (file_id INTEGER NOT NULL, line INTEGER NOT NULL, reason VARCHAR NOT NULL)",
       "CREATE TABLE load_unresolved (file_id INTEGER NOT NULL, name VARCHAR NOT NULL, rows INTEGER NOT NULL)",
       ...Object.values(TABLES)
-        .filter((t) => !V2_TABLES.has(t.name))
+        .filter((t) => !V2_TABLES.has(t.name) && !V3_TABLES.has(t.name))
         .map((t) => createTableSql(t)),
     ],
   },
   {
     version: 2,
     statements: () => [...V2_TABLES].map((t) => createTableSql(TABLES[t])),
+  },
+  {
+    version: 3,
+    statements: () => [...V3_TABLES].map((t) => createTableSql(TABLES[t])),
   },
 ];
 
