@@ -1,0 +1,380 @@
+/**
+ * The sync registry: which files each open dataset has and where it is officially published.
+ * `entente sync` downloads the files list() names (through ENTENTE_MIRROR when set, see
+ * mirrorUrl) and ingests them; sources without a stable direct URL carry `manual` instructions.
+ *
+ * Every URL below is the publisher's own. Each entry says how sure we are of it; a URL we were
+ * not sure of is not here (the entry is manual instead), because a wrong URL is worse than
+ * instructions.
+ */
+import { BadInputError } from "../core/errors.js";
+import { GDELT1, GDELT2, ICEWS } from "../sources/events/layouts.js";
+import { sourceByName } from "../sources/index.js";
+import { UNGA_CITATION, UNGA_HOMEPAGE, UNGA_LICENSE } from "../sources/unga-voeten.js";
+import {
+  GDELT1_BASE_URL,
+  GDELT1_FILESIZES_URL,
+  GDELT1_MD5SUMS_URL,
+  GDELT2_MASTER_URL,
+  gdelt1Span,
+  parseFileSizes,
+  parseMasterFileList,
+  parseMd5Sums,
+} from "./gdelt-lists.js";
+
+/** One file to download (same shape as src/sync/download.ts). */
+export interface RemoteFile {
+  /** The official URL. */
+  readonly url: string;
+  /** The official URL's pathname without the leading "/": the cache path, stable across mirrors. */
+  readonly path: string;
+  readonly size?: number;
+  readonly md5?: string;
+}
+
+export interface ListContext {
+  /** GDELT selection by file timestamp (inclusive). */
+  readonly from: Date | null;
+  /** Inclusive; a date at exactly 00:00:00.000 UTC means that whole day (a --to without time). */
+  readonly to: Date | null;
+  /** Fetches a list file (already mirror-aware), given the OFFICIAL url. */
+  readonly fetchText: (url: string) => Promise<string>;
+}
+
+export interface SyncSource {
+  readonly name: string;
+  readonly title: string;
+  readonly homepage: string;
+  readonly license: string;
+  readonly citation: string;
+  /** Part of the core set `entente demo` syncs (the non-event sources with a URL). */
+  readonly core: boolean;
+  /** When there is no stable direct URL: how to download it by hand, then `entente ingest <file>`. */
+  readonly manual: string | null;
+  /** The files to download; [] for manual-only sources. */
+  list(ctx: ListContext): Promise<RemoteFile[]>;
+  /** For zip downloads holding several members: the member to extract for ingest. */
+  readonly extract?: RegExp;
+}
+
+/** The cache path of an official URL: its pathname without the leading "/". */
+export function remotePath(url: string): string {
+  return new URL(url).pathname.replace(/^\/+/, "");
+}
+
+const remote = (url: string): RemoteFile => ({ url, path: remotePath(url) });
+
+/**
+ * The URL to fetch an official URL from: with a mirror (http://HOST:PORT, https://…, or
+ * file:///DIR, optionally with a path prefix), the official scheme and host are replaced by the
+ * mirror's and the official path (and query) is kept after the mirror's own path.
+ */
+export function mirrorUrl(
+  url: string,
+  mirror: string | undefined = process.env.ENTENTE_MIRROR,
+): string {
+  if (mirror === undefined || mirror.trim() === "") return url;
+  const bad = (why: string): BadInputError =>
+    new BadInputError("bad_mirror", `ENTENTE_MIRROR="${mirror}" is not a usable mirror: ${why}`, {
+      hint: "Set ENTENTE_MIRROR to http://HOST:PORT, https://HOST/PREFIX or file:///DIR, or unset it",
+    });
+  let m: URL;
+  try {
+    m = new URL(mirror.trim());
+  } catch {
+    throw bad("not a URL");
+  }
+  if (m.protocol !== "http:" && m.protocol !== "https:" && m.protocol !== "file:") {
+    throw bad(`scheme ${m.protocol} is not http:, https: or file:`);
+  }
+  if (m.protocol !== "file:" && m.hostname === "") throw bad("no host");
+  if (m.search !== "" || m.hash !== "") throw bad("a mirror takes no query or fragment");
+  if (m.username !== "" || m.password !== "")
+    throw bad("credentials do not belong in a mirror URL");
+  const official = new URL(url);
+  const prefix = m.pathname.replace(/\/+$/, "");
+  return `${m.protocol}//${m.host}${prefix}${official.pathname}${official.search}`;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The [from, to] of a GDELT selection, both inclusive; a midnight `to` becomes the end of that day. */
+export function gdeltRange(
+  ctx: ListContext,
+  title: string,
+  count: string,
+): { from: Date; to: Date } {
+  const { from, to } = ctx;
+  if (from === null || to === null) {
+    throw new BadInputError("range_required", `${title} needs --from and --to`, {
+      hint: `It has ${count} files; choose dates, e.g. --from 2019-10-01 --to 2019-10-31`,
+    });
+  }
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) {
+    throw new BadInputError("bad_range", `${title}: --from or --to is not a valid date`);
+  }
+  const wholeDay = to.getTime() % DAY_MS === 0;
+  const end = wholeDay ? new Date(to.getTime() + DAY_MS - 1) : to;
+  if (from.getTime() > end.getTime()) {
+    throw new BadInputError(
+      "bad_range",
+      `${title}: --from ${from.toISOString()} is after --to ${to.toISOString()}`,
+    );
+  }
+  return { from, to: end };
+}
+
+/** A source published as fixed files at stable URLs. */
+function fixedFiles(...urls: string[]): (ctx: ListContext) => Promise<RemoteFile[]> {
+  const files = urls.map(remote);
+  return async () => files.map((f) => ({ ...f }));
+}
+
+const manualOnly = async (): Promise<RemoteFile[]> => [];
+
+const info = (adapter: string) => {
+  const s = sourceByName(adapter);
+  return { homepage: s.homepage, license: s.license, citation: s.citation };
+};
+
+// --- GDELT ----------------------------------------------------------------------------------
+
+// Sure: the master file list and its `SIZE MD5 URL` format are documented on gdeltproject.org
+// (data.html, GDELT 2.0 "raw data files") and used by every GDELT 2.0 downloader.
+const gdelt2: SyncSource = {
+  name: "gdelt2",
+  title: "GDELT 2.0 event exports (15-minute files)",
+  homepage: GDELT2.homepage,
+  license: GDELT2.license,
+  citation: GDELT2.citation,
+  core: false,
+  manual: null,
+  async list(ctx) {
+    const range = gdeltRange(ctx, "GDELT 2.0", "hundreds of thousands of 15-minute");
+    const { files } = parseMasterFileList(await ctx.fetchText(GDELT2_MASTER_URL));
+    const lo = range.from.getTime();
+    const hi = range.to.getTime();
+    return files
+      .filter((f) => f.time.getTime() >= lo && f.time.getTime() <= hi)
+      .map(({ url, path, size, md5 }) => ({ url, path, size, md5 }));
+  },
+};
+
+// Sure: http://data.gdeltproject.org/events/index.html lists the files and links `md5sums` and
+// `filesizes` next to them; the yearly/monthly/daily naming is from the GDELT 1.0 documentation.
+const gdelt1: SyncSource = {
+  name: "gdelt1",
+  title: "GDELT 1.0 events (yearly, monthly and daily files)",
+  homepage: GDELT1.homepage,
+  license: GDELT1.license,
+  citation: GDELT1.citation,
+  core: false,
+  manual: null,
+  async list(ctx) {
+    const range = gdeltRange(ctx, "GDELT 1.0", "thousands of daily");
+    const [md5Text, sizeText] = await Promise.all([
+      ctx.fetchText(GDELT1_MD5SUMS_URL),
+      ctx.fetchText(GDELT1_FILESIZES_URL),
+    ]);
+    const md5s = parseMd5Sums(md5Text).entries;
+    const sizes = parseFileSizes(sizeText).entries;
+    const names = [...new Set([...md5s.keys(), ...sizes.keys()])];
+    const lo = range.from.getTime();
+    const hi = range.to.getTime();
+    const picked = names
+      .map((name) => ({ name, span: gdelt1Span(name) }))
+      .filter(
+        (x): x is { name: string; span: NonNullable<typeof x.span> } =>
+          x.span !== null && x.span.start.getTime() <= hi && x.span.end.getTime() > lo,
+      )
+      .sort((a, b) => a.span.start.getTime() - b.span.start.getTime());
+    return picked.map(({ name }) => {
+      const url = `${GDELT1_BASE_URL}${name}`;
+      const size = sizes.get(name);
+      const md5 = md5s.get(name);
+      return {
+        url,
+        path: remotePath(url),
+        ...(size === undefined ? {} : { size }),
+        ...(md5 === undefined ? {} : { md5 }),
+      };
+    });
+  },
+};
+
+// Manual: ICEWS is published on Harvard Dataverse as many yearly files whose file ids change
+// with each update, and Dataverse asks users to accept the dataset's terms.
+const icews: SyncSource = {
+  name: "icews",
+  title: "ICEWS coded event data (Harvard Dataverse)",
+  homepage: ICEWS.homepage,
+  license: ICEWS.license,
+  citation: ICEWS.citation,
+  core: false,
+  manual:
+    "Open https://doi.org/10.7910/DVN/28075 (ICEWS Coded Event Data, Harvard Dataverse; later years are in doi:10.7910/DVN/QI2T9A). " +
+    'In the Files tab download the yearly event files you need ("events.YYYY.<timestamp>.tab", often zipped), accepting the dataset terms when asked. ' +
+    "Then run `entente ingest <file>` on each (a .tab or its .zip).",
+  list: manualOnly,
+};
+
+// --- Alliances ------------------------------------------------------------------------------
+
+// Fairly sure: the "ATOP 5.1 (.csv)" link on atopdata.org/data.html; the same URL is used by
+// several published replication scripts. The zip holds the alliance, member and dyad-year
+// files; atop5_1ddyr.csv is the directed dyad-year file (adapter atop-ddyr).
+const ATOP_URL = "http://www.atopdata.org/uploads/6/9/1/3/69134503/atop_5.1__.csv_.zip";
+const atop: SyncSource = {
+  name: "atop",
+  title: "ATOP 5.1 alliance data (directed dyad-year)",
+  ...info("atop-ddyr"),
+  core: true,
+  manual: null,
+  list: fixedFiles(ATOP_URL),
+  extract: /(^|\/)atop5_1ddyr\.csv$/,
+};
+
+// Fairly sure: the COW Formal Alliances v4.1 CSV zip (correlatesofwar.org/data-sets/formal-
+// alliances, "version4.1_csv.zip"), members under version4.1_csv/. The directed yearly file is
+// the official layout the cow-alliance-yearly adapter reads.
+const COW_ALLIANCE_URL = "https://correlatesofwar.org/wp-content/uploads/version4.1_csv.zip";
+const cowAlliance: SyncSource = {
+  name: "cow-alliance",
+  title: "COW Formal Alliances v4.1 (directed dyad-year by treaty)",
+  ...info("cow-alliance-yearly"),
+  core: true,
+  manual: null,
+  list: fixedFiles(COW_ALLIANCE_URL),
+  extract: /(^|\/)alliance_v4\.1_by_directed_yearly\.csv$/,
+};
+
+// --- Trade, capabilities --------------------------------------------------------------------
+
+// Fairly sure: COW Trade 4.0 (correlatesofwar.org/data-sets/bilateral-trade), one zip with
+// COW_Trade_4.0/Dyadic_COW_4.0.csv and National_COW_4.0.csv. Two entries share the download
+// (same path, so the second is a cache hit) and extract one member each.
+const COW_TRADE_URL = "https://correlatesofwar.org/wp-content/uploads/COW_Trade_4.0.zip";
+const cowTrade: SyncSource = {
+  name: "cow-trade",
+  title: "COW Trade 4.0 dyadic flows",
+  ...info("cow-trade-dyadic"),
+  core: true,
+  manual: null,
+  list: fixedFiles(COW_TRADE_URL),
+  extract: /(^|\/)Dyadic_COW_4\.0\.csv$/,
+};
+const cowTradeNational: SyncSource = {
+  name: "cow-trade-national",
+  title: "COW Trade 4.0 national totals",
+  ...info("cow-trade-national"),
+  core: true,
+  manual: null,
+  list: fixedFiles(COW_TRADE_URL),
+  extract: /(^|\/)National_COW_4\.0\.csv$/,
+};
+
+// Manual: NMC v7.0 is published as NMCv7.zip, whose CSVs sit inside further zips (a nested
+// archive a single extract cannot reach). The URL is fairly sure; the inner names less so.
+const cowNmc: SyncSource = {
+  name: "cow-nmc",
+  title: "COW National Material Capabilities v7.0 (abridged)",
+  ...info("cow-nmc"),
+  core: false,
+  manual:
+    "Open https://correlatesofwar.org/data-sets/national-material-capabilities/ and download the NMC v7.0 data " +
+    "(NMCv7.zip, at the time of writing https://correlatesofwar.org/wp-content/uploads/NMCv7.zip). " +
+    "Unzip it, then unzip the abridged archive inside (NMC-v7-abridged.zip) and run `entente ingest NMC-70-abridged.csv`.",
+  list: manualOnly,
+};
+
+// --- UN votes -------------------------------------------------------------------------------
+
+// Manual: the Voeten data live on Harvard Dataverse (hdl:1902.1/12379), but every annual
+// release replaces the files (new file ids and names), so no file URL stays valid.
+const unvotes: SyncSource = {
+  name: "unvotes",
+  title: "UN General Assembly roll-call votes (Voeten, Strezhnev & Bailey)",
+  homepage: UNGA_HOMEPAGE,
+  license: UNGA_LICENSE,
+  citation: UNGA_CITATION,
+  core: false,
+  manual:
+    `Open ${UNGA_HOMEPAGE} (United Nations General Assembly Voting Data, Harvard Dataverse). ` +
+    "In the Files tab download the latest complete votes file (one row per country and roll call: rcid, session, ccode, vote, …) " +
+    "and the roll-call descriptions file (rcid, session, date, unres, importantvote, me, nu, di, hr, co, ec), choosing the CSV/original format. " +
+    "If a release is offered only as .RData, write it out as CSV first (R: write.csv). Then run `entente ingest <file>` on each.",
+  list: manualOnly,
+};
+
+// --- GDP, population ------------------------------------------------------------------------
+
+// Sure: the World Bank API bulk download (the "CSV" link of data.worldbank.org/indicator/…).
+// The zip holds API_<indicator>_DS2_en_csv_v2_<n>.csv plus two Metadata_*.csv files.
+const worldBank = (name: string, indicator: string, what: string): SyncSource => {
+  const escaped = indicator.replace(/\./g, "\\.");
+  return {
+    name,
+    title: `World Bank WDI ${indicator} (${what})`,
+    ...info("wb-indicator"),
+    homepage: `https://data.worldbank.org/indicator/${indicator}`,
+    core: true,
+    manual: null,
+    list: fixedFiles(`https://api.worldbank.org/v2/en/indicator/${indicator}?downloadformat=csv`),
+    extract: new RegExp(`^API_${escaped}_DS2.*\\.csv$`),
+  };
+};
+
+// Manual: PWT is published as Excel/Stata (pwt1001.xlsx, pwt1001.dta), which `entente ingest`
+// does not read; the sheet must be saved as CSV first. (rug.nl/ggdc/docs/pwt1001.xlsx is fairly
+// sure, DataverseNL doi:10.34894/QT5BCC sure.)
+const pwt: SyncSource = {
+  name: "pwt",
+  title: "Penn World Table 10.01",
+  ...info("pwt"),
+  core: false,
+  manual:
+    "Open https://www.rug.nl/ggdc/productivity/pwt/ (or DataverseNL, https://doi.org/10.34894/QT5BCC) and download PWT 10.01 in Excel (pwt1001.xlsx). " +
+    'Open the "Data" sheet, save it as CSV (UTF-8, comma-separated), and run `entente ingest <file>.csv`.',
+  list: manualOnly,
+};
+
+// --- Military exercises ---------------------------------------------------------------------
+
+// Manual: MME is on Harvard Dataverse (doi:10.7910/DVN/KHFODX); we do not know its file id.
+const mme: SyncSource = {
+  name: "mme",
+  title: "Multinational Military Exercises, 1980-2010 (v7)",
+  ...info("mme"),
+  core: false,
+  manual:
+    "Open https://doi.org/10.7910/DVN/KHFODX (Multinational Military Exercises, 1980-2010, Harvard Dataverse). " +
+    "In the Files tab download the exercise data file (version 7, one row per exercise: MMEID, Ex_Name, …, StateA, StateB, …) in its original CSV format, " +
+    "then run `entente ingest <file>`.",
+  list: manualOnly,
+};
+
+export const SYNC_SOURCES: readonly SyncSource[] = [
+  atop,
+  cowAlliance,
+  unvotes,
+  cowTrade,
+  cowTradeNational,
+  cowNmc,
+  worldBank("worldbank-gdp", "NY.GDP.MKTP.CD", "GDP, current US$"),
+  worldBank("worldbank-gdp-pcap", "NY.GDP.PCAP.CD", "GDP per capita, current US$"),
+  pwt,
+  mme,
+  gdelt2,
+  gdelt1,
+  icews,
+];
+
+export function syncSource(name: string): SyncSource {
+  const s = SYNC_SOURCES.find((x) => x.name === name);
+  if (!s) {
+    throw new BadInputError("unknown_sync_source", `Unknown sync source "${name}"`, {
+      hint: `Known sources: ${SYNC_SOURCES.map((x) => x.name).join(", ")}`,
+    });
+  }
+  return s;
+}
