@@ -9,6 +9,7 @@ import { registerPanel } from "./commands/panel.js";
 import { registerReport } from "./commands/report.js";
 import { registerServe } from "./commands/serve.js";
 import { registerSources } from "./commands/sources.js";
+import { registerSync } from "./commands/sync.js";
 import { registerText } from "./commands/text.js";
 
 function version(): string {
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerServe(program);
   registerText(program);
+  registerSync(program);
   return program;
 }
 

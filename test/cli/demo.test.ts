@@ -9,15 +9,13 @@ const dir = mkdtempSync(join(tmpdir(), "entente-demo-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("entente demo", () => {
-  it("without data explains in two lines how to get it, and exits 2", () => {
+  it("without data and without a terminal explains how to get it, downloads nothing, exits 2", () => {
     const r = runCli(["--store", join(dir, "none.duckdb"), "demo", "--out", join(dir, "x.html")]);
     expect(r.code).toBe(2);
-    const lines = r.stderr.trim().split("\n");
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(
-      /demo needs data: there is no --data folder and no store at .*none\.duckdb/,
+    expect(r.stderr).toMatch(
+      /demo needs data: there is no --data folder and no data in .*none\.duckdb; it can download the core datasets: \d+ files/,
     );
-    expect(lines[1]).toMatch(/npx entente demo --data <folder>/);
+    expect(r.stderr).toMatch(/add --yes, or give npx entente demo --data <folder>/);
     expect(existsSync(join(dir, "none.duckdb"))).toBe(false);
   });
 
