@@ -14,33 +14,45 @@ import { fixture, tempDir } from "../helpers.js";
 import { type RouteSpec, startFileServer } from "../sync/server.js";
 import { runCliAsync } from "./run-cli.js";
 
-/** A zip of one stored (uncompressed) member: enough for GDELT's one-file archives. */
-function zipOf(name: string, data: Buffer): Buffer {
-  const n = Buffer.from(name);
-  const crc = crc32(data);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(n.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(n.length, 28);
+/** A zip of stored (uncompressed) members: enough for the archives the sources publish. */
+function zipFiles(entries: ReadonlyArray<readonly [string, Buffer]>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of entries) {
+    const n = Buffer.from(name);
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(n.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(n.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, n, data);
+    centrals.push(central, n);
+    offset += 30 + n.length + data.length;
+  }
+  const dir = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + n.length, 12);
-  end.writeUInt32LE(30 + n.length + data.length, 16);
-  return Buffer.concat([local, n, data, central, n, end]);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
 }
+
+const zipOf = (name: string, data: Buffer): Buffer => zipFiles([[name, data]]);
 
 const md5 = (b: Buffer) => createHash("md5").update(b).digest("hex");
 const OFFICIAL = "http://data.gdeltproject.org/gdeltv2";
@@ -222,5 +234,90 @@ describe("sync dates", () => {
     expect(() => parseWhen("24/10/2019", "--from", false)).toThrow(
       /--from 24\/10\/2019 is not a date/,
     );
+  });
+});
+
+describe("entente demo without data (core datasets through a mirror)", () => {
+  it("--yes downloads the core datasets, loads them and writes the report", async () => {
+    const f = (p: string) => readFileSync(fixture(p));
+    const routes: Record<string, RouteSpec> = {
+      "/uploads/6/9/1/3/69134503/atop_5.1__.csv_.zip": {
+        body: zipFiles([
+          ["atop_5.1__.csv/atop5_1a.csv", f("atop/alliance-level.csv")],
+          ["atop_5.1__.csv/atop5_1ddyr.csv", f("atop/atop5_1ddyr.csv")],
+        ]),
+      },
+      "/wp-content/uploads/version4.1_csv.zip": {
+        body: zipFiles([
+          [
+            "version4.1_csv/alliance_v4.1_by_directed_yearly.csv",
+            f("cow_alliance/alliance_v4.1_by_directed_yearly.csv"),
+          ],
+        ]),
+      },
+      "/wp-content/uploads/COW_Trade_4.0.zip": {
+        body: zipFiles([
+          ["COW_Trade_4.0/Dyadic_COW_4.0.csv", f("cow_trade/dyadic.csv")],
+          ["COW_Trade_4.0/National_COW_4.0.csv", f("cow_trade/national.csv")],
+        ]),
+        status: 503,
+        times: 1,
+      },
+      "/v2/en/indicator/NY.GDP.MKTP.CD": {
+        body: zipFiles([
+          [
+            "Metadata_Country_API_NY.GDP.MKTP.CD_DS2_en_csv_v2.csv",
+            Buffer.from("Country Code,Region\n"),
+          ],
+          [
+            "API_NY.GDP.MKTP.CD_DS2_en_csv_v2_1.csv",
+            f("worldbank/API_NY.GDP.MKTP.CD_DS2_en_csv_v2_fixture.csv"),
+          ],
+        ]),
+      },
+      "/v2/en/indicator/NY.GDP.PCAP.CD": {
+        body: zipFiles([
+          [
+            "API_NY.GDP.PCAP.CD_DS2_en_csv_v2_2.csv",
+            f("worldbank/API_NY.GDP.PCAP.CD_DS2_en_csv_v2_fixture.csv"),
+          ],
+        ]),
+      },
+    };
+    const server = await startFileServer(routes);
+    try {
+      const dir = tempDir();
+      const out = join(dir, "report.md");
+      const r = await runCliAsync(
+        ["--store", join(dir, "s.duckdb"), "demo", "--yes", "--out", out],
+        {
+          ENTENTE_MIRROR: server.url,
+          XDG_CACHE_HOME: join(dir, "cache"),
+        },
+      );
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/no data in .* downloading the core datasets/);
+      // COW trade is one archive for two sources: fetched once (after a 503), used twice.
+      expect(r.stdout).toMatch(/5 downloaded, 1 from the cache, 0 failed; 6 loaded/);
+      expect(r.stdout).toMatch(/^heuer\s+H3/m);
+      expect(readFileSync(out, "utf8")).toMatch(/^# /m);
+      const store = await DuckDbStore.open(join(dir, "s.duckdb"), { readOnly: true });
+      try {
+        expect(new Set((await store.files()).map((x) => x.source))).toEqual(
+          new Set([
+            "atop-ddyr",
+            "cow-alliance-yearly",
+            "cow-trade-dyadic",
+            "cow-trade-national",
+            "wb-indicator",
+          ]),
+        );
+        expect(await store.count("trade_dyadic")).toBeGreaterThan(0);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await server.close();
+    }
   });
 });
