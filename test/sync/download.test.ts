@@ -167,7 +167,11 @@ describe("downloadAll", () => {
     const reqs = server.requests.filter((q) => q.path === "/cut.zip");
     expect(reqs).toHaveLength(2);
     expect(reqs[0]?.headers.range).toBeUndefined();
-    expect(reqs[1]?.headers.range).toBe("bytes=65536-");
+    // From what arrived before the cut: at most the 65,536 bytes sent (a loaded machine may lose
+    // the tail of what was in flight when the socket was destroyed).
+    const from = Number(/^bytes=(\d+)-$/.exec(String(reqs[1]?.headers.range))?.[1]);
+    expect(from).toBeGreaterThan(0);
+    expect(from).toBeLessThanOrEqual(65_536);
     expect(events.filter((e) => e.kind === "retry")).toHaveLength(1);
     // nothing was fetched twice
     expect(r?.bytes).toBe(body.length);
