@@ -101,7 +101,8 @@ export async function planSync(opts: PlanOptions): Promise<SyncPlan> {
       files.push({ source: s.name, file, cached: isCached(opts.cacheDir, file) });
     }
   }
-  const todo = files.filter((f) => !f.cached);
+  // One download per cache path: two sources may share an archive (COW trade).
+  const todo = [...new Map(files.filter((f) => !f.cached).map((f) => [f.file.path, f])).values()];
   return {
     files,
     bytes: todo.reduce((n, f) => n + (f.file.size ?? 0), 0),

@@ -302,6 +302,7 @@ describe("entente demo without data (core datasets through a mirror)", () => {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/no data in .* downloading the core datasets/);
       // COW trade is one archive for two sources: fetched once (after a 503), used twice.
+      expect(r.stdout).toMatch(/^5 files to download \(sizes not published\)$/m);
       expect(r.stdout).toMatch(/5 downloaded, 1 from the cache, 0 failed; 6 loaded/);
       expect(r.stdout).toMatch(/^heuer\s+H3/m);
       expect(readFileSync(out, "utf8")).toMatch(/^# /m);

@@ -40,8 +40,10 @@ function parseRetries(text: string): number {
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 function describePlan(plan: SyncPlan): string {
-  const todo = plan.files.filter((f) => !f.cached);
-  const cached = plan.files.length - todo.length;
+  // Files as downloads: two sources sharing an archive (COW trade) are one file.
+  const unique = [...new Map(plan.files.map((f) => [f.file.path, f])).values()];
+  const todo = unique.filter((f) => !f.cached);
+  const cached = unique.length - todo.length;
   const known = todo.length - plan.unknownSize;
   const size =
     known === 0 && todo.length > 0
