@@ -23,7 +23,8 @@ interface Target {
   readonly explicit: boolean;
 }
 
-async function walk(dir: string): Promise<string[]> {
+/** Every file below `dir`, recursively, in name order (code points, so the same in any locale). */
+export async function walk(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: string[] = [];

@@ -3,10 +3,11 @@
  * `documents`), and return the analyses. A file already stored (same sha256) is not analysed
  * again: its stored analysis is returned.
  */
-import { readdir, stat } from "node:fs/promises";
-import { extname, join, resolve } from "node:path";
+import { stat } from "node:fs/promises";
+import { extname, resolve } from "node:path";
 import { BadInputError, EntenteError } from "../core/errors.js";
 import { hashFile } from "../ingest/event-input.js";
+import { walk } from "../ingest/ingest.js";
 import type { Store } from "../store/store.js";
 import { type Analyzed, analyzeDocument, type DocumentAnalysis } from "./analyze.js";
 import { readDocument } from "./read.js";
@@ -37,16 +38,6 @@ export interface TextFileResult {
 /** The files named: files as they are (any extension, checked by the reader), directories walked. */
 export async function textFiles(inputs: readonly string[]): Promise<string[]> {
   const out: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    );
-    for (const e of entries) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile() && TEXT_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(p);
-    }
-  };
   for (const input of inputs) {
     const p = resolve(input);
     let s: Awaited<ReturnType<typeof stat>>;
@@ -55,8 +46,9 @@ export async function textFiles(inputs: readonly string[]): Promise<string[]> {
     } catch {
       throw new BadInputError("no_such_file", `${input}: no such file or directory`);
     }
-    if (s.isDirectory()) await walk(p);
-    else out.push(p);
+    if (s.isDirectory()) {
+      out.push(...(await walk(p)).filter((f) => TEXT_EXTENSIONS.has(extname(f).toLowerCase())));
+    } else out.push(p);
   }
   return out;
 }
