@@ -33,6 +33,9 @@ export interface PlannedFile {
 
 export interface SyncPlan {
   readonly files: readonly PlannedFile[];
+  /** Downloads to make and files already cached, one per cache path (two sources may share one). */
+  readonly pending: number;
+  readonly cached: number;
   /** Bytes to download (files not cached; unknown sizes count 0 and are listed in `unknownSize`). */
   readonly bytes: number;
   readonly unknownSize: number;
@@ -102,9 +105,12 @@ export async function planSync(opts: PlanOptions): Promise<SyncPlan> {
     }
   }
   // One download per cache path: two sources may share an archive (COW trade).
-  const todo = [...new Map(files.filter((f) => !f.cached).map((f) => [f.file.path, f])).values()];
+  const unique = [...new Map(files.map((f) => [f.file.path, f])).values()];
+  const todo = unique.filter((f) => !f.cached);
   return {
     files,
+    pending: todo.length,
+    cached: unique.length - todo.length,
     bytes: todo.reduce((n, f) => n + (f.file.size ?? 0), 0),
     unknownSize: todo.filter((f) => f.file.size === undefined).length,
     manual,

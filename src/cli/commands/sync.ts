@@ -40,21 +40,18 @@ function parseRetries(text: string): number {
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 function describePlan(plan: SyncPlan): string {
-  // Files as downloads: two sources sharing an archive (COW trade) are one file.
-  const unique = [...new Map(plan.files.map((f) => [f.file.path, f])).values()];
-  const todo = unique.filter((f) => !f.cached);
-  const cached = unique.length - todo.length;
-  const known = todo.length - plan.unknownSize;
+  const { pending, cached } = plan;
+  const known = pending - plan.unknownSize;
   const size =
-    known === 0 && todo.length > 0
+    known === 0 && pending > 0
       ? "sizes not published"
       : `${mb(plan.bytes)}${plan.unknownSize ? ` + ${plan.unknownSize} file${plan.unknownSize === 1 ? "" : "s"} of unpublished size` : ""}`;
-  return `${todo.length} file${todo.length === 1 ? "" : "s"} to download (${size})${cached ? `, ${cached} already in the cache` : ""}`;
+  return `${pending} file${pending === 1 ? "" : "s"} to download (${size})${cached ? `, ${cached} already in the cache` : ""}`;
 }
 
 /** Ask on a terminal; refuse without --yes when nobody can answer. */
 export async function confirmDownload(plan: SyncPlan, yes: boolean): Promise<boolean> {
-  if (yes || plan.files.every((f) => f.cached)) return true;
+  if (yes || plan.pending === 0) return true;
   if (!process.stdin.isTTY || !isInteractive(process.stderr)) {
     throw new BadInputError("needs_confirmation", `entente sync: ${describePlan(plan)}`, {
       hint: "Run it on a terminal to be asked, or add --yes",
