@@ -11,7 +11,12 @@ import { StoreError } from "../../core/errors.js";
 import type { EventLayout } from "../../sources/events/layouts.js";
 import { CLICKHOUSE_DIALECT } from "../dialect.js";
 import { SCHEMA_VERSION } from "../duckdb/ddl.js";
-import { PROVENANCE_COLUMNS, provenanceRecord } from "../provenance.js";
+import {
+  PROVENANCE_COLUMNS,
+  provenanceRecord,
+  REJECTS_SQL,
+  UNRESOLVED_SQL,
+} from "../provenance.js";
 import { TABLES, type TableName } from "../schema.js";
 import type {
   EventLoadSession,
@@ -179,17 +184,11 @@ export class ClickHouseStore implements Store {
   }
 
   async rejects(fileId: number): Promise<Reject[]> {
-    return this.node.query<Reject>(
-      "SELECT line, reason FROM load_rejects WHERE file_id = $1 ORDER BY line",
-      [fileId],
-    );
+    return this.node.query<Reject>(REJECTS_SQL, [fileId]);
   }
 
   async unresolved(fileId: number): Promise<UnresolvedName[]> {
-    return this.node.query<UnresolvedName>(
-      "SELECT name, rows FROM load_unresolved WHERE file_id = $1 ORDER BY rows DESC, name",
-      [fileId],
-    );
+    return this.node.query<UnresolvedName>(UNRESOLVED_SQL, [fileId]);
   }
 
   async count(table: TableName): Promise<number> {

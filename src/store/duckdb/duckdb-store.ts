@@ -3,7 +3,12 @@ import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from "@duckdb/n
 import { StoreError } from "../../core/errors.js";
 import type { EventLayout } from "../../sources/events/layouts.js";
 import { DUCKDB_DIALECT } from "../dialect.js";
-import { PROVENANCE_COLUMNS, provenanceRecord } from "../provenance.js";
+import {
+  PROVENANCE_COLUMNS,
+  provenanceRecord,
+  REJECTS_SQL,
+  UNRESOLVED_SQL,
+} from "../provenance.js";
 import { type ColumnSpec, TABLES, type TableName } from "../schema.js";
 import { quoteIdent } from "../sql.js";
 import type {
@@ -178,17 +183,11 @@ export class DuckDbStore implements Store {
   }
 
   async rejects(fileId: number): Promise<Reject[]> {
-    return this.query<Reject>(
-      "SELECT line, reason FROM load_rejects WHERE file_id = $1 ORDER BY line",
-      [fileId],
-    );
+    return this.query<Reject>(REJECTS_SQL, [fileId]);
   }
 
   async unresolved(fileId: number): Promise<UnresolvedName[]> {
-    return this.query<UnresolvedName>(
-      "SELECT name, rows FROM load_unresolved WHERE file_id = $1 ORDER BY rows DESC, name",
-      [fileId],
-    );
+    return this.query<UnresolvedName>(UNRESOLVED_SQL, [fileId]);
   }
 
   async count(table: TableName): Promise<number> {
