@@ -2,6 +2,9 @@ import { BadInputError } from "../core/errors.js";
 import { atopAlliances, atopMembers } from "./atop-alliances.js";
 import { atopDdy, atopDdyOfficial } from "./atop-ddy.js";
 import { cowAllianceDdy, cowAllianceOfficial } from "./cow-alliance.js";
+import { cowContiguity } from "./cow-contiguity.js";
+import { cowIgoDyadic } from "./cow-igo.js";
+import { cowMidDyadic } from "./cow-mid.js";
 import { cowNmc } from "./cow-nmc.js";
 import { cowTradeDyadic, cowTradeNational } from "./cow-trade.js";
 import { cameoActorCodes, gdeltCameoEventCodes, gdeltCameoGoldstein } from "./gdelt-cameo.js";
@@ -34,6 +37,9 @@ export const SOURCES: readonly Source[] = [
   cowTradeDyadic,
   cowTradeNational,
   cowNmc,
+  cowIgoDyadic,
+  cowContiguity,
+  cowMidDyadic,
   ungaVoetenVotes,
   ungaVoetenRollcalls,
   unvotesVotes,

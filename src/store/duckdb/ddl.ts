@@ -23,13 +23,20 @@ export function createTableSql(spec: TableSpec): string {
   return `CREATE TABLE ${quoteIdent(spec.name)} (${cols.join(", ")})`;
 }
 
-/** Tables added by migration 2 (event data) and 3 (documents); migration 1 creates the others. */
+/** Tables added by migrations 2 (event data), 3 (documents) and 4; migration 1 creates the others. */
 const V2_TABLES: ReadonlySet<keyof typeof TABLES> = new Set([
   "gdelt_events",
   "icews_events",
   "icews_dyad_year",
 ] as const);
 const V3_TABLES: ReadonlySet<keyof typeof TABLES> = new Set(["documents"] as const);
+/** Migration 4: IGO memberships, contiguity and militarized disputes (issue 15). */
+const V4_TABLES: ReadonlySet<keyof typeof TABLES> = new Set([
+  "igo_dyad_year",
+  "contiguity",
+  "mid_dyad_year",
+] as const);
+const LATER_TABLES = new Set<string>([...V2_TABLES, ...V3_TABLES, ...V4_TABLES]);
 
 /** Schema migrations, in order. Each runs once, inside a transaction. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => string[] }> = [
@@ -46,7 +53,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => stri
       "CREATE TABLE load_rejects (file_id INTEGER NOT NULL, line INTEGER NOT NULL, reason VARCHAR NOT NULL)",
       "CREATE TABLE load_unresolved (file_id INTEGER NOT NULL, name VARCHAR NOT NULL, rows INTEGER NOT NULL)",
       ...Object.values(TABLES)
-        .filter((t) => !V2_TABLES.has(t.name) && !V3_TABLES.has(t.name))
+        .filter((t) => !LATER_TABLES.has(t.name))
         .map((t) => createTableSql(t)),
     ],
   },
@@ -57,6 +64,10 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => stri
   {
     version: 3,
     statements: () => [...V3_TABLES].map((t) => createTableSql(TABLES[t])),
+  },
+  {
+    version: 4,
+    statements: () => [...V4_TABLES].map((t) => createTableSql(TABLES[t])),
   },
 ];
 
