@@ -68,7 +68,7 @@ export {
   writePanel,
 } from "./frames/panel.js";
 export {
-  ALIGNMENT_COMPONENTS,
+  COOPERATION_COMPONENTS,
   type CompositeWeights,
   computeComposites,
   DEFAULT_WEIGHTS,

@@ -18,8 +18,8 @@ export interface IndicatorColumns {
   readonly indicators: readonly IndicatorDef[];
   /** One column per shown indicator, aligned with the frame (NaN = null). */
   readonly values: Readonly<Record<string, Column>>;
-  /** For each shown composite, the components that had data per row. */
-  readonly components: Readonly<Record<string, readonly string[]>>;
+  /** For each shown composite with coverage, per row the components that entered (or are missing). */
+  readonly coverage: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface AddIndicatorsOptions {
@@ -27,6 +27,8 @@ export interface AddIndicatorsOptions {
   readonly weights?: CompositeWeights;
   /** Filters for GDELT events (root events only, minimum sources/articles). */
   readonly events?: EventFilter;
+  /** Compute the interval columns of the selected families and composites (costly for panels). */
+  readonly intervals?: boolean;
   /** Told before each family is computed, for a progress line. */
   readonly onStep?: (step: { family: string; index: number; of: number; rows: number }) => void;
 }
@@ -40,11 +42,16 @@ export async function addIndicators(
   frame: Frame,
   opts: AddIndicatorsOptions = {},
 ): Promise<IndicatorColumns> {
-  const sel = selectIndicators(opts.indicators, periodKind(frame));
+  const sel = selectIndicators(opts.indicators, periodKind(frame), {
+    intervals: opts.intervals === true,
+  });
   const all: Record<string, Column> = {};
   for (const [index, fam] of sel.families.entries()) {
     opts.onStep?.({ family: fam.family, index, of: sel.families.length, rows: frame.length });
-    const cols = await fam.compute(store, frame, opts.events ? { events: opts.events } : {});
+    const cols = await fam.compute(store, frame, {
+      wanted: sel.needed,
+      ...(opts.events ? { events: opts.events } : {}),
+    });
     for (const def of fam.indicators) {
       const col = cols[def.name];
       if (!col || col.length !== frame.length) {
@@ -55,22 +62,20 @@ export async function addIndicators(
       all[def.name] = col;
     }
   }
-  const components: Record<string, readonly string[]> = {};
+  const coverage: Record<string, readonly string[]> = {};
   if (sel.composites) {
     const c = computeComposites(frame.length, all, opts.weights ?? DEFAULT_WEIGHTS);
-    all.alignment_index = c.alignment_index;
-    all.dependence_asymmetry = c.dependence_asymmetry;
-    components.alignment_index = c.alignment_index_components;
-    components.dependence_asymmetry = c.dependence_asymmetry_components;
+    Object.assign(all, c.values);
+    Object.assign(coverage, c.coverage);
   }
   const values: Record<string, Column> = {};
   for (const d of sel.shown) values[d.name] = all[d.name] as Column;
-  const shownComponents: Record<string, readonly string[]> = {};
+  const shownCoverage: Record<string, readonly string[]> = {};
   for (const d of sel.shown) {
-    const comp = components[d.name];
-    if (comp) shownComponents[d.name] = comp;
+    const comp = coverage[d.name];
+    if (comp) shownCoverage[d.name] = comp;
   }
-  return { frame, indicators: sel.shown, values, components: shownComponents };
+  return { frame, indicators: sel.shown, values, coverage: shownCoverage };
 }
 
 /** A column value as output: null for NaN (never NaN or Infinity). */

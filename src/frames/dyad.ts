@@ -31,6 +31,8 @@ export interface DyadOptions {
   /** Event indicators count a → b only (default: both directions). */
   readonly directed?: boolean;
   readonly events?: EventFilter;
+  /** Bootstrap intervals of the UN measures and the composites (default true: one pair is cheap). */
+  readonly intervals?: boolean;
 }
 
 /** A row: keyed by `year`, or by `period` ("2016-Q2", "2016-05") for sub-year periods. */
@@ -91,6 +93,7 @@ export async function dyad(
     ...(opts.indicators === undefined ? {} : { indicators: opts.indicators }),
     ...(opts.weights === undefined ? {} : { weights: opts.weights }),
     ...(opts.events === undefined ? {} : { events: opts.events }),
+    intervals: opts.intervals ?? true,
   });
   const rows: DyadRow[] = [];
   for (let i = 0; i < frame.length; i++) {
@@ -100,8 +103,8 @@ export async function dyad(
         : { period: periodLabel(kind, periodCode(frame, i)) };
     for (const d of cols.indicators) {
       row[d.name] = outValue(cols.values[d.name] as Float64Array, i);
-      const comp = cols.components[d.name];
-      if (comp) row[`${d.name}_components`] = comp[i] as string;
+      const comp = cols.coverage[d.name];
+      if (comp) row[`${d.name}_coverage`] = comp[i] as string;
     }
     rows.push(row);
   }

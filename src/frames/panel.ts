@@ -101,12 +101,12 @@ export function panelFormat(path: string): PanelFormat {
   });
 }
 
-/** Column names in order: keys, then indicators (composites followed by their components). */
+/** Column names in order: keys, then indicators (composites followed by their coverage). */
 export function panelColumns(p: IndicatorColumns): string[] {
   const cols = ["ccode1", "ccode2", p.frame.period ? "period" : "year"];
   for (const d of p.indicators) {
     cols.push(d.name);
-    if (p.components[d.name]) cols.push(`${d.name}_components`);
+    if (p.coverage[d.name]) cols.push(`${d.name}_coverage`);
   }
   return cols;
 }
@@ -121,7 +121,7 @@ async function writeCsv(p: IndicatorColumns, path: string): Promise<void> {
   out.write(`${names.join(",")}\n`);
   const getters = p.indicators.flatMap((d) => {
     const col = p.values[d.name] as Float64Array;
-    const comp = p.components[d.name];
+    const comp = p.coverage[d.name];
     const g: Array<(i: number) => string> = [(i) => csvCell(col[i] as number)];
     if (comp) g.push((i) => comp[i] as string);
     return g;
@@ -151,7 +151,7 @@ async function writeParquet(p: IndicatorColumns, path: string): Promise<void> {
     const types = names.map((n) =>
       n === "ccode1" || n === "ccode2" || n === "year"
         ? "INTEGER"
-        : n.endsWith("_components") || n === "period"
+        : n.endsWith("_coverage") || n === "period"
           ? "VARCHAR"
           : "DOUBLE",
     );
@@ -164,7 +164,7 @@ async function writeParquet(p: IndicatorColumns, path: string): Promise<void> {
       const c: Array<
         { kind: "num"; col: Float64Array } | { kind: "text"; col: readonly string[] }
       > = [{ kind: "num", col: p.values[d.name] as Float64Array }];
-      const comp = p.components[d.name];
+      const comp = p.coverage[d.name];
       if (comp) c.push({ kind: "text", col: comp });
       return c;
     });

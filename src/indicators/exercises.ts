@@ -140,6 +140,19 @@ export function jointExerciseCounts(
   rows: Iterable<ExerciseRow>,
   states: readonly number[] | null,
 ): Map<number, number> {
+  return jointExercises(rows, states).counts;
+}
+
+/**
+ * Per undirected dyad-year (key directedKey(lo, hi, year), lo < hi): `counts`, the number of
+ * distinct exercises with both states ({@link jointExerciseCounts}), and `weighted`, the sum
+ * over those exercises of 1 / (k − 1), k being the number of states taking part (all of them,
+ * not only those kept by `states`): a bilateral drill adds 1, an exercise of 14 states 1/13.
+ */
+export function jointExercises(
+  rows: Iterable<ExerciseRow>,
+  states: readonly number[] | null,
+): { counts: Map<number, number>; weighted: Map<number, number> } {
   const keep = states === null ? null : new Set(states);
   // Participants of each exercise (year and key), pooled over its rows.
   const byExercise = new Map<number, Map<string, Set<number>>>();
@@ -157,24 +170,26 @@ export function jointExerciseCounts(
     }
     for (const c of r.participants ?? []) {
       if (c === null) continue;
-      const code = Number(c);
-      if (keep === null || keep.has(code)) members.add(code);
+      members.add(Number(c));
     }
   }
   // Each (year, key) adds one to each of its pairs: a count of distinct keys per dyad-year.
   const counts = new Map<number, number>();
+  const weighted = new Map<number, number>();
   for (const [year, keys] of byExercise) {
     for (const members of keys.values()) {
-      const sorted = [...members].sort((x, y) => x - y);
+      const weight = members.size > 1 ? 1 / (members.size - 1) : 0;
+      const sorted = [...members].filter((c) => keep === null || keep.has(c)).sort((x, y) => x - y);
       for (let i = 0; i < sorted.length; i++) {
         for (let j = i + 1; j < sorted.length; j++) {
           const k = directedKey(sorted[i] as number, sorted[j] as number, year);
           counts.set(k, (counts.get(k) ?? 0) + 1);
+          weighted.set(k, (weighted.get(k) ?? 0) + weight);
         }
       }
     }
   }
-  return counts;
+  return { counts, weighted };
 }
 
 const EXERCISES_JOINT: IndicatorDef = {
@@ -189,12 +204,21 @@ const EXERCISES_JOINT: IndicatorDef = {
     'D\'Orazio, Vito and Kevin Galambos. 2021. "Multinational Military Exercises, 1980-2010." Harvard Dataverse, V1, doi:10.7910/DVN/KHFODX; D\'Orazio, Vito. 2012. "Joint Military Exercises: Introducing a Dataset." PhD dissertation chapter 3, Pennsylvania State University (Entente METHODS.md, Military exercises).',
 };
 
+const EXERCISES_WEIGHTED: IndicatorDef = {
+  ...EXERCISES_JOINT,
+  name: "exercises_weighted",
+  description:
+    "Joint military exercises starting in the year, each weighted by 1/(k − 1) for its k participating states: a bilateral drill counts 1, an exercise of 14 states 1/13 (the share of a state's partners the other one is).",
+  unit: "bilateral-exercise equivalents",
+};
+
 export const exercisesFamily: FamilyComputer = {
   family: "exercises",
-  indicators: [EXERCISES_JOINT],
+  indicators: [EXERCISES_JOINT, EXERCISES_WEIGHTED],
   async compute(store: Store, frame: Frame): Promise<Record<string, Column>> {
     const col = nullColumn(frame);
-    const out = { [EXERCISES_JOINT.name]: col };
+    const wcol = nullColumn(frame);
+    const out = { [EXERCISES_JOINT.name]: col, [EXERCISES_WEIGHTED.name]: wcol };
     if (frame.length === 0) return out;
 
     const sourceOf = new Map(
@@ -221,7 +245,7 @@ export const exercisesFamily: FamilyComputer = {
       `SELECT start_year AS year, ${exerciseKeySql(store.sql)} AS k, participant_ccodes AS p
        FROM exercises WHERE (${conds.join(" OR ")})`,
     );
-    const counts = jointExerciseCounts(
+    const { counts, weighted } = jointExercises(
       rows.map((r) => ({ year: r.year, key: r.k, participants: r.p })),
       bounds.states,
     );
@@ -234,15 +258,17 @@ export const exercisesFamily: FamilyComputer = {
       const sameState = a === b;
       const covered = chosen.has(year);
       if (sameState || !covered) continue; // stays NaN
-      const n = counts.get(a < b ? directedKey(a, b, year) : directedKey(b, a, year));
+      const key = a < b ? directedKey(a, b, year) : directedKey(b, a, year);
+      const n = counts.get(key);
       const listed = n !== undefined;
-      col[i] = dyadYearValue({
+      const cell = {
         sameState,
         covered,
         listed,
-        value: n ?? null,
         bothMembers: listed || (member(a, year) && member(b, year)),
-      });
+      };
+      col[i] = dyadYearValue({ ...cell, value: n ?? null });
+      wcol[i] = dyadYearValue({ ...cell, value: weighted.get(key) ?? null });
     }
     return out;
   },

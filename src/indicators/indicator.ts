@@ -9,6 +9,9 @@ export const FAMILIES = [
   "arms",
   "exercises",
   "cinc",
+  "igo",
+  "contiguity",
+  "mid",
   "gdelt",
   "icews",
   "icews_dy",
@@ -26,6 +29,11 @@ export interface IndicatorDef {
   readonly source: string;
   /** Reference for the dataset and for the measure. */
   readonly citation: string;
+  /**
+   * Costly to compute (bootstrap intervals): part of a selection only when named, or when the
+   * caller asks for intervals; never part of a family's or the default "all" otherwise.
+   */
+  readonly onRequest?: boolean;
 }
 
 /**
@@ -67,6 +75,8 @@ export function periodLabel(kind: PeriodKind, code: number): string {
 export interface ComputeOptions {
   /** GDELT counts reports, not events (PITFALLS.md): restrict to root events / well-sourced ones. */
   readonly events?: EventFilter;
+  /** The indicators the caller needs; a family may skip costly columns not in it (left null). */
+  readonly wanted?: ReadonlySet<string>;
 }
 
 export interface EventFilter {

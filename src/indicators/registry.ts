@@ -1,11 +1,15 @@
 import { BadInputError } from "../core/errors.js";
 import { atopFamily, cowFamily } from "./alliances.js";
 import { armsFamily } from "./arms-supply.js";
+import { armsWindowFamily } from "./arms-window.js";
 import { cincFamily } from "./capabilities.js";
-import { COMPOSITE_INDICATORS, COMPOSITE_INPUTS } from "./composite.js";
+import { COMPOSITE_INDICATORS, COMPOSITE_INPUTS, COMPOSITE_INTERVAL_INPUTS } from "./composite.js";
+import { contiguityFamily } from "./contiguity.js";
+import { midFamily } from "./disputes.js";
 import { gdeltFamily, icewsFamily } from "./events.js";
 import { exercisesFamily } from "./exercises.js";
 import { icewsDyadYearFamily } from "./icews-dyadyear.js";
+import { igoFamily } from "./igos.js";
 import {
   FAMILIES,
   type Family,
@@ -23,8 +27,12 @@ export const FAMILY_COMPUTERS: readonly FamilyComputer[] = [
   cowFamily,
   tradeFamily,
   armsFamily,
+  armsWindowFamily,
   exercisesFamily,
   cincFamily,
+  igoFamily,
+  contiguityFamily,
+  midFamily,
   gdeltFamily,
   icewsFamily,
   icewsDyadYearFamily,
@@ -48,6 +56,16 @@ export interface IndicatorSelection {
   /** The families to compute (shown ones, and those composites need). */
   readonly families: readonly FamilyComputer[];
   readonly composites: boolean;
+  /** Every indicator to compute: the shown ones and the inputs of the composites shown. */
+  readonly needed: ReadonlySet<string>;
+}
+
+export interface SelectOptions {
+  /**
+   * Include the interval columns (indicators marked onRequest) of the selected families and
+   * composites; otherwise they are included only when named one by one.
+   */
+  readonly intervals?: boolean;
 }
 
 /**
@@ -57,16 +75,20 @@ export interface IndicatorSelection {
 export function selectIndicators(
   list?: string | readonly string[],
   period: PeriodKind = "year",
+  opts: SelectOptions = {},
 ): IndicatorSelection {
   const items = (typeof list === "string" ? list.split(",") : (list ?? []))
     .map((s) => s.trim())
     .filter(Boolean);
   const available = (d: IndicatorDef) => period === "year" || supportsPeriod(d.family, period);
+  const implicit = (d: IndicatorDef) => opts.intervals === true || d.onRequest !== true;
   const wanted = new Set<string>();
-  if (!items.length) for (const d of INDICATORS) if (available(d)) wanted.add(d.name);
+  if (!items.length)
+    for (const d of INDICATORS) if (available(d) && implicit(d)) wanted.add(d.name);
   for (const item of items) {
     if ((FAMILIES as readonly string[]).includes(item)) {
-      for (const d of INDICATORS) if (d.family === (item as Family)) wanted.add(d.name);
+      for (const d of INDICATORS)
+        if (d.family === (item as Family) && implicit(d)) wanted.add(d.name);
     } else if (BY_NAME.has(item)) {
       wanted.add(item);
     } else {
@@ -92,9 +114,15 @@ export function selectIndicators(
   const shown = INDICATORS.filter((d) => wanted.has(d.name));
   const composites = shown.some((d) => d.family === "composite");
   const needed = new Set(shown.map((d) => d.name));
-  if (composites) for (const n of COMPOSITE_INPUTS) needed.add(n);
+  if (composites) {
+    for (const n of COMPOSITE_INPUTS) needed.add(n);
+    // A composite's interval needs the intervals of its inputs.
+    if (shown.some((d) => d.family === "composite" && d.onRequest)) {
+      for (const n of COMPOSITE_INTERVAL_INPUTS) needed.add(n);
+    }
+  }
   const families = FAMILY_COMPUTERS.filter((f) => f.indicators.some((d) => needed.has(d.name)));
-  return { shown, families, composites };
+  return { shown, families, composites, needed };
 }
 
 /** Whether a family can fill rows of the given period (composites are yearly). */

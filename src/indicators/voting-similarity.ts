@@ -11,129 +11,30 @@
  * frame row with popcounts of plane intersections: about 50–100 ms for the 451,000 dyad-years
  * of all COW members 1991–2015.
  */
+
+import { seededRandom, seedOf } from "../core/random.js";
 import { UNGA_CITATION } from "../sources/unga-voeten.js";
 import type { SqlDialect } from "../store/dialect.js";
 import type { Store } from "../store/store.js";
 import {
   type Column,
+  type ComputeOptions,
   type FamilyComputer,
   type Frame,
   frameBounds,
   type IndicatorDef,
   nullColumn,
 } from "./indicator.js";
+import { bootstrapIntervals } from "./vote-bootstrap.js";
+import { isValidVote, measuresFromStats } from "./vote-measures.js";
 
-// ---------------------------------------------------------------------------------------------
-// Pure formulas.
-
-/** Voeten vote codes that count: 1 yes, 2 abstain, 3 no. */
-export const isValidVote = (v: number): boolean => v === 1 || v === 2 || v === 3;
-
-export interface VoteSimilarity {
-  /** Roll calls on which both voted 1–3. */
-  readonly n: number;
-  /** 1 − mean|x−y|/2 (NaN when n = 0). */
-  readonly agree: number;
-  /** Signorino–Ritter S with absolute distances, max distance 2: 2·agree − 1. */
-  readonly s: number;
-  /** Cohen's kappa on the three categories (NaN when n = 0 or p_e = 1). */
-  readonly kappa: number;
-  /** Scott's pi on the three categories (NaN when n = 0 or p_e = 1). */
-  readonly pi: number;
-}
-
-/**
- * The five measures from seven sufficient statistics of the joint votes: n roll calls where both
- * voted 1–3, `same` of them with identical votes, `far` with one yes and one no (|x−y| = 2), and
- * the first state's yes/abstain counts (x1, x2) and the second's (y1, y2) over those n roll calls.
- * Writes agree, s, kappa, pi into out[o…o+3]; NaN where undefined.
- */
-export function measuresFromStats(
-  n: number,
-  same: number,
-  far: number,
-  x1: number,
-  x2: number,
-  y1: number,
-  y2: number,
-  out: Float64Array,
-  o = 0,
-): void {
-  if (n === 0) {
-    out[o] = out[o + 1] = out[o + 2] = out[o + 3] = Number.NaN;
-    return;
-  }
-  // Σ|x−y|: the n − same − far unequal votes at distance 1, the far ones at distance 2.
-  const dist = n - same + far;
-  out[o] = 1 - dist / (2 * n);
-  out[o + 1] = 1 - dist / n;
-  const x3 = n - x1 - x2;
-  // p_e = 1 (for kappa and for pi alike) exactly when both states cast one and the same vote on
-  // every joint roll call; decided on the counts, not on a rounded float.
-  if (same === n && (x1 === n || x2 === n || x3 === n)) {
-    out[o + 2] = out[o + 3] = Number.NaN;
-    return;
-  }
-  const po = same / n;
-  const px1 = x1 / n;
-  const px2 = x2 / n;
-  const px3 = x3 / n;
-  const py1 = y1 / n;
-  const py2 = y2 / n;
-  const py3 = (n - y1 - y2) / n;
-  const peK = px1 * py1 + px2 * py2 + px3 * py3;
-  const m1 = (px1 + py1) / 2;
-  const m2 = (px2 + py2) / 2;
-  const m3 = (px3 + py3) / 2;
-  const peP = m1 * m1 + m2 * m2 + m3 * m3;
-  out[o + 2] = (po - peK) / (1 - peK);
-  out[o + 3] = (po - peP) / (1 - peP);
-}
-
-/**
- * The five measures from the joint counts: `counts[3·(x−1) + (y−1)]` = roll calls on which the
- * first state voted x and the second y (x, y in 1…3).
- */
-export function similarityFromCounts(counts: ArrayLike<number>): VoteSimilarity {
-  const c = (x: number, y: number): number => counts[3 * (x - 1) + (y - 1)] as number;
-  let n = 0;
-  for (let i = 0; i < 9; i++) n += counts[i] as number;
-  const out = new Float64Array(4);
-  measuresFromStats(
-    n,
-    c(1, 1) + c(2, 2) + c(3, 3),
-    c(1, 3) + c(3, 1),
-    c(1, 1) + c(1, 2) + c(1, 3),
-    c(2, 1) + c(2, 2) + c(2, 3),
-    c(1, 1) + c(2, 1) + c(3, 1),
-    c(1, 2) + c(2, 2) + c(3, 2),
-    out,
-  );
-  return {
-    n,
-    agree: out[0] as number,
-    s: out[1] as number,
-    kappa: out[2] as number,
-    pi: out[3] as number,
-  };
-}
-
-/**
- * The measures for two aligned vote vectors (one entry per roll call, Voeten codes). Pairwise
- * deletion: only roll calls where both voted 1, 2 or 3 count.
- */
-export function voteSimilarity(x: ArrayLike<number>, y: ArrayLike<number>): VoteSimilarity {
-  if (x.length !== y.length) throw new Error("vote vectors differ in length");
-  const counts = new Int32Array(9);
-  for (let i = 0; i < x.length; i++) {
-    const a = x[i] as number;
-    const b = y[i] as number;
-    if (!isValidVote(a) || !isValidVote(b)) continue;
-    const k = 3 * (a - 1) + (b - 1);
-    counts[k] = (counts[k] as number) + 1;
-  }
-  return similarityFromCounts(counts);
-}
+export {
+  isValidVote,
+  measuresFromStats,
+  similarityFromCounts,
+  type VoteSimilarity,
+  voteSimilarity,
+} from "./vote-measures.js";
 
 /** Year of a roll call: calendar year of its date when known, else 1945 + session (METHODS.md). */
 export function rollCallYear(dateYear: number | null, session: number | null): number | null {
@@ -155,7 +56,28 @@ const MEASURE_REFS = {
 };
 const cite = (ref: string): string => `${UNGA_CITATION} Measure: ${ref}.`;
 
-export const UN_INDICATORS: readonly IndicatorDef[] = [
+/** Interval columns, computed only when asked for (they take 500 resamples per dyad-year). */
+const intervalDefs = (measure: "agree" | "s" | "kappa" | "pi", label: string): IndicatorDef[] =>
+  (["lo", "hi"] as const).map((end) => ({
+    name: `un_${measure}_${end}`,
+    family: "un" as const,
+    description: `${end === "lo" ? "Lower" : "Upper"} end of the 95% bootstrap interval of un_${measure} (${label}): the joint roll calls resampled 500 times, percentile interval.`,
+    unit: measure === "agree" ? "index 0…1" : "index −1…1",
+    source: SOURCE,
+    citation: cite(
+      `${MEASURE_REFS[measure]}; interval: Efron & Tibshirani 1993, An Introduction to the Bootstrap, ch. 13`,
+    ),
+    onRequest: true,
+  }));
+
+export const UN_INTERVAL_INDICATORS: readonly IndicatorDef[] = [
+  ...intervalDefs("agree", "agreement"),
+  ...intervalDefs("s", "Signorino–Ritter S"),
+  ...intervalDefs("kappa", "Cohen's kappa"),
+  ...intervalDefs("pi", "Scott's pi"),
+];
+
+const UN_POINT_INDICATORS: readonly IndicatorDef[] = [
   {
     name: "un_joint_votes",
     family: "un",
@@ -201,6 +123,11 @@ export const UN_INDICATORS: readonly IndicatorDef[] = [
     source: SOURCE,
     citation: cite(MEASURE_REFS.pi),
   },
+];
+
+export const UN_INDICATORS: readonly IndicatorDef[] = [
+  ...UN_POINT_INDICATORS,
+  ...UN_INTERVAL_INDICATORS,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -376,7 +303,17 @@ const popcount = (x: number): number => (POP16[x & 0xffff] as number) + (POP16[x
 export function fillFromVoteYears(
   frame: Frame,
   years: ReadonlyMap<number, VoteYear>,
+  intervals = false,
 ): Record<string, Column> {
+  const bounds: Record<string, Column> = {};
+  for (const d of UN_INTERVAL_INDICATORS) bounds[d.name] = nullColumn(frame);
+  const loCols = ["un_agree_lo", "un_s_lo", "un_kappa_lo", "un_pi_lo"].map(
+    (n) => bounds[n] as Column,
+  );
+  const hiCols = ["un_agree_hi", "un_s_hi", "un_kappa_hi", "un_pi_hi"].map(
+    (n) => bounds[n] as Column,
+  );
+  const cells = new Int32Array(9);
   const joint = nullColumn(frame);
   const agree = nullColumn(frame);
   const s = nullColumn(frame);
@@ -441,16 +378,51 @@ export function fillFromVoteYears(
     s[i] = out[1] as number;
     kappa[i] = out[2] as number;
     pi[i] = out[3] as number;
+    if (intervals && n > 0) {
+      jointCells(p, ra * words * PLANES, rb * words * PLANES, words, cells);
+      // Seeded by the ordered pair and year: (a, b) and (b, a) get the same interval.
+      const ci = bootstrapIntervals(cells, seededRandom(seedOf(a, b, year)));
+      for (let m = 0; m < 4; m++) {
+        (loCols[m] as Column)[i] = ci.lo[m] as number;
+        (hiCols[m] as Column)[i] = ci.hi[m] as number;
+      }
+    }
   }
-  return { un_joint_votes: joint, un_agree: agree, un_s: s, un_kappa: kappa, un_pi: pi };
+  return {
+    un_joint_votes: joint,
+    un_agree: agree,
+    un_s: s,
+    un_kappa: kappa,
+    un_pi: pi,
+    ...bounds,
+  };
+}
+
+/** The 3×3 table of joint votes (x the first state's vote, y the second's) from the bit planes. */
+function jointCells(p: Int32Array, oa: number, ob: number, words: number, cells: Int32Array): void {
+  cells.fill(0);
+  for (let w = 0; w < words; w++, oa += PLANES, ob += PLANES) {
+    for (let x = 0; x < 3; x++) {
+      const px = p[oa + 1 + x] as number;
+      if (px === 0) continue;
+      for (let y = 0; y < 3; y++) {
+        cells[3 * x + y] = (cells[3 * x + y] as number) + popcount(px & (p[ob + 1 + y] as number));
+      }
+    }
+  }
 }
 
 export const unFamily: FamilyComputer = {
   family: "un",
   indicators: UN_INDICATORS,
-  async compute(store: Store, frame: Frame): Promise<Record<string, Column>> {
+  async compute(
+    store: Store,
+    frame: Frame,
+    opts?: ComputeOptions,
+  ): Promise<Record<string, Column>> {
     const bounds = frameBounds(frame);
     const years = await readVoteYears(store, bounds.from, bounds.to, bounds.states);
-    return fillFromVoteYears(frame, years);
+    const intervals = UN_INTERVAL_INDICATORS.some((d) => opts?.wanted?.has(d.name) ?? false);
+    return fillFromVoteYears(frame, years, intervals);
   },
 };

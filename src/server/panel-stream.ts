@@ -72,7 +72,7 @@ const cell = (v: number): string => (Number.isFinite(v) ? String(v) : "");
 export function* csvChunks(p: IndicatorColumns, chunkBytes = 1 << 20): Generator<string> {
   const getters = p.indicators.flatMap((d) => {
     const col = p.values[d.name] as Float64Array;
-    const comp = p.components[d.name];
+    const comp = p.coverage[d.name];
     const g: Array<(i: number) => string> = [(i) => cell(col[i] as number)];
     if (comp) g.push((i) => comp[i] as string);
     return g;

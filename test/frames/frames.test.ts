@@ -134,8 +134,22 @@ describe.skipIf(!hasData)("indicators on the real data", () => {
     expect(y(2001)).toMatchObject({ atop_nonagg: 1, atop_consul: 1, atop_defense: 0 });
     expect(y(2019).atop_nonagg).toBeNull(); // beyond ATOP 5.1
     expect(y(2014).cow_defense).toBeNull(); // beyond COW 4.1 (2012)
-    expect(y(2014).dependence_asymmetry as number).toBeGreaterThan(0); // Russia depends more on China
-    expect(String(y(2014).dependence_asymmetry_components)).toContain("trade");
+    // Dependence 2014: by trade Russia depends more on China, by arms (2010–2014) China on Russia.
+    const t2014 = (y(2014).trade_share_a as number) - (y(2014).trade_share_b as number);
+    expect(t2014).toBeGreaterThan(0);
+    expect(y(2014).arms_dependence_5y as number).toBeLessThan(0);
+    expect(y(2014).dependence_asymmetry as number).toBeCloseTo(
+      (t2014 + (y(2014).arms_dependence_5y as number)) / 2,
+      12,
+    );
+    expect(y(2014).dependence_asymmetry_coverage).toBe("trade+arms5y");
+    // COW trade ends in 2014: no dependence index after it, and the coverage says why.
+    expect(y(2019).dependence_asymmetry).toBeNull();
+    expect(y(2019).dependence_asymmetry_coverage).toBe("missing trade");
+    // The interval brackets the value.
+    expect(y(2014).dependence_asymmetry_lo as number).toBeLessThanOrEqual(
+      y(2014).dependence_asymmetry as number,
+    );
     for (const row of r.rows)
       for (const v of Object.values(row))
         expect(typeof v === "number" ? Number.isFinite(v) : true).toBe(true);

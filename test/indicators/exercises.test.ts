@@ -7,6 +7,7 @@ import {
   EXERCISE_SOURCE_PRECEDENCE,
   exerciseKey,
   exercisesFamily,
+  jointExercises,
   rankSources,
   sourceByYear,
 } from "../../src/indicators/exercises.js";
@@ -50,7 +51,7 @@ async function jointByYear(
 ): Promise<Array<number | null>> {
   const frame = frameOf(years.flatMap((y) => [[a, b, y] as const, [b, a, y] as const]));
   const cols = await exercisesFamily.compute(store, frame);
-  expect(Object.keys(cols)).toEqual(["exercises_joint"]);
+  expect(Object.keys(cols)).toEqual(["exercises_joint", "exercises_weighted"]);
   const v = plain(cols.exercises_joint);
   expect(v).toHaveLength(frame.length);
   const ab = v.filter((_, i) => i % 2 === 0);
@@ -114,10 +115,27 @@ describe("exercise rules (pure)", () => {
     expect(countJoint(ex, 365, 365)).toBe(0);
   });
 
-  it("declares the documented indicator", () => {
+  it("weights each joint exercise by 1/(k − 1) for its k participating states", () => {
+    const { counts, weighted } = jointExercises(
+      [
+        { year: 2005, key: "name:a", participants: [365, 710] },
+        { year: 2005, key: "name:b", participants: [2, 365, 710, 705, null] },
+        { year: 2005, key: "name:b", participants: [200] },
+      ],
+      [365, 710, 2],
+    );
+    // Exercise b pools its rows: five states (200 is counted though not kept), weight 1/4.
+    expect(counts.get(directedKey(365, 710, 2005))).toBe(2);
+    expect(weighted.get(directedKey(365, 710, 2005))).toBeCloseTo(1.25, 12);
+    expect(weighted.get(directedKey(2, 365, 2005))).toBeCloseTo(0.25, 12);
+    expect(counts.has(directedKey(200, 365, 2005))).toBe(false);
+  });
+
+  it("declares the documented indicators", () => {
     expect(FAMILIES).toContain(exercisesFamily.family);
-    const [d] = exercisesFamily.indicators;
-    expect(exercisesFamily.indicators).toHaveLength(1);
+    const [d, w] = exercisesFamily.indicators;
+    expect(exercisesFamily.indicators).toHaveLength(2);
+    expect(w).toMatchObject({ name: "exercises_weighted", family: "exercises" });
     expect(d).toMatchObject({ name: "exercises_joint", family: "exercises" });
     expect(d?.unit).toBe("count of exercises");
     expect(d?.source).toMatch(/Multinational Military Exercises v7/);
@@ -284,6 +302,20 @@ describe.skipIf(!hasData)("exercises on the real files", () => {
     expect(asymmetric).toBe(0);
     expect(v.filter((x) => x === null)).toHaveLength(0);
     expect(v.filter((x) => (x as number) > 0).length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("USA–Russia 2005: eight joint exercises, 3.43 bilateral equivalents", async () => {
+    const store = await tempStore();
+    await load(store, MME);
+    const cols = await exercisesFamily.compute(store, frameOf([[2, 365, 2005]]));
+    expect(cols.exercises_joint?.[0]).toBe(8);
+    // mme_v7.csv, 2005, both listed: Collaborative Arrow (4 states), Theatre Missile Defense (2),
+    // Torgau (2), FRUKUS (4), BALTOPS (11), Sorbet Royal (14), Deep Saber (13), Arctic Sarex (3).
+    const expected = 1 / 3 + 1 + 1 + 1 / 3 + 1 / 10 + 1 / 13 + 1 / 12 + 1 / 2;
+    expect(cols.exercises_weighted?.[0]).toBeCloseTo(expected, 12);
+    const rc = await exercisesFamily.compute(store, frameOf([[365, 710, 2005]]));
+    // Peace Mission 2005 was bilateral.
+    expect(rc.exercises_weighted?.[0]).toBe(1);
   }, 120_000);
 
   it("JME alone: Russia–China per year equals a plain scan of the sheet", async () => {

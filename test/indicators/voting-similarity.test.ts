@@ -5,7 +5,9 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemMembers } from "../../src/core/crosswalk.js";
+import { seededRandom, seedOf } from "../../src/core/random.js";
 import { directedKey, type Frame, frameOf } from "../../src/indicators/indicator.js";
+import { bootstrapIntervals } from "../../src/indicators/vote-bootstrap.js";
 import {
   buildVoteYear,
   fillFromVoteYears,
@@ -22,6 +24,8 @@ import type { Store } from "../../src/store/store.js";
 import { DATA, dataFile, fixture, hasData, tempStore } from "../helpers.js";
 
 const NAMES = ["un_joint_votes", "un_agree", "un_s", "un_kappa", "un_pi"] as const;
+/** The bootstrap interval columns, null unless asked for (test/indicators/vote-bootstrap.test.ts). */
+const INTERVALS = ["agree", "s", "kappa", "pi"].flatMap((m) => [`un_${m}_lo`, `un_${m}_hi`]);
 const USA = 2;
 const CAN = 20;
 const RUS = 365;
@@ -104,8 +108,9 @@ describe("un formulas (METHODS.md)", () => {
     expect(rollCallYear(null, null)).toBeNull();
   });
 
-  it("declares five documented indicators", () => {
-    expect(UN_INDICATORS.map((d) => d.name)).toEqual([...NAMES]);
+  it("declares five documented indicators and their intervals, computed on request", () => {
+    expect(UN_INDICATORS.map((d) => d.name)).toEqual([...NAMES, ...INTERVALS]);
+    expect(UN_INDICATORS.filter((d) => d.onRequest).map((d) => d.name)).toEqual(INTERVALS);
     for (const d of UN_INDICATORS) {
       expect(d.family).toBe("un");
       expect(d.description.length).toBeGreaterThan(20);
@@ -172,12 +177,42 @@ describe("un family on fixture files", () => {
       [USA, CHN, 2000],
     ]);
     const cols = await unFamily.compute(store, frame);
-    expect(Object.keys(cols).sort()).toEqual([...NAMES].sort());
+    expect(Object.keys(cols).sort()).toEqual([...NAMES, ...INTERVALS].sort());
     for (const n of NAMES) expect(cols[n]?.length).toBe(frame.length);
+    // Not asked for: the intervals stay null.
+    for (const n of INTERVALS) expect(Array.from(cols[n] ?? []).every(Number.isNaN), n).toBe(true);
     expectValues(valuesAt(cols, 0), [10, 0.8, 0.6, 0.5, 0.495798]);
     expectValues(valuesAt(cols, 1), [12, 1, 1, null, null]);
     expectValues(valuesAt(cols, 2), [11, 3 / 11, -5 / 11, 0, -67 / 131]);
     expectValues(valuesAt(cols, 3), [11, 4 / 11, -3 / 11, 0, -13 / 31]);
+  });
+
+  it("fills the bootstrap intervals when asked: bracketing, symmetric, the same as the pure function", async () => {
+    const store = await voeten();
+    const frame = frameOf([
+      [RUS, CHN, 2000],
+      [CHN, RUS, 2000],
+      [USA, ISR, 2000],
+    ]);
+    const cols = await unFamily.compute(store, frame, { wanted: new Set(["un_pi_lo"]) });
+    for (const m of ["agree", "s", "kappa", "pi"]) {
+      const lo = cols[`un_${m}_lo`] as Float64Array;
+      const hi = cols[`un_${m}_hi`] as Float64Array;
+      const point = cols[`un_${m}`] as Float64Array;
+      expect(lo[0], m).toBeLessThanOrEqual(point[0] as number);
+      expect(hi[0], m).toBeGreaterThanOrEqual(point[0] as number);
+      expect(Object.is(lo[0], lo[1]) && Object.is(hi[0], hi[1]), m).toBe(true);
+    }
+    // U1's joint table, seeded by the ordered pair and year.
+    const ci = bootstrapIntervals(
+      [4, 1, 1, 1, 1, 0, 0, 0, 2],
+      seededRandom(seedOf(RUS, CHN, 2000)),
+    );
+    expect(cols.un_pi_lo?.[0]).toBe(ci.lo[3]);
+    expect(cols.un_pi_hi?.[0]).toBe(ci.hi[3]);
+    // USA and Israel agree on every joint roll call: agree's interval is [1, 1], pi's null.
+    expect([cols.un_agree_lo?.[2], cols.un_agree_hi?.[2]]).toEqual([1, 1]);
+    expect(cols.un_pi_lo?.[2]).toBeNaN();
   });
 
   it("years: date year, 1945 + session without a date or roll-call row; coverage edges", async () => {
@@ -503,8 +538,8 @@ describe.skipIf(!hasData)("un family on the real Voeten 2016 files", () => {
     120_000,
   );
 
-  it("loaded files are the ones the peer reads", () => {
+  it("the files the peer reads are in the shared folder (sessions 46–70 and the roll calls)", () => {
     const csvs = readdirSync(dataFile("unga_votes")).filter((f) => f.endsWith(".csv"));
-    expect(csvs.sort()).toEqual([...VOTE_FILES].sort());
+    for (const f of VOTE_FILES) expect(csvs).toContain(f);
   });
 });

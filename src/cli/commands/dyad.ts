@@ -93,7 +93,7 @@ export function registerDyad(program: Command): void {
           return;
         }
         const columns = keys.map((k) => ({
-          group: indicatorDef(k.replace(/_components$/, ""))?.family ?? "",
+          group: indicatorDef(k.replace(/_coverage$/, ""))?.family ?? "",
           name: k,
           cells: result.rows.map((r) => fmtCell(r[k])),
         }));

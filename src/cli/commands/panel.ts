@@ -75,7 +75,7 @@ export function registerPanel(program: Command): void {
         out,
         format,
         rows: p.frame.length,
-        columns: 3 + p.indicators.length + Object.keys(p.components).length,
+        columns: 3 + p.indicators.length + Object.keys(p.coverage).length,
         seconds: (Date.now() - started) / 1000,
       };
       if (opts.json) writeJson(summary);
