@@ -11,7 +11,7 @@
 import { quadClassSql } from "../core/cameo.js";
 import type { SqlDialect } from "../store/dialect.js";
 import type { Store } from "../store/store.js";
-import { intList } from "./alliances.js";
+import { intList, memberLookup } from "./alliances.js";
 import {
   type Column,
   type ComputeOptions,
@@ -310,14 +310,21 @@ async function computeSource(
     });
   }
   const directed = frame.directed === true;
+  const member = memberLookup();
   for (let i = 0; i < frame.length; i++) {
     const p = periodCode(frame, i);
     const total = totals.get(p);
     if (total === undefined) continue; // the source has no events in this period: unknown
     const a = frame.a[i] as number;
     const b = frame.b[i] as number;
-    const t = addTally(emptyTally(), tallies.get(dpKey(a, b, p)) ?? emptyTally());
-    if (!directed) addTally(t, tallies.get(dpKey(b, a, p)) ?? emptyTally());
+    const y = frame.year[i] as number;
+    const ab = tallies.get(dpKey(a, b, p));
+    const ba = directed ? undefined : tallies.get(dpKey(b, a, p));
+    // "No event between them" means 0 only for two states of the system; events the source does
+    // attribute to a non-member are kept (the alliance family's rule).
+    if (ab === undefined && ba === undefined && !(member(a, y) && member(b, y))) continue;
+    const t = addTally(emptyTally(), ab ?? emptyTally());
+    if (ba) addTally(t, ba);
     const v = eventMeasures(t, total);
     for (const d of indicators) {
       const key = d.name.slice(s.prefix.length) as Measure;
