@@ -58,6 +58,17 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => stri
     version: 3,
     statements: () => [...V3_TABLES].map((t) => createTableSql(TABLES[t])),
   },
+  {
+    // The spans of time each loaded event file covers (src/store/event-coverage.ts); files loaded
+    // before are filled in from their rows by DuckDbStore.migrate (backfillSpans).
+    version: 4,
+    statements: () => [EVENT_COVERAGE_DDL],
+  },
 ];
+
+/** One row per span an event file covers: Unix seconds (UTC), half-open [span_start, span_end). */
+export const EVENT_COVERAGE_DDL = `CREATE TABLE event_coverage (
+  file_id INTEGER NOT NULL, table_name VARCHAR NOT NULL, span_start BIGINT NOT NULL,
+  span_end BIGINT NOT NULL, basis VARCHAR NOT NULL)`;
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
