@@ -9,7 +9,7 @@ export function gdeltRow(
   code: string,
   goldstein: number,
   mentions: number,
-  opts: { root?: 0 | 1; sources?: number } = {},
+  opts: { root?: 0 | 1; sources?: number; added?: string } = {},
 ): string {
   const f = new Array<string>(61).fill("");
   f[0] = String(id);
@@ -33,7 +33,8 @@ export function gdeltRow(
   f[32] = String(opts.sources ?? 1);
   f[33] = String(mentions);
   f[34] = "1.5";
-  f[59] = `${date}000000`;
+  // DATEADDED: the 15-minute update up to midnight of the event day unless given.
+  f[59] = opts.added ?? `${date}000000`;
   f[60] = `https://example.org/${id}`;
   return f.join("\t");
 }

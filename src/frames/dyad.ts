@@ -1,5 +1,6 @@
 import { resolveCountry, stateByCcode } from "../core/crosswalk.js";
 import { BadInputError } from "../core/errors.js";
+import { yearNotes } from "../core/succession.js";
 import type { CompositeWeights } from "../indicators/composite.js";
 import {
   type EventFilter,
@@ -45,6 +46,11 @@ export interface DyadResult {
   period: PeriodKind;
   indicators: Array<Pick<IndicatorDef, "name" | "description" | "unit" | "source" | "citation">>;
   rows: DyadRow[];
+  /**
+   * What the reader must know about the states over these years (a historical code asked for
+   * years after its state ended, years outside a state's system membership); empty when none.
+   */
+  notes: string[];
 }
 
 export function stateRef(input: string | number, year?: number): StateRef {
@@ -86,6 +92,7 @@ export async function dyad(
     });
   }
   const { from, to } = await yearRange(store, opts.from, opts.to);
+  const notes = [...yearNotes(a, from, to), ...yearNotes(b, from, to)];
   const kind = opts.period ?? "year";
   const years = createDyadYears({ dyads: [[sa.ccode, sb.ccode]], from, to });
   const frame = expandPeriods({ ...years, directed: opts.directed === true }, kind);
@@ -119,5 +126,6 @@ export async function dyad(
       citation,
     })),
     rows,
+    notes,
   };
 }

@@ -1,5 +1,5 @@
 import type { Store } from "../store/store.js";
-import { intList } from "./alliances.js";
+import { intList, memberLookup } from "./alliances.js";
 import {
   type Column,
   directedKey,
@@ -15,6 +15,12 @@ import {
  * Arms transfers per dyad-year from the SIPRI trade register (docs/indicators.md (Arms transfers); METHODS.md
  * "Arms transfers"). TIV million throughout: TIV is a volume of military capability, never money,
  * and is only ever divided by TIV.
+ *
+ * Within coverage an unlisted dyad-year is 0 only when both states are COW system members that
+ * year; otherwise all four values are null (SIPRI's register is not a list of state pairs: "no
+ * delivery recorded" says nothing about a state that did not exist). A delivery SIPRI does list
+ * for a non-member (Ukraine to South Sudan, 2007–2009) is kept, as the alliance family keeps a
+ * listed value.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -53,12 +59,12 @@ const def = (name: string, description: string, unit: string): IndicatorDef => (
 export const ARMS_INDICATORS: readonly IndicatorDef[] = [
   def(
     "arms_tiv_a_to_b",
-    "Major conventional arms delivered by a to b in the year (sum of SIPRI TIV delivery values; 0 within coverage when none).",
+    "Major conventional arms delivered by a to b in the year (sum of SIPRI TIV delivery values; 0 within coverage when none and both are COW system members, else null).",
     "TIV million",
   ),
   def(
     "arms_tiv_b_to_a",
-    "Major conventional arms delivered by b to a in the year (sum of SIPRI TIV delivery values; 0 within coverage when none).",
+    "Major conventional arms delivered by b to a in the year (sum of SIPRI TIV delivery values; 0 within coverage when none and both are COW system members, else null).",
     "TIV million",
   ),
   def(
@@ -130,6 +136,7 @@ async function compute(store: Store, frame: Frame): Promise<Record<string, Colum
   if (covered.size === 0) return cols;
   const tiv = new Map<number, number>();
   for (const p of pairs) tiv.set(directedKey(p.s, p.r, p.y), p.tiv ?? 0);
+  const member = memberLookup();
   const total = new Map<number, number>();
   for (const t of totals) total.set(stateYearKey(t.r, t.y), t.total ?? 0);
 
@@ -142,8 +149,12 @@ async function compute(store: Store, frame: Frame): Promise<Record<string, Colum
     const b = frame.b[i] as number;
     const y = frame.year[i] as number;
     if (a === b || !covered.has(y)) continue;
-    const ab = tiv.get(directedKey(a, b, y)) ?? 0;
-    const ba = tiv.get(directedKey(b, a, y)) ?? 0;
+    const listedAB = tiv.get(directedKey(a, b, y));
+    const listedBA = tiv.get(directedKey(b, a, y));
+    const listed = listedAB !== undefined || listedBA !== undefined;
+    if (!listed && !(member(a, y) && member(b, y))) continue; // not a dyad of the system: null
+    const ab = listedAB ?? 0;
+    const ba = listedBA ?? 0;
     tivAB[i] = ab;
     tivBA[i] = ba;
     shareBfromA[i] = armsShare(ab, total.get(stateYearKey(b, y)) ?? 0);

@@ -10,8 +10,9 @@
  */
 import { quadClassSql } from "../core/cameo.js";
 import type { SqlDialect } from "../store/dialect.js";
+import { coveredSeconds, loadedSpans } from "../store/event-coverage.js";
 import type { Store } from "../store/store.js";
-import { intList } from "./alliances.js";
+import { intList, memberLookup } from "./alliances.js";
 import {
   type Column,
   type ComputeOptions,
@@ -113,7 +114,7 @@ type Measure = keyof ReturnType<typeof eventMeasures>;
 interface SourceSpec {
   readonly family: Family;
   readonly prefix: string;
-  readonly table: string;
+  readonly table: "gdelt_events" | "icews_events";
   readonly a: string;
   readonly b: string;
   readonly goldstein: string;
@@ -197,9 +198,27 @@ function defs(s: SourceSpec): IndicatorDef[] {
       "events between a and b per million events of the source in the period (volume-normalised)",
       "per million events",
     ),
+    d(
+      "coverage",
+      "share of the period's time covered by the loaded files (null: none covers any of it)",
+      "0–1 of the period",
+    ),
+    d(
+      "covered_minutes",
+      "minutes of the period covered by the loaded files (15 for one GDELT 2.0 update; null: none)",
+      "minutes",
+    ),
+    d(
+      "uncovered_events",
+      "events between a and b dated in a period no loaded file covers (re-reported by files of other periods); counted nowhere else",
+      "events",
+    ),
   );
   return out;
 }
+
+/** Indicators that are not a measure of the period's events (filled apart). */
+const COVERAGE_NAMES = new Set(["coverage", "covered_minutes", "uncovered_events"]);
 
 /** SQL of the period code of an event (periodCode of indicator.ts): 2016, 20163 or 201603. */
 function periodSql(kind: PeriodKind, sql: SqlDialect): string {
@@ -228,6 +247,20 @@ function filterSql(s: SourceSpec, f: EventFilter | undefined, params: unknown[])
 function isoYearStart(year: number): string {
   if (!Number.isInteger(year) || year < 0 || year > 9999) throw new Error(`not a year: ${year}`);
   return `${String(year).padStart(4, "0")}-01-01`;
+}
+
+/** First second (Unix, UTC) of a period and of the next one: [start, end). */
+export function periodSpan(kind: PeriodKind, code: number): { start: number; end: number } {
+  const t = (y: number, m: number) => Date.UTC(y, m - 1, 1) / 1000;
+  if (kind === "year") return { start: t(code, 1), end: t(code + 1, 1) };
+  if (kind === "quarter") {
+    const y = Math.floor(code / 10);
+    const q = code % 10;
+    return { start: t(y, 3 * q - 2), end: t(y, 3 * q + 1) };
+  }
+  const y = Math.floor(code / 100);
+  const m = code % 100;
+  return { start: t(y, m), end: t(y, m + 1) };
 }
 
 /** Period code (as periodSql) of an ISO date `YYYY-MM-DD`. */
@@ -274,7 +307,21 @@ async function computeSource(
     const p = dayPeriod(kind, String(r.d));
     totals.set(p, (totals.get(p) ?? 0) + Number(r.n));
   }
-  if (!totals.size) return out;
+  // The time the loaded files cover in each period of the frame (src/store/event-coverage.ts).
+  const spans = await loadedSpans(
+    store,
+    s.table,
+    Date.UTC(bounds.from, 0, 1) / 1000,
+    Date.UTC(bounds.to + 1, 0, 1) / 1000,
+  );
+  const covered = new Map<number, { seconds: number; length: number }>();
+  for (let i = 0; i < frame.length; i++) {
+    const p = periodCode(frame, i);
+    if (covered.has(p)) continue;
+    const { start, end } = periodSpan(kind, p);
+    covered.set(p, { seconds: coveredSeconds(spans, start, end), length: end - start });
+  }
+  if (!totals.size && !spans.length) return out;
 
   // The frame's states as integer literals (codes, never text).
   const stateSql = bounds.states
@@ -310,18 +357,40 @@ async function computeSource(
     });
   }
   const directed = frame.directed === true;
+  const member = memberLookup();
+  const coverageCol = out[`${s.prefix}coverage`] as Column;
+  const uncoveredCol = out[`${s.prefix}uncovered_events`] as Column;
+  const minutesCol = out[`${s.prefix}covered_minutes`] as Column;
   for (let i = 0; i < frame.length; i++) {
     const p = periodCode(frame, i);
-    const total = totals.get(p);
-    if (total === undefined) continue; // the source has no events in this period: unknown
+    const cover = covered.get(p);
+    const fraction = cover ? cover.seconds / cover.length : 0;
+    const total = totals.get(p) ?? 0;
     const a = frame.a[i] as number;
     const b = frame.b[i] as number;
-    const t = addTally(emptyTally(), tallies.get(dpKey(a, b, p)) ?? emptyTally());
-    if (!directed) addTally(t, tallies.get(dpKey(b, a, p)) ?? emptyTally());
+    const y = frame.year[i] as number;
+    const ab = tallies.get(dpKey(a, b, p));
+    const ba = directed ? undefined : tallies.get(dpKey(b, a, p));
+    // "No event between them" means 0 only for two states of the system; events the source does
+    // attribute to a non-member are kept (the alliance family's rule).
+    const listed = ab !== undefined || ba !== undefined;
+    const dyad = listed || (member(a, y) && member(b, y));
+    if (fraction === 0) {
+      // No loaded file covers the period: its events are unknown. Events dated in it that files
+      // of other periods re-report are shown apart, never as the period's count.
+      if (total > 0 && dyad) uncoveredCol[i] = (ab?.n ?? 0) + (ba?.n ?? 0);
+      continue;
+    }
+    coverageCol[i] = fraction;
+    minutesCol[i] = (cover?.seconds ?? 0) / 60;
+    if (!dyad) continue;
+    const t = addTally(emptyTally(), ab ?? emptyTally());
+    if (ba) addTally(t, ba);
     const v = eventMeasures(t, total);
     for (const d of indicators) {
-      const key = d.name.slice(s.prefix.length) as Measure;
-      const x = v[key];
+      const key = d.name.slice(s.prefix.length);
+      if (COVERAGE_NAMES.has(key)) continue;
+      const x = v[key as Measure];
       (out[d.name] as Column)[i] = x === null ? Number.NaN : x;
     }
   }

@@ -16,6 +16,7 @@ import { seededRandom, seedOf } from "../core/random.js";
 import { UNGA_CITATION } from "../sources/unga-voeten.js";
 import type { SqlDialect } from "../store/dialect.js";
 import type { Store } from "../store/store.js";
+import { memberLookup } from "./alliances.js";
 import {
   type Column,
   type ComputeOptions,
@@ -293,8 +294,9 @@ const popcount = (x: number): number => (POP16[x & 0xffff] as number) + (POP16[x
 
 /**
  * Fills the five columns for every frame row from per-year vote matrices. Years absent from
- * `years` are not covered (all null); in a covered year a state without valid votes gives
- * un_joint_votes 0 and nulls for the rest.
+ * `years` are not covered (all null); in a covered year a dyad-year where either state is not a
+ * COW system member is null throughout (the roll calls say nothing of a state that did not
+ * exist); a member without valid votes gives un_joint_votes 0 and nulls for the rest.
  *
  * Per dyad the seven statistics of measuresFromStats are popcounts of bit-plane intersections, 32
  * roll calls at a time: n = |Va∧Vb|, same = |Va∧Vb∧¬((Ya⊕Yb)∨(Na⊕Nb))|, far = |(Ya∧Nb)∨(Na∧Yb)|,
@@ -322,6 +324,7 @@ export function fillFromVoteYears(
   const out = new Float64Array(4);
   let vy: VoteYear | undefined;
   let cachedYear = Number.NaN;
+  const member = memberLookup();
   for (let i = 0; i < frame.length; i++) {
     const year = frame.year[i] as number;
     if (year !== cachedYear) {
@@ -340,7 +343,7 @@ export function fillFromVoteYears(
     const ra = a >= 0 && a < MAX_CCODE ? (vy.rowOf[a] as number) : -1;
     const rb = b >= 0 && b < MAX_CCODE ? (vy.rowOf[b] as number) : -1;
     if (ra < 0 || rb < 0) {
-      joint[i] = 0;
+      if (member(a, year) && member(b, year)) joint[i] = 0;
       continue;
     }
     const words = vy.words;

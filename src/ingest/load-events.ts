@@ -13,6 +13,7 @@ import { isCameoEventCode } from "../core/cameo.js";
 import { cameoNonStateLabel, lookupCountry } from "../core/crosswalk.js";
 import { AccountingError, BadFileError, EntenteError } from "../core/errors.js";
 import type { EventLayout, EventRule } from "../sources/events/layouts.js";
+import { fileCoverage } from "../store/event-coverage.js";
 import type { FileMeta, Reject, Store, UnresolvedName } from "../store/store.js";
 import { type EventInput, findLines, hashFile, LineCounter, withPipe } from "./event-input.js";
 import type { FileReport, Progress } from "./load-file.js";
@@ -220,6 +221,8 @@ export async function loadEventFile(
       });
     }
 
+    // What the file covers, from every row it holds (re-delivered events included).
+    const coverage = fileCoverage(layout.name, input.name, await session.coverageFacts());
     const { map, unresolved } = resolveCountries(layout, await session.countryValues());
     await session.setCountries(map);
     const dups = await session.removeDuplicates();
@@ -230,6 +233,7 @@ export async function loadEventFile(
       rejects,
       unresolved,
       rowsDuplicate: dups.duplicates,
+      coverage,
       verify: (r) => {
         if (r.rowsLoaded !== read.rowsRead - ruleRejects.length - dups.duplicates) {
           throw new AccountingError(

@@ -12,6 +12,7 @@ import { assess } from "../assess/assess.js";
 import { CaseError, loadCase } from "../assess/case-file.js";
 import { RULES, type RuleName } from "../assess/scoring.js";
 import { EntenteError } from "../core/errors.js";
+import { denotes } from "../core/succession.js";
 import { type DyadOptions, dyad, stateRef } from "../frames/dyad.js";
 import { parseWeights } from "../indicators/composite.js";
 import type { EventFilter } from "../indicators/indicator.js";
@@ -258,7 +259,15 @@ export function createApp(opts: AppOptions): Hono {
       ...(events ? { events } : {}),
     };
     // Keyed by the states as resolved, so RUS, 365 and "Russian Federation" share an entry.
-    const key = ["dyad", stateRef(p.a, q.to), stateRef(p.b, q.to), options];
+    // What an input denotes beyond its state (SUN: the USSR) changes the notes, so it is in the key.
+    const key = [
+      "dyad",
+      stateRef(p.a, q.to),
+      stateRef(p.b, q.to),
+      denotes(p.a),
+      denotes(p.b),
+      options,
+    ];
     return send(
       c,
       await cached(key, async () => JSON.stringify(await dyad(store, p.a, p.b, options))),

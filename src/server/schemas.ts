@@ -226,6 +226,10 @@ export const DyadBody = z.object({
       .record(z.string(), z.union([z.number(), z.string(), z.null()]))
       .meta({ description: "year (or period), then one value per indicator; null = no data" }),
   ),
+  notes: z.array(z.string()).meta({
+    description:
+      "what the reader must know about the states over these years (a historical code asked for years after its state ended, years outside a state's system membership)",
+  }),
 });
 
 const CaseSource = z

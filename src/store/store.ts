@@ -1,5 +1,6 @@
 import type { EventLayout } from "../sources/events/layouts.js";
 import type { SqlDialect } from "./dialect.js";
+import type { CoverageFact, CoverageSpan } from "./event-coverage.js";
 import type { TableName } from "./schema.js";
 
 /** What a backend can do; code that needs a feature checks the flag instead of the backend kind. */
@@ -119,7 +120,16 @@ export interface EventLoadSession {
   removeDuplicates(): Promise<{ duplicates: number; collisions: number; collisionIds: string[] }>;
   /** Rows of this file now in the table, and those with no state on one side. */
   counts(): Promise<{ rows: number; withoutDyad: number }>;
-  commit(input: CommitInput & { rowsDuplicate: number }): Promise<LoadResult>;
+  /**
+   * This file's rows grouped by what the coverage rules read (DATEADDED, format, event day):
+   * called before duplicates are removed, since a re-delivered event still shows what the file
+   * covers (src/store/event-coverage.ts).
+   */
+  coverageFacts(): Promise<CoverageFact[]>;
+  /** Also records the spans of time the file covers (table event_coverage). */
+  commit(
+    input: CommitInput & { rowsDuplicate: number; coverage: readonly CoverageSpan[] },
+  ): Promise<LoadResult>;
   abort(): Promise<void>;
 }
 

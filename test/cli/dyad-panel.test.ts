@@ -58,6 +58,44 @@ describe.skipIf(!hasData)("entente dyad and panel (CLI, real data)", () => {
     });
   });
 
+  it("dyad: a historical code outside its years is noted on stderr and in JSON, or refused", () => {
+    const sun = runCli([
+      "--store",
+      store,
+      "dyad",
+      "SUN",
+      "CHN",
+      "--from",
+      "2016",
+      "--to",
+      "2016",
+      "--indicators",
+      "arms_tiv_a_to_b",
+      "--format",
+      "json",
+    ]);
+    expect(sun.code).toBe(0);
+    const out = JSON.parse(sun.stdout);
+    expect(out.dyad.a).toEqual({ ccode: 365, iso3: "RUS", name: "Russia" });
+    expect(out.rows).toEqual([{ year: 2016, arms_tiv_a_to_b: 771.95 }]);
+    expect(out.notes).toHaveLength(1);
+    expect(out.notes[0]).toMatch(/^SUN names the Soviet Union: .* successor Russia \(COW 365\)\.$/);
+    expect(sun.stderr).toBe(`entente: note: ${out.notes[0]}\n`);
+
+    const ddr = runCli(["--store", store, "dyad", "DDR", "POL", "--from", "2000", "--to", "2000"]);
+    expect(ddr.code).toBe(2);
+    expect(ddr.stdout).toBe("");
+    expect(ddr.stderr).toMatch(
+      /^entente: DDR is German Democratic Republic \(COW 265\), a member of the COW state system 1954–1990 only, not in 2000: .*For 2000 ask for Germany \(DEU, COW 255\)/,
+    );
+
+    const svn = runCli(["--store", store, "dyad", "SVN", "AUT", "--from", "1980", "--to", "1980"]);
+    expect(svn.code).toBe(0);
+    expect(svn.stderr).toMatch(
+      /^entente: note: Slovenia \(COW 349\) is a member of the COW state system from 1992: in 1980/,
+    );
+  });
+
   it("dyad table shows – for null and fits the terminal width in blocks", () => {
     const r = runCli(["--store", store, "dyad", "RUS", "CHN", "--from", "2012", "--to", "2014"]);
     expect(r.code).toBe(0);

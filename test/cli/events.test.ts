@@ -84,7 +84,8 @@ describe.skipIf(!hasData)(
         "period,gdelt_events",
         "2019-Q1,",
         "2019-Q2,",
-        "2019-Q3,0",
+        // Q3 holds events the 2019-10-24 update re-reports, but no loaded file covers it.
+        "2019-Q3,",
         "2019-Q4,0",
       ]);
     });

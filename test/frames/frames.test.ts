@@ -7,7 +7,7 @@ import { addIndicators } from "../../src/frames/add-indicators.js";
 import { createDyadYears } from "../../src/frames/create-dyad-years.js";
 import { dyad } from "../../src/frames/dyad.js";
 import { panel, parseDyads, writePanel } from "../../src/frames/panel.js";
-import { FAMILIES } from "../../src/indicators/indicator.js";
+import { FAMILIES, frameOf } from "../../src/indicators/indicator.js";
 import { ingest } from "../../src/ingest/index.js";
 import { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";
 import { dataFile, fixture, hasData, NO_DATA_REASON, tempDir, tempStore } from "../helpers.js";
@@ -116,7 +116,8 @@ describe.skipIf(!hasData)("indicators on the real data", () => {
   it("dyad RUS CHN: the documented JSON shape and the METHODS.md values", async () => {
     const s = await load();
     const r = await dyad(s, "RUS", "CHN", { from: 2000, to: 2019 });
-    expect(Object.keys(r)).toEqual(["dyad", "period", "indicators", "rows"]);
+    expect(Object.keys(r)).toEqual(["dyad", "period", "indicators", "rows", "notes"]);
+    expect(r.notes).toEqual([]);
     expect(r.dyad).toEqual({
       a: { ccode: 365, iso3: "RUS", name: "Russia" },
       b: { ccode: 710, iso3: "CHN", name: "China" },
@@ -153,6 +154,38 @@ describe.skipIf(!hasData)("indicators on the real data", () => {
     for (const row of r.rows)
       for (const v of Object.values(row))
         expect(typeof v === "number" ? Number.isFinite(v) : true).toBe(true);
+  });
+
+  it("a dyad-year with a state outside the COW system is null in every family", async () => {
+    const s = await load();
+    // Kosovo (347) joins the system in 2008; the GDR (265) left it in 1990.
+    const frame = frameOf([
+      [345, 347, 2005],
+      [345, 347, 2006],
+      [345, 347, 2007],
+      [265, 290, 2000],
+      [345, 347, 2008], // both members: 0 where the source covers the year
+      [369, 626, 2007], // Ukraine → South Sudan: SIPRI lists it before 2011; kept
+    ]);
+    const fams = FAMILIES.filter((f) => f !== "composite");
+    const cols = await addIndicators(s, frame, { indicators: [...fams] });
+    const v = (name: string, i: number) => {
+      const x = cols.values[name]?.[i] as number;
+      return Number.isNaN(x) ? null : x;
+    };
+    // cinc_a and cinc_b are each state's own value (Serbia's CINC exists in 2005), not dyadic.
+    const dyadic = cols.indicators.filter((d) => d.name !== "cinc_a" && d.name !== "cinc_b");
+    expect(dyadic.length).toBeGreaterThan(20);
+    for (const d of dyadic) {
+      for (const i of [0, 1, 2, 3]) expect(v(d.name, i), `${d.name} row ${i}`).toBeNull();
+    }
+    expect(v("cinc_a", 0)).toBeGreaterThan(0);
+    expect(v("cinc_a", 3)).toBeNull(); // the GDR has no CINC in 2000
+    expect(v("arms_tiv_a_to_b", 4)).toBe(0);
+    expect(v("arms_tiv_b_to_a", 4)).toBe(0);
+    expect(v("exercises_joint", 4)).toBe(0);
+    expect(v("arms_tiv_a_to_b", 5)).toBeCloseTo(37.12, 6);
+    expect(v("arms_share_b_from_a", 5)).toBe(1);
   });
 
   it("panel: writes CSV and Parquet with the same rows", async () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { systemMembers } from "../../src/core/crosswalk.js";
 import { ARMS_INDICATORS, armsFamily, armsShare } from "../../src/indicators/arms-supply.js";
 import { frameOf } from "../../src/indicators/indicator.js";
 import { loadFile } from "../../src/ingest/load-file.js";
@@ -141,7 +142,11 @@ describe("arms family on fixtures", () => {
     const store = await tempStore();
     await load(store, fixture("indicators/arms/register.csv"));
     const many: Array<readonly [number, number, number]> = [...ROWS];
-    for (let s = 800; s < 900; s++) many.push([s, s + 1, 2001]);
+    // Pairs of system members (unlisted and covered: 0), then codes of no state (null).
+    const members = systemMembers(2001).filter((c) => c !== 365 && c !== 710);
+    for (let k = 0; k + 1 < 101; k++)
+      many.push([members[k] as number, members[k + 1] as number, 2001]);
+    many.push([801, 802, 2001]);
     const big = await armsFamily.compute(store, frameOf(many));
     const small = await armsFamily.compute(store, frameOf(ROWS));
     for (const n of NAMES) {
@@ -150,6 +155,7 @@ describe("arms family on fixtures", () => {
         Array.from(small[n] as Float64Array),
       );
       expect((big[n] as Float64Array)[ROWS.length + 3]).toBe(n.startsWith("arms_tiv") ? 0 : NaN);
+      expect((big[n] as Float64Array)[many.length - 1]).toBeNaN();
     }
     const empty = await armsFamily.compute(store, frameOf([]));
     for (const n of NAMES) expect(empty[n]).toHaveLength(0);

@@ -1,6 +1,7 @@
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expandPeriods } from "../../src/frames/periods.js";
 import {
   addTally,
@@ -12,9 +13,13 @@ import {
 } from "../../src/indicators/events.js";
 import { frameOf } from "../../src/indicators/indicator.js";
 import { selectIndicators } from "../../src/indicators/registry.js";
+import { ingest } from "../../src/ingest/index.js";
 import { loadFile } from "../../src/ingest/load-file.js";
+import { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";
+import { fileCoverage, namedPeriod } from "../../src/store/event-coverage.js";
+import type { Store } from "../../src/store/store.js";
 import { gdeltRow } from "../event-rows.js";
-import { tempDir, tempStore } from "../helpers.js";
+import { dataFile, hasData, tempDir, tempStore } from "../helpers.js";
 
 // METHODS.md "Event data" worked vector: (root, Goldstein, mentions).
 const VECTOR: Array<[string, number, number]> = [
@@ -66,7 +71,8 @@ async function storeWithEvents() {
     lines.push(gdeltRow(id++, "20160512", "RUS", "CHN", `${root}0`, g, m));
   }
   lines.push(gdeltRow(id++, "20160520", "CHN", "RUS", "042", 1.9, 2, { root: 0, sources: 3 }));
-  lines.push(gdeltRow(id++, "20160601", "CHN", "RUS", "190", -10, 1));
+  // Added by the update of 00:15 on 1 June, which covers 00:00–00:15: June is covered.
+  lines.push(gdeltRow(id++, "20160601", "CHN", "RUS", "190", -10, 1, { added: "20160601001500" }));
   // Volume of the period: events of other dyads and of no dyad.
   lines.push(gdeltRow(id++, "20160513", "USA", "JPN", "040", 1, 1));
   lines.push(gdeltRow(id++, "20160514", "AFR", "", "010", 0, 1));
@@ -128,6 +134,118 @@ describe("indicator selection by period", () => {
     expect(() => selectIndicators("un_agree", "month")).toThrow(/yearly/);
     expect(selectIndicators("gdelt_share", "quarter").shown.map((d) => d.name)).toEqual([
       "gdelt_share",
+    ]);
+  });
+});
+
+describe.skipIf(!hasData)("coverage of the real event files (../shared/data)", () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await DuckDbStore.open(
+      join(mkdtempSync(join(tmpdir(), "entente-events-")), "e.duckdb"),
+    );
+    const r = await ingest(store, [dataFile("gdelt_events"), dataFile("icews_events")]);
+    expect(r.ok).toBe(true);
+  }, 60_000);
+  afterAll(async () => store?.close());
+
+  const value = (cols: Record<string, Float64Array>, name: string, i: number) => {
+    const x = cols[name]?.[i] as number;
+    return Number.isNaN(x) ? null : x;
+  };
+
+  it("records the span each file covers: one quarter hour, one day, the back rows' days", async () => {
+    const spans = await store.query<{ s: number; e: number; basis: string; path: string }>(
+      `SELECT c.span_start AS s, c.span_end AS e, c.basis, p.path FROM event_coverage c
+       JOIN provenance p USING (file_id) ORDER BY c.span_start`,
+    );
+    const of = (file: string) => spans.filter((x) => x.path.endsWith(file));
+    const stamp = Date.UTC(2019, 9, 24, 14, 30) / 1000;
+    expect(of("20191024143000.export.CSV").map((x) => [x.s, x.e])).toEqual([[stamp - 900, stamp]]);
+    const sample = of("gdelt1_sample_events.tsv");
+    // The daily-format rows: DATEADDED 20160728, that day.
+    expect(sample.filter((x) => /daily/.test(x.basis)).map((x) => [x.s, x.e])).toEqual([
+      [Date.UTC(2016, 6, 28) / 1000, Date.UTC(2016, 6, 29) / 1000],
+    ]);
+    // The back-file rows (no period in the name): only the days they hold, in 1982–1983.
+    const back = sample.filter((x) => /back-file/.test(x.basis));
+    expect(back.length).toBeGreaterThan(0);
+    for (const x of back) {
+      expect(x.s).toBeGreaterThanOrEqual(Date.UTC(1982, 0, 1) / 1000);
+      expect(x.e).toBeLessThanOrEqual(Date.UTC(1984, 0, 1) / 1000);
+    }
+    // The ICEWS sample: its two days, 2018-06-01 and 2018-06-02.
+    expect(of("events.2018.sample.tab").map((x) => [x.s, x.e])).toEqual([
+      [Date.UTC(2018, 5, 1) / 1000, Date.UTC(2018, 5, 3) / 1000],
+    ]);
+  });
+
+  it("RUS–CHN: a year no file covers is null, not 0; its back-dated events are apart", async () => {
+    const frame = frameOf([2006, 2015, 2016, 2018, 2019].map((y) => [365, 710, y] as const));
+    const cols = await gdeltFamily.compute(store, frame);
+    const row = (i: number) =>
+      ["events", "share", "coverage", "covered_minutes", "uncovered_events"].map((n) =>
+        value(cols, `gdelt_${n}`, i),
+      );
+    // 2006, 2015, 2018: events dated there are re-reports in the 2016 and 2019 files.
+    for (const i of [0, 1, 3]) expect(row(i)).toEqual([null, null, null, null, 0]);
+    const [n2016] = await store.query<{ n: number }>(
+      "SELECT count(*) AS n FROM gdelt_events WHERE year(event_date) = 2016",
+    );
+    expect(row(2)).toEqual([1, (1 / Number(n2016?.n)) * 1e6, 1440 / (366 * 1440), 1440, null]);
+    // 2019: the loaded files cover 15 minutes of it; the share's denominator is 2019's events.
+    const [n2019] = await store.query<{ n: number }>(
+      "SELECT count(*) AS n FROM gdelt_events WHERE year(event_date) = 2019",
+    );
+    expect(row(4)).toEqual([2, (2 / Number(n2019?.n)) * 1e6, 15 / (365 * 1440), 15, null]);
+  });
+
+  it("CAN–AUS 2018: one re-reported event is not a share of 41,667 per million", async () => {
+    const cols = await gdeltFamily.compute(store, frameOf([[20, 900, 2018]]));
+    expect(value(cols, "gdelt_events", 0)).toBeNull();
+    expect(value(cols, "gdelt_share", 0)).toBeNull();
+    expect(value(cols, "gdelt_uncovered_events", 0)).toBe(1);
+  });
+
+  it("ICEWS: the sample covers two days of 2018 and of June", async () => {
+    const cols = await icewsFamily.compute(store, frameOf([[365, 710, 2018]]));
+    expect(value(cols, "icews_events", 0)).toBe(8);
+    expect(value(cols, "icews_covered_minutes", 0)).toBe(2880);
+    expect(value(cols, "icews_coverage", 0)).toBeCloseTo(2 / 365, 12);
+    const months = await icewsFamily.compute(
+      store,
+      expandPeriods(frameOf([[365, 710, 2018]]), "month"),
+    );
+    expect(value(months, "icews_events", 4)).toBeNull(); // May: no file covers it
+    expect(value(months, "icews_events", 5)).toBe(8);
+    expect(value(months, "icews_coverage", 5)).toBeCloseTo(2 / 30, 12);
+  });
+});
+
+describe("the span a file states in its name", () => {
+  it("reads GDELT 1.0 back files and ICEWS Dataverse years; other names state none", () => {
+    const d = (y: number, m: number) => Date.UTC(y, m - 1, 1) / 1000;
+    expect(namedPeriod("gdelt1", "1982.zip")).toEqual({
+      start: d(1982, 1),
+      end: d(1983, 1),
+      label: "1982",
+    });
+    expect(namedPeriod("gdelt1", "/x/200612.csv")).toEqual({
+      start: d(2006, 12),
+      end: d(2007, 1),
+      label: "2006-12",
+    });
+    expect(namedPeriod("gdelt1", "20160728.export.CSV")).toBeNull();
+    expect(namedPeriod("gdelt1", "gdelt1_sample_events.tsv")).toBeNull();
+    expect(namedPeriod("icews", "events.2018.20200427084805.tab")?.label).toBe("2018");
+    expect(namedPeriod("icews", "events.2018.sample.tab")).toBeNull();
+    // A named back file covers its whole period, whatever days its rows hold.
+    const facts = [{ added: 20130203, back: true, day: "1982-01-01", rows: 5 }];
+    expect(fileCoverage("gdelt1", "1982.csv", facts).map((s) => [s.start, s.end])).toEqual([
+      [d(1982, 1), d(1983, 1)],
+    ]);
+    expect(fileCoverage("gdelt1", "x.tsv", facts).map((s) => [s.start, s.end])).toEqual([
+      [d(1982, 1), d(1982, 1) + 86_400],
     ]);
   });
 });

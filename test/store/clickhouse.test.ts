@@ -6,6 +6,7 @@ import { GDELT2 } from "../../src/sources/events/layouts.js";
 import { ClickHouseStore } from "../../src/store/clickhouse/clickhouse-store.js";
 import { parseClickHouseUrl } from "../../src/store/clickhouse/url.js";
 import { SCHEMA_VERSION } from "../../src/store/duckdb/ddl.js";
+import { fileCoverage } from "../../src/store/event-coverage.js";
 import { openStore } from "../../src/store/open.js";
 import { NO_CLICKHOUSE_REASON } from "../clickhouse/servers.js";
 import {
@@ -206,9 +207,17 @@ describe.skipIf(!clickhouse)("ClickHouseStore", () => {
       const stage = (s as unknown as { stage: string }).stage;
       await store.node.exec(`ALTER TABLE \`${stage}\` DROP PARTITION '2016'`);
       await expect(
-        s.commit({ linesRead: 4, rejects: [], unresolved: [], rowsDuplicate: 0, verify: () => {} }),
+        s.commit({
+          linesRead: 4,
+          rejects: [],
+          unresolved: [],
+          rowsDuplicate: 0,
+          coverage: fileCoverage("gdelt2", "e.CSV", await s.coverageFacts()),
+          verify: () => {},
+        }),
       ).rejects.toThrow(/2 rows reached gdelt_events, 4 expected/);
       expect(await store.count("gdelt_events")).toBe(0);
+      expect((await store.query("SELECT file_id FROM event_coverage")).length).toBe(0);
       expect(await store.files()).toEqual([]);
       const stages = await store.query<{ n: number }>(
         "SELECT count() AS n FROM system.tables WHERE database = currentDatabase() AND name LIKE '\\_stage%'",

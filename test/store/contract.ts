@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { AccountingError } from "../../src/core/errors.js";
 import { GDELT2 } from "../../src/sources/events/layouts.js";
 import { SCHEMA_VERSION } from "../../src/store/duckdb/ddl.js";
+import { fileCoverage } from "../../src/store/event-coverage.js";
 import type { FileMeta, Store } from "../../src/store/store.js";
 import { gdeltRow } from "../event-rows.js";
 
@@ -235,6 +236,13 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(read.rejects[0]?.reason).toMatch(/GoldsteinScale/);
       expect(await s.invalidRecords()).toEqual([{ id: "2", reason: "EventCode" }]);
       expect(await s.deleteInvalid()).toBe(1);
+      // Grouped as the coverage rules read them, the repeated event included.
+      const facts = await s.coverageFacts();
+      expect([...facts].sort((x, y) => x.day.localeCompare(y.day))).toEqual([
+        { added: 20160512000000, back: false, day: "2016-05-12", rows: 2 },
+        { added: 20160513000000, back: false, day: "2016-05-13", rows: 1 },
+      ]);
+      const coverage = fileCoverage("gdelt2", "e.CSV", facts);
       const values = await s.countryValues();
       expect(values).toContainEqual({ value: "RUS", year: 2016, rows: 2 });
       await s.setCountries([
@@ -252,9 +260,27 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         rejects: [...read.rejects, { line: 2, reason: "EventCode" }],
         unresolved: [],
         rowsDuplicate: 1,
+        coverage,
         verify: ok,
       });
       expect(r.rowsLoaded).toBe(2);
+      // Two 15-minute updates: the quarter hours up to 2016-05-12 00:00 and 2016-05-13 00:00 UTC.
+      const spans = await store.query<Record<string, unknown>>(
+        "SELECT file_id, table_name, span_start, span_end, basis FROM event_coverage ORDER BY span_start",
+      );
+      const midnight = Date.UTC(2016, 4, 12) / 1000;
+      expect(
+        spans.map((x) => [
+          Number(x.file_id),
+          x.table_name,
+          Number(x.span_start),
+          Number(x.span_end),
+        ]),
+      ).toEqual([
+        [r.fileId, "gdelt_events", midnight - 900, midnight],
+        [r.fileId, "gdelt_events", midnight + 86_400 - 900, midnight + 86_400],
+      ]);
+      expect(spans[0]?.basis).toMatch(/GDELT 2\.0 update/);
       const rows = await store.query<Record<string, unknown>>(
         "SELECT event_id, event_code, actor1_ccode, actor2_ccode, file_id FROM gdelt_events ORDER BY event_id",
       );
@@ -279,6 +305,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await s2.removeDuplicates()).toMatchObject({ duplicates: 1 });
       await s2.abort();
       expect(await store.count("gdelt_events")).toBe(2);
+      expect((await store.query("SELECT file_id FROM event_coverage")).length).toBe(2);
       expect(await store.files()).toHaveLength(1);
     });
   });

@@ -1,8 +1,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ingest } from "../../src/ingest/index.js";
 import { SCHEMA_VERSION } from "../../src/store/duckdb/ddl.js";
 import { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";
-import { tempDir, tempStore } from "../helpers.js";
+import { dataFile, hasData, tempDir, tempStore } from "../helpers.js";
 import { storeContract } from "./contract.js";
 
 storeContract("duckdb", tempStore);
@@ -47,6 +48,7 @@ describe("DuckDbStore", () => {
     await s.commit({ linesRead: 1, rejects: [], unresolved: [], verify: () => {} });
     // Back to what version 2 wrote: no documents table, version 2 in meta.
     await a.query("DROP TABLE documents");
+    await a.query("DROP TABLE event_coverage");
     await a.query("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
     expect(await a.schemaVersion()).toBe(2);
     await a.close();
@@ -56,4 +58,25 @@ describe("DuckDbStore", () => {
     expect(await b.count("trade_national")).toBe(1);
     await b.close();
   });
+
+  it.skipIf(!hasData)(
+    "migrates a version-3 store: the spans of its event files come from their rows",
+    async () => {
+      const path = join(tempDir(), "v3.duckdb");
+      const a = await DuckDbStore.open(path);
+      const r = await ingest(a, [dataFile("gdelt_events/20191024143000.export.CSV")]);
+      expect(r.ok).toBe(true);
+      await a.query("DROP TABLE event_coverage");
+      await a.query("UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+      await a.close();
+      const b = await DuckDbStore.open(path);
+      expect(await b.schemaVersion()).toBe(SCHEMA_VERSION);
+      const spans = await b.query<{ s: number; e: number }>(
+        "SELECT span_start AS s, span_end AS e FROM event_coverage",
+      );
+      const stamp = Date.UTC(2019, 9, 24, 14, 30) / 1000;
+      expect(spans).toEqual([{ s: stamp - 900, e: stamp }]);
+      await b.close();
+    },
+  );
 });

@@ -22,6 +22,8 @@ export interface DyadResult {
   period: Period;
   indicators: IndicatorInfo[];
   rows: DyadRow[];
+  /** What the reader must know about the states over these years (docs/crosswalk.md). */
+  notes: string[];
 }
 export interface SourceInfo {
   name: string;

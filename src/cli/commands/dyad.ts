@@ -46,7 +46,7 @@ export function registerDyad(program: Command): void {
   addEventOptions(cmd)
     .addHelpText(
       "after",
-      "\nNull (no data for that year) shows as – in tables and is empty in CSV, null in JSON.\nEvent counts are 0 in a period the source covers without events between A and B, null in a\nperiod it does not cover.",
+      "\nNull (no data for that year) shows as – in tables and is empty in CSV, null in JSON.\nEvent counts are 0 in a period the source covers without events between A and B, null in a\nperiod it does not cover.\nA historical code outside its years (SUN after 1991) is resolved with a note on stderr naming\nthe successor, or refused when its state had ended before every year asked (docs/crosswalk.md).",
     )
     .action(
       async (a: string, b: string, opts: Record<string, string | undefined>, cmd: Command) => {
@@ -72,6 +72,8 @@ export function registerDyad(program: Command): void {
             ...(events ? { events } : {}),
           }),
         );
+        // On stderr, so that piped tables, CSV and JSON stay data; JSON also carries them.
+        for (const n of result.notes) process.stderr.write(`entente: note: ${n}\n`);
         if (format === "json") {
           writeJson(result);
           return;

@@ -24,6 +24,7 @@ import type { EventLayout } from "../../sources/events/layouts.js";
 import { createTableSql } from "../duckdb/ddl.js";
 import { DuckDbEventSession } from "../duckdb/duckdb-events.js";
 import { duckdb } from "../duckdb/node-api.js";
+import type { CoverageFact, CoverageSpan } from "../event-coverage.js";
 import { TABLES, type TableSpec, TRACE_COLUMNS } from "../schema.js";
 import { quoteIdent, quoteLiteral } from "../sql.js";
 import type {
@@ -36,7 +37,7 @@ import type {
   LoadResult,
   Reject,
 } from "../store.js";
-import { keyExpr, writeProvenance } from "./clickhouse-load.js";
+import { keyExpr, writeCoverage, writeProvenance } from "./clickhouse-load.js";
 import type { ClickHouseStore } from "./clickhouse-store.js";
 import { chIdent, mergeTreeTableSql } from "./ddl.js";
 import { stringLiteral } from "./literal.js";
@@ -228,7 +229,13 @@ export class ClickHouseEventSession implements EventLoadSession {
     return { rows: this.counted, withoutDyad: Number(r?.w ?? 0) };
   }
 
-  async commit(input: CommitInput & { rowsDuplicate: number }): Promise<LoadResult> {
+  async coverageFacts(): Promise<CoverageFact[]> {
+    return this.local.coverageFacts();
+  }
+
+  async commit(
+    input: CommitInput & { rowsDuplicate: number; coverage: readonly CoverageSpan[] },
+  ): Promise<LoadResult> {
     try {
       const rows = this.counted ?? (await this.counts()).rows;
       const result: LoadResult = {
@@ -246,8 +253,10 @@ export class ClickHouseEventSession implements EventLoadSession {
         if (moved !== rows) {
           throw new Error(`${moved} rows reached ${this.spec.name}, ${rows} expected`);
         }
+        await writeCoverage(this.store, this.fileId, this.spec.name, input.coverage);
         await writeProvenance(this.store, this.fileId, this.meta, this.spec.name, input, result);
       } catch (e) {
+        await this.store.removeFile("event_coverage", this.fileId);
         await this.store.removeFile(this.spec.name, this.fileId);
         throw e;
       }

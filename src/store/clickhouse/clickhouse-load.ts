@@ -3,6 +3,7 @@
  * TabSeparated text, sent to a staging table, deduplicated there by natural key (first line
  * wins, as in DuckDB), counted and checked, and only then moved into the data table.
  */
+import type { CoverageSpan } from "../event-coverage.js";
 import type { ColumnSpec, TableSpec } from "../schema.js";
 import type { Cell, CommitInput, FileMeta, LoadResult, LoadSession } from "../store.js";
 import type { ClickHouseStore } from "./clickhouse-store.js";
@@ -124,6 +125,23 @@ export class ClickHouseLoadSession implements LoadSession {
  * Rejects and unresolved names first, the provenance row last: a file counts as loaded only when
  * its provenance row exists, and a failure before that is cleaned up by file id.
  */
+/** The spans of time an event file covers (src/store/event-coverage.ts). */
+export async function writeCoverage(
+  store: ClickHouseStore,
+  fileId: number,
+  table: string,
+  spans: readonly CoverageSpan[],
+): Promise<void> {
+  if (!spans.length) return;
+  await store.node.insertTsv(
+    "event_coverage",
+    spans.map(
+      (c) =>
+        `${Math.trunc(fileId)}\t${tsvField(table)}\t${Math.trunc(c.start)}\t${Math.trunc(c.end)}\t${tsvField(c.basis)}\n`,
+    ),
+  );
+}
+
 export async function writeProvenance(
   store: ClickHouseStore,
   fileId: number,

@@ -11,6 +11,7 @@ import { StoreError } from "../../core/errors.js";
 import type { EventLayout } from "../../sources/events/layouts.js";
 import { CLICKHOUSE_DIALECT } from "../dialect.js";
 import { SCHEMA_VERSION } from "../duckdb/ddl.js";
+import { backfillSpans, type CoverageSpan } from "../event-coverage.js";
 import {
   PROVENANCE_COLUMNS,
   provenanceRecord,
@@ -29,7 +30,7 @@ import type {
   UnresolvedName,
 } from "../store.js";
 import { ClickHouseEventSession } from "./clickhouse-events.js";
-import { ClickHouseLoadSession } from "./clickhouse-load.js";
+import { ClickHouseLoadSession, writeCoverage } from "./clickhouse-load.js";
 import { ChNode } from "./connection.js";
 import { bookkeepingDdl, chIdent, createTableDdl, DATA_TABLES, EVENT_TABLES } from "./ddl.js";
 import { stringLiteral } from "./literal.js";
@@ -161,6 +162,24 @@ export class ClickHouseStore implements Store {
         for (const sql of ddl.shards) await shard.exec(sql);
       }
       for (const sql of ddl.coordinator) await this.node.exec(sql);
+    }
+    if (current > 0 && current < 4) {
+      // Event files loaded before schema 4: their spans from their rows. A run interrupted after
+      // some files is repeated for the files that have none yet.
+      const done = new Set(
+        (
+          await this.node.query<{ f: number }>("SELECT DISTINCT file_id AS f FROM event_coverage")
+        ).map((r) => Number(r.f)),
+      );
+      const byFile = new Map<string, { fileId: number; table: string; spans: CoverageSpan[] }>();
+      for (const s of await backfillSpans(this)) {
+        if (done.has(s.fileId)) continue;
+        const k = `${s.fileId}\u0000${s.table}`;
+        const e = byFile.get(k) ?? { fileId: s.fileId, table: s.table, spans: [] };
+        e.spans.push(s);
+        byFile.set(k, e);
+      }
+      for (const e of byFile.values()) await writeCoverage(this, e.fileId, e.table, e.spans);
     }
     await this.node.exec(
       `INSERT INTO schema_migrations VALUES (${SCHEMA_VERSION}, ${stringLiteral(new Date().toISOString())})`,

@@ -23,20 +23,20 @@ export function createTableSql(spec: TableSpec): string {
   return `CREATE TABLE ${quoteIdent(spec.name)} (${cols.join(", ")})`;
 }
 
-/** Tables added by migrations 2 (event data), 3 (documents) and 4; migration 1 creates the others. */
+/** Tables added by migrations 2 (event data), 3 (documents) and 5; migration 1 creates the others. */
 const V2_TABLES: ReadonlySet<keyof typeof TABLES> = new Set([
   "gdelt_events",
   "icews_events",
   "icews_dyad_year",
 ] as const);
 const V3_TABLES: ReadonlySet<keyof typeof TABLES> = new Set(["documents"] as const);
-/** Migration 4: IGO memberships, contiguity and militarized disputes (issue 15). */
-const V4_TABLES: ReadonlySet<keyof typeof TABLES> = new Set([
+/** Migration 5: IGO memberships, contiguity and militarized disputes. */
+const V5_TABLES: ReadonlySet<keyof typeof TABLES> = new Set([
   "igo_dyad_year",
   "contiguity",
   "mid_dyad_year",
 ] as const);
-const LATER_TABLES = new Set<string>([...V2_TABLES, ...V3_TABLES, ...V4_TABLES]);
+const LATER_TABLES = new Set<string>([...V2_TABLES, ...V3_TABLES, ...V5_TABLES]);
 
 /** Schema migrations, in order. Each runs once, inside a transaction. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => string[] }> = [
@@ -66,9 +66,20 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => stri
     statements: () => [...V3_TABLES].map((t) => createTableSql(TABLES[t])),
   },
   {
+    // The spans of time each loaded event file covers (src/store/event-coverage.ts); files loaded
+    // before are filled in from their rows by DuckDbStore.migrate (backfillSpans).
     version: 4,
-    statements: () => [...V4_TABLES].map((t) => createTableSql(TABLES[t])),
+    statements: () => [EVENT_COVERAGE_DDL],
+  },
+  {
+    version: 5,
+    statements: () => [...V5_TABLES].map((t) => createTableSql(TABLES[t])),
   },
 ];
+
+/** One row per span an event file covers: Unix seconds (UTC), half-open [span_start, span_end). */
+export const EVENT_COVERAGE_DDL = `CREATE TABLE event_coverage (
+  file_id INTEGER NOT NULL, table_name VARCHAR NOT NULL, span_start BIGINT NOT NULL,
+  span_end BIGINT NOT NULL, basis VARCHAR NOT NULL)`;
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

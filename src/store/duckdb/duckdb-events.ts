@@ -6,6 +6,12 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { cameoEventCodes, quadClassSql } from "../../core/cameo.js";
 import type { CsvType, EventLayout, EventRule, Projection } from "../../sources/events/layouts.js";
+import {
+  type CoverageFact,
+  type CoverageSpan,
+  coverageFactsSql,
+  toFacts,
+} from "../event-coverage.js";
 import { TABLES } from "../schema.js";
 import { quoteIdent, quoteLiteral } from "../sql.js";
 import type {
@@ -293,7 +299,16 @@ export class DuckDbEventSession implements EventLoadSession {
     return { rows: Number(rows), withoutDyad: Number(without) };
   }
 
-  async commit(input: CommitInput & { rowsDuplicate: number }): Promise<LoadResult> {
+  async coverageFacts(): Promise<CoverageFact[]> {
+    const r = await this.con.runAndReadAll(
+      coverageFactsSql(this.layout.table, "strftime(event_date, '%Y-%m-%d')", this.fileId),
+    );
+    return toFacts(r.getRowObjectsJS());
+  }
+
+  async commit(
+    input: CommitInput & { rowsDuplicate: number; coverage: readonly CoverageSpan[] },
+  ): Promise<LoadResult> {
     try {
       const rows = await this.scalar(`SELECT count(*) FROM ${this.table} WHERE ${this.where}`);
       const result: LoadResult = {
@@ -326,6 +341,15 @@ export class DuckDbEventSession implements EventLoadSession {
         "load_unresolved",
         input.unresolved.map((u) => [u.name, u.rows]),
       );
+      for (const c of input.coverage) {
+        await this.con.run("INSERT INTO event_coverage VALUES ($1, $2, $3, $4, $5)", [
+          this.fileId,
+          TABLES[this.layout.table].name,
+          c.start,
+          c.end,
+          c.basis,
+        ] as never);
+      }
       await this.con.run("COMMIT");
       this.closed = true;
       return result;

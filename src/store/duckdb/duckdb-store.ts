@@ -3,6 +3,7 @@ import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from "@duckdb/n
 import { StoreError } from "../../core/errors.js";
 import type { EventLayout } from "../../sources/events/layouts.js";
 import { DUCKDB_DIALECT } from "../dialect.js";
+import { backfillSpans } from "../event-coverage.js";
 import {
   PROVENANCE_COLUMNS,
   provenanceRecord,
@@ -154,6 +155,17 @@ export class DuckDbStore implements Store {
       await this.exec("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)");
       for (const m of pending) {
         for (const sql of m.statements()) await this.exec(sql);
+        if (m.version === 4) {
+          for (const s of await backfillSpans(this)) {
+            await this.exec("INSERT INTO event_coverage VALUES ($1, $2, $3, $4, $5)", [
+              s.fileId,
+              s.table,
+              s.start,
+              s.end,
+              s.basis,
+            ]);
+          }
+        }
         await this.exec("INSERT OR REPLACE INTO meta VALUES ('schema_version', $1)", [
           String(m.version),
         ]);
