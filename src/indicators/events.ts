@@ -199,7 +199,7 @@ function defs(s: SourceSpec): IndicatorDef[] {
       "per million events",
     ),
     d(
-      "coverage",
+      "covered_share",
       "share of the period's time covered by the loaded files (null: none covers any of it)",
       "0–1 of the period",
     ),
@@ -218,7 +218,7 @@ function defs(s: SourceSpec): IndicatorDef[] {
 }
 
 /** Indicators that are not a measure of the period's events (filled apart). */
-const COVERAGE_NAMES = new Set(["coverage", "covered_minutes", "uncovered_events"]);
+const COVERAGE_NAMES = new Set(["covered_share", "covered_minutes", "uncovered_events"]);
 
 /** SQL of the period code of an event (periodCode of indicator.ts): 2016, 20163 or 201603. */
 function periodSql(kind: PeriodKind, sql: SqlDialect): string {
@@ -358,7 +358,7 @@ async function computeSource(
   }
   const directed = frame.directed === true;
   const member = memberLookup();
-  const coverageCol = out[`${s.prefix}coverage`] as Column;
+  const coverageCol = out[`${s.prefix}covered_share`] as Column;
   const uncoveredCol = out[`${s.prefix}uncovered_events`] as Column;
   const minutesCol = out[`${s.prefix}covered_minutes`] as Column;
   for (let i = 0; i < frame.length; i++) {

@@ -184,7 +184,7 @@ describe.skipIf(!hasData)("coverage of the real event files (../shared/data)", (
     const frame = frameOf([2006, 2015, 2016, 2018, 2019].map((y) => [365, 710, y] as const));
     const cols = await gdeltFamily.compute(store, frame);
     const row = (i: number) =>
-      ["events", "share", "coverage", "covered_minutes", "uncovered_events"].map((n) =>
+      ["events", "share", "covered_share", "covered_minutes", "uncovered_events"].map((n) =>
         value(cols, `gdelt_${n}`, i),
       );
     // 2006, 2015, 2018: events dated there are re-reports in the 2016 and 2019 files.
@@ -211,14 +211,14 @@ describe.skipIf(!hasData)("coverage of the real event files (../shared/data)", (
     const cols = await icewsFamily.compute(store, frameOf([[365, 710, 2018]]));
     expect(value(cols, "icews_events", 0)).toBe(8);
     expect(value(cols, "icews_covered_minutes", 0)).toBe(2880);
-    expect(value(cols, "icews_coverage", 0)).toBeCloseTo(2 / 365, 12);
+    expect(value(cols, "icews_covered_share", 0)).toBeCloseTo(2 / 365, 12);
     const months = await icewsFamily.compute(
       store,
       expandPeriods(frameOf([[365, 710, 2018]]), "month"),
     );
     expect(value(months, "icews_events", 4)).toBeNull(); // May: no file covers it
     expect(value(months, "icews_events", 5)).toBe(8);
-    expect(value(months, "icews_coverage", 5)).toBeCloseTo(2 / 30, 12);
+    expect(value(months, "icews_covered_share", 5)).toBeCloseTo(2 / 30, 12);
   });
 });
 
