@@ -36,6 +36,8 @@ export interface PanelOptions {
   /** Rows per year (default), quarter or month; sub-year periods carry event indicators only. */
   readonly period?: PeriodKind;
   readonly events?: EventFilter;
+  /** The bootstrap interval columns too (default false: 500 resamples per dyad-year). */
+  readonly intervals?: boolean;
 }
 
 /**
@@ -87,6 +89,7 @@ export async function panel(store: Store, opts: PanelOptions = {}): Promise<Indi
     ...(opts.indicators === undefined ? {} : { indicators: opts.indicators }),
     ...(opts.weights === undefined ? {} : { weights: opts.weights }),
     ...(opts.onStep === undefined ? {} : { onStep: opts.onStep }),
+    intervals: opts.intervals === true,
   });
 }
 

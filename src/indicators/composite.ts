@@ -364,7 +364,7 @@ export function parseWeights(
     const known = m?.[1] === "cooperation" ? COOPERATION_COMPONENTS : DEPENDENCE_COMPONENTS;
     if (!m || !(known as readonly string[]).includes(m[2] as string)) {
       const old = /^alignment\./.test(part)
-        ? " (alignment.* weights were replaced by cooperation.* in 0.2.0: CHANGELOG.md)"
+        ? " (alignment.* weights were replaced by cooperation.*: see CHANGELOG.md)"
         : "";
       throw new BadInputError("bad_weights", `Bad weight "${part}"${old}`, {
         hint: `Write index.component=number, e.g. cooperation.un=2; components: cooperation.{${COOPERATION_COMPONENTS.join(",")}}, dependence.{${DEPENDENCE_COMPONENTS.join(",")}}`,

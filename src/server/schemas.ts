@@ -61,7 +61,7 @@ const Indicators = z.string().max(2000).meta({
 const Weights = z
   .string()
   .max(2000)
-  .meta({ description: "composite weights, e.g. alignment.un=0.5,dependence.trade=1" });
+  .meta({ description: "composite weights, e.g. cooperation.un=2,dependence.arms=0" });
 
 /** Options shared by dyads and panels (the CLI's `--from … --min-articles`). */
 const frameQuery = {

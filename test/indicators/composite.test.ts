@@ -141,7 +141,7 @@ describe("computeComposites", () => {
     expect(c.coverage.dependence_asymmetry).toEqual(["trade"]);
   });
 
-  it("rejects bad weights, naming the 0.2.0 rename of alignment.* weights", () => {
+  it("rejects bad weights, naming the rename of alignment.* weights", () => {
     expect(() => parseWeights("alignment.un=1")).toThrow(/replaced by cooperation/);
     expect(() => parseWeights("cooperation.arms=1")).toThrow(/Bad weight/);
     expect(() => parseWeights("dependence.trade=0,dependence.arms=0")).toThrow(/Every dependence/);

@@ -58,7 +58,7 @@ describe.skipIf(!hasData)(
     it("states the METHODS.md trade shares of 2014 in words", () => {
       const trade = model.sentences.find((s) => s.topic === "trade");
       expect(trade?.text).toMatch(
-        /^In 2014 China accounted for 12\.0% of Russia's trade; Russia for 1\.8% of China's\./,
+        /^In 2014, the latest year of the trade data, China accounted for 12\.0% of Russia's trade; Russia for 1\.8% of China's\./,
       );
     });
 

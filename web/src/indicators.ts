@@ -13,6 +13,8 @@ export interface ChartGroup {
   readonly keys: readonly string[];
   /** The y axis, in words. */
   readonly axis: string;
+  /** An index whose `<index>_coverage` (components per year) is shown under the chart. */
+  readonly coverage?: string;
 }
 
 export const GROUPS: readonly ChartGroup[] = [
@@ -62,6 +64,14 @@ export const GROUPS: readonly ChartGroup[] = [
     axis: "",
   },
   {
+    id: "profile",
+    title: "Alignment profile",
+    kind: "line",
+    keys: ["cooperation_index", "hostility_index", "alignment_index"],
+    axis: "index (net alignment −1 … 1)",
+    coverage: "alignment_index",
+  },
+  {
     id: "events",
     title: "Event data: net cooperation",
     kind: "line",
@@ -99,9 +109,45 @@ const LABELS: Record<string, string> = {
   gdelt_net_coop: "GDELT",
   icews_net_coop: "ICEWS events",
   icews_dy_net_coop: "ICEWS dyad-years (netify)",
-  alignment_index: "Alignment index",
+  alignment_index: "Net alignment",
+  cooperation_index: "Cooperation",
+  hostility_index: "Hostility",
   dependence_asymmetry: "Dependence asymmetry",
+  arms_share_b_from_a_5y: "Share of {B}'s arms imports from {A}, 5 years",
+  arms_share_a_from_b_5y: "Share of {A}'s arms imports from {B}, 5 years",
+  arms_dependence_5y: "Arms dependence {A} on {B}, 5 years",
+  exercises_weighted: "Joint exercises, weighted by participants",
+  igo_shared: "Shared IGOs",
+  igo_shared_rank: "Shared-IGO rank",
+  contiguity_type: "Contiguity",
+  mid_hostlev: "Dispute hostility level",
+  mid_history: "Dispute history",
 };
+
+/**
+ * The components of an index by year, from its `<index>_coverage` column: "un_pi+atop+igo+mid
+ * 1993–2014; missing igo+mid 2015–2023".
+ */
+export function coverageRuns(rows: ReadonlyArray<Record<string, unknown>>, index: string): string {
+  const byLabel = new Map<string, number[]>();
+  for (const row of rows) {
+    const c = row[`${index}_coverage`];
+    const x = typeof row.year === "number" ? row.year : null;
+    if (typeof c !== "string" || c === "" || x === null) continue;
+    byLabel.set(c, [...(byLabel.get(c) ?? []), x]);
+  }
+  const runs = (years: number[]) => {
+    const out: string[] = [];
+    for (let i = 0; i < years.length; ) {
+      let j = i;
+      while (j + 1 < years.length && years[j + 1] === (years[j] as number) + 1) j++;
+      out.push(i === j ? `${years[i]}` : `${years[i]}–${years[j]}`);
+      i = j + 1;
+    }
+    return out.join(", ");
+  };
+  return [...byLabel].map(([label, years]) => `${label} ${runs(years)}`).join("; ");
+}
 
 /** A short label, with the dyad's states filled in ("Russia → China"). */
 export function label(key: string, a = "A", b = "B"): string {
@@ -135,6 +181,22 @@ const DATASETS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["arms_", ["sipri-arms"]],
   ["exercises_", ["mme", "jme"]],
   ["cinc_", ["cow-nmc"]],
+  ["igo_", ["cow-igo-ndy"]],
+  ["contiguity_", ["cow-contdir"]],
+  ["mid_", ["cow-mid-ddydisps"]],
+  ["hostility_index", ["cow-mid-ddydisps"]],
+  [
+    "cooperation_index",
+    [
+      "unga-voeten-votes",
+      "unvotes-votes",
+      "atop-ddy",
+      "atop-ddyr",
+      "cow-alliance-ddy",
+      "cow-alliance-yearly",
+      "cow-igo-ndy",
+    ],
+  ],
   [
     "alignment_index",
     [
@@ -144,12 +206,11 @@ const DATASETS: ReadonlyArray<readonly [string, readonly string[]]> = [
       "atop-ddyr",
       "cow-alliance-ddy",
       "cow-alliance-yearly",
-      "sipri-arms",
-      "mme",
-      "jme",
+      "cow-igo-ndy",
+      "cow-mid-ddydisps",
     ],
   ],
-  ["dependence_asymmetry", ["cow-trade-dyadic", "cow-trade-national", "sipri-arms", "cow-nmc"]],
+  ["dependence_asymmetry", ["cow-trade-dyadic", "cow-trade-national", "sipri-arms"]],
 ];
 
 /** The datasets an indicator is computed from, as /api/sources lists them (loaded ones first). */

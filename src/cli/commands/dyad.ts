@@ -39,7 +39,7 @@ export function registerDyad(program: Command): void {
     )
     .option(
       "--weights <list>",
-      "composite weights, e.g. alignment.un=0.5,dependence.trade=1 (docs/indicators.md)",
+      "composite weights, e.g. cooperation.un=2,dependence.arms=0 (docs/indicators.md#composites)",
     )
     .option("--format <format>", `output: ${DYAD_FORMATS.join(", ")}`, "table")
     .option("--directed", "event indicators count A → B only (default: both directions)");

@@ -21,7 +21,11 @@ export function registerPanel(program: Command): void {
     .option("--from <YYYY>", "first year (default: first year of the loaded data)")
     .option("--to <YYYY>", "last year (default: last year of the loaded data)")
     .option("--indicators <list>", "indicator or family names, comma-separated (default: all)")
-    .option("--weights <list>", "composite weights, e.g. alignment.un=0.5")
+    .option("--weights <list>", "composite weights, e.g. cooperation.un=2,dependence.arms=0")
+    .option(
+      "--intervals",
+      "add the bootstrap interval columns (*_lo, *_hi) of the selected UN measures, arms dependence and composites (500 resamples per dyad-year: slow for all dyads)",
+    )
     .option("--directed", "both orders of each pair (default: ccode1 < ccode2 for all dyads)")
     .requiredOption("--out <file>", "output file, .csv or .parquet")
     .option("--json", "print a JSON summary instead of a line of text");
@@ -51,6 +55,7 @@ export function registerPanel(program: Command): void {
           period,
           ...(events ? { events } : {}),
           weights: parseWeights(opts.weights as string | undefined),
+          intervals: opts.intervals === true,
           ...(progress
             ? {
                 onStep: (s: { family: string; index: number; of: number; rows: number }) =>

@@ -37,60 +37,49 @@ const short = (x: number): string => {
 };
 
 /**
- * The asymmetry profile of a dyad from the latest year with data per domain (the same components
- * as the composite dependence_asymmetry):
- * - Trade: 2·trade_asymmetry − 1 = (share_a − share_b)/(share_a + share_b).
- * - Arms: arms_share_a_from_b − arms_share_b_from_a (a's dependence on b's arms minus b's on
- *   a's); a missing share counts as 0 (that state received no arms at all) when the other exists.
- * - Capabilities: (cinc_b − cinc_a)/(cinc_a + cinc_b): the weaker side depends more.
+ * The asymmetry profile of a dyad from the latest year with data per domain (the components of
+ * dependence_asymmetry, docs/indicators.md#composites):
+ * - Trade: trade_share_a − trade_share_b (the asymmetry scaled by how much the pair trades).
+ * - Arms: arms_dependence_5y, a's dependence on b's arms minus b's on a's over five years.
+ * Power (CINC) is not dependence and is not shown here.
  */
 export function asymmetryItems(rows: ChartRows, opts: ChartOptions): AsymmetryItem[] {
   const points = timeline(rows);
   const items: AsymmetryItem[] = [];
 
-  const trade = latest(points, (p) => num(p.row, "trade_asymmetry") !== null);
+  const trade = latest(
+    points,
+    (p) => num(p.row, "trade_share_a") !== null && num(p.row, "trade_share_b") !== null,
+  );
   if (trade) {
-    const ta = num(trade.row, "trade_asymmetry") as number;
+    const a = num(trade.row, "trade_share_a") as number;
+    const b = num(trade.row, "trade_share_b") as number;
     items.push({
       domain: "Trade",
-      value: dec4(2 * ta - 1),
-      note: `${trade.label}: trade_asymmetry ${short(ta)}`,
+      value: dec4(a - b),
+      note: `${trade.label}: ${pct(a)} of ${opts.a}'s trade with ${opts.b}, ${pct(b)} of ${opts.b}'s with ${opts.a}`,
     });
   } else {
-    items.push({ domain: "Trade", value: null, note: "no year with trade_asymmetry" });
+    items.push({ domain: "Trade", value: null, note: "no year with both trade shares" });
   }
 
-  const arms = latest(
-    points,
-    (p) => num(p.row, "arms_share_a_from_b") !== null || num(p.row, "arms_share_b_from_a") !== null,
-  );
+  const arms = latest(points, (p) => num(p.row, "arms_dependence_5y") !== null);
   if (arms) {
-    const aFromB = num(arms.row, "arms_share_a_from_b") ?? 0;
-    const bFromA = num(arms.row, "arms_share_b_from_a") ?? 0;
+    const v = num(arms.row, "arms_dependence_5y") as number;
+    const aFromB = num(arms.row, "arms_share_a_from_b_5y");
+    const bFromA = num(arms.row, "arms_share_b_from_a_5y");
+    const share = (x: number | null, who: string, from: string) =>
+      x === null
+        ? `${who} imported under 50 TIV million`
+        : `${pct(x)} of ${who}'s arms imports from ${from}`;
+    const y = Number(arms.label);
     items.push({
       domain: "Arms",
-      value: dec4(aFromB - bFromA),
-      note: `${arms.label}: ${pct(aFromB)} of ${opts.a}'s arms imports from ${opts.b}, ${pct(bFromA)} of ${opts.b}'s from ${opts.a}`,
+      value: dec4(v),
+      note: `${Number.isFinite(y) ? `${y - 4}–${y}` : arms.label}: ${share(aFromB, opts.a, opts.b)}, ${share(bFromA, opts.b, opts.a)}`,
     });
   } else {
-    items.push({ domain: "Arms", value: null, note: "no year with SIPRI arms import shares" });
-  }
-
-  const cap = latest(points, (p) => {
-    const a = num(p.row, "cinc_a");
-    const b = num(p.row, "cinc_b");
-    return a !== null && b !== null && a + b > 0;
-  });
-  if (cap) {
-    const a = num(cap.row, "cinc_a") as number;
-    const b = num(cap.row, "cinc_b") as number;
-    items.push({
-      domain: "Capabilities",
-      value: dec4((b - a) / (a + b)),
-      note: `${cap.label}: CINC ${opts.a} ${short(a)}, ${opts.b} ${short(b)}`,
-    });
-  } else {
-    items.push({ domain: "Capabilities", value: null, note: "no year with CINC of both states" });
+    items.push({ domain: "Arms", value: null, note: "no five-year window of SIPRI data" });
   }
   return items;
 }

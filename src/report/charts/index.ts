@@ -1,4 +1,5 @@
 /** Report charts: dyad rows → Vega-Lite spec → SVG (see chart.ts for the shared config). */
+import { alignmentChart } from "./alignment.js";
 import { allianceTimeline } from "./alliances.js";
 import { armsChart } from "./arms.js";
 import { asymmetryItems, asymmetryProfile } from "./asymmetry.js";
@@ -8,6 +9,7 @@ import { exercisesChart } from "./exercises.js";
 import { tradeSharesChart } from "./trade-shares.js";
 import { unVotingChart } from "./un-voting.js";
 
+export { alignmentChart, coverageRuns } from "./alignment.js";
 export { ALLIANCE_TYPES, allianceTimeline } from "./alliances.js";
 export { armsChart } from "./arms.js";
 export { type AsymmetryItem, asymmetryItems, asymmetryProfile } from "./asymmetry.js";
@@ -30,7 +32,7 @@ export { unVotingChart } from "./un-voting.js";
 
 /**
  * The report's charts in order: UN voting, trade shares, arms, alliances, exercises, events (only
- * when some GDELT or ICEWS value exists), dependence asymmetry.
+ * when some GDELT or ICEWS value exists), the alignment profile, dependence asymmetry.
  */
 export function reportCharts(rows: ChartRows, opts: ChartOptions): Chart[] {
   return [
@@ -40,6 +42,7 @@ export function reportCharts(rows: ChartRows, opts: ChartOptions): Chart[] {
     allianceTimeline(rows, opts),
     exercisesChart(rows, opts),
     ...(hasEventData(rows) ? [eventsChart(rows, opts)] : []),
+    alignmentChart(rows, opts),
     asymmetryProfile(asymmetryItems(rows, opts), opts),
   ];
 }

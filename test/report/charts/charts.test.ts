@@ -53,14 +53,33 @@ const COLUMNS = [
   "cinc_a",
   "cinc_b",
   "dependence_asymmetry",
+  "arms_dependence_5y",
+  "arms_share_a_from_b_5y",
+  "arms_share_b_from_a_5y",
+  "cooperation_index",
+  "hostility_index",
+  "alignment_index",
 ] as const;
 type Col = (typeof COLUMNS)[number];
 
-function row(year: number, values: Partial<Record<Col, number | null>>): ChartRow {
+function row(
+  year: number,
+  values: Partial<Record<Col, number | null>>,
+  coverage?: string,
+): ChartRow {
   const r: Record<string, number | string | null> = { year };
   for (const c of COLUMNS) r[c] = values[c] ?? null;
+  if (coverage !== undefined) r.alignment_index_coverage = coverage;
   return r;
 }
+
+/** The alignment profile of a year: cooperation c, hostility h, net c − h. */
+const profile = (c: number, h: number) => ({
+  cooperation_index: c,
+  hostility_index: h,
+  alignment_index: Number((c - h).toFixed(4)),
+});
+const CORE = "un_pi+atop+igo+mid";
 
 const ATOP_NONE = {
   atop_defense: 0,
@@ -74,101 +93,134 @@ const COW_NONE = { cow_defense: 0, cow_neutral: 0, cow_nonagg: 0, cow_entente: 0
 
 const ROWS: ChartRow[] = [
   row(1999, {}),
-  row(2000, {
-    un_agree: 0.8512345,
-    un_kappa: 0.6234567,
-    trade_share_a: 0.0551234,
-    trade_share_b: 0.0213,
-    arms_tiv_a_to_b: 1800.4,
-    arms_tiv_b_to_a: 0,
-    ...ATOP_NONE,
-    ...COW_NONE,
-    exercises_joint: 0,
-    icews_net_coop: 0.3512,
-    icews_events: 1200,
-    trade_asymmetry: 0.72,
-    arms_share_b_from_a: 0.9012,
-    cinc_a: 0.0512,
-    cinc_b: 0.1489,
-  }),
-  row(2001, {
-    un_agree: 0.87,
-    trade_share_a: 0.061,
-    trade_share_b: 0.0199,
-    arms_tiv_a_to_b: 2900,
-    arms_tiv_b_to_a: 0,
-    ...ATOP_2001,
-    ...COW_NONE,
-    cow_entente: 1,
-    exercises_joint: 1,
-    icews_net_coop: 0.41,
-    icews_events: 1500,
-    trade_asymmetry: 0.75,
-    arms_share_b_from_a: 0.95,
-    cinc_a: 0.05,
-    cinc_b: 0.155,
-  }),
-  row(2002, {
-    un_agree: 0.9,
-    un_kappa: 0.7,
-    trade_share_a: 0.066,
-    trade_share_b: 0.021,
-    arms_tiv_a_to_b: 2400,
-    arms_tiv_b_to_a: 12,
-    ...ATOP_2001,
-    ...COW_NONE,
-    cow_entente: 1,
-    exercises_joint: 2,
-    icews_net_coop: -0.12,
-    icews_events: 900,
-    trade_asymmetry: 0.78,
-    arms_share_b_from_a: 0.88,
-    arms_share_a_from_b: 0.001,
-    cinc_a: 0.049,
-    cinc_b: 0.16,
-  }),
-  row(2003, {
-    un_agree: 0.88,
-    un_kappa: -0.05,
-    trade_share_a: 0.08,
-    trade_share_b: 0.02,
-    arms_tiv_a_to_b: 2000,
-    arms_tiv_b_to_a: 0,
-    ...ATOP_2001,
-    exercises_joint: 0,
-    gdelt_net_coop: 0.3,
-    gdelt_events: 25000,
-    icews_net_coop: 0.2,
-    icews_events: 1000,
-    trade_asymmetry: 0.8,
-    arms_share_b_from_a: 0.85,
-    arms_share_a_from_b: 0,
-    cinc_a: 0.048,
-    cinc_b: 0.17,
-  }),
-  row(2004, {
-    trade_share_a: 0.1,
-    trade_share_b: 0.019,
-    ...ATOP_2001,
-    exercises_joint: 3,
-    gdelt_net_coop: 0.35,
-    gdelt_events: 30000,
-    trade_asymmetry: 0.84,
-    cinc_a: 0.047,
-    cinc_b: 0.18,
-  }),
-  row(2005, {
-    trade_share_a: 0.113,
-    trade_share_b: 0.0184,
-    arms_tiv_a_to_b: 1500,
-    arms_tiv_b_to_a: 40,
-    exercises_joint: 1,
-    gdelt_net_coop: 0.42,
-    gdelt_events: 31000,
-    trade_asymmetry: 0.86,
-    arms_share_b_from_a: 0.7,
-    arms_share_a_from_b: 0.02,
-  }),
+  row(
+    2000,
+    {
+      un_agree: 0.8512345,
+      un_kappa: 0.6234567,
+      trade_share_a: 0.0551234,
+      trade_share_b: 0.0213,
+      arms_tiv_a_to_b: 1800.4,
+      arms_tiv_b_to_a: 0,
+      ...ATOP_NONE,
+      ...COW_NONE,
+      exercises_joint: 0,
+      icews_net_coop: 0.3512,
+      icews_events: 1200,
+      trade_asymmetry: 0.72,
+      arms_share_b_from_a: 0.9012,
+      cinc_a: 0.0512,
+      cinc_b: 0.1489,
+      ...profile(0.6, 0.4),
+    },
+    CORE,
+  ),
+  row(
+    2001,
+    {
+      un_agree: 0.87,
+      trade_share_a: 0.061,
+      trade_share_b: 0.0199,
+      arms_tiv_a_to_b: 2900,
+      arms_tiv_b_to_a: 0,
+      ...ATOP_2001,
+      ...COW_NONE,
+      cow_entente: 1,
+      exercises_joint: 1,
+      icews_net_coop: 0.41,
+      icews_events: 1500,
+      trade_asymmetry: 0.75,
+      arms_share_b_from_a: 0.95,
+      cinc_a: 0.05,
+      cinc_b: 0.155,
+      ...profile(0.65, 0.35),
+    },
+    CORE,
+  ),
+  row(
+    2002,
+    {
+      un_agree: 0.9,
+      un_kappa: 0.7,
+      trade_share_a: 0.066,
+      trade_share_b: 0.021,
+      arms_tiv_a_to_b: 2400,
+      arms_tiv_b_to_a: 12,
+      ...ATOP_2001,
+      ...COW_NONE,
+      cow_entente: 1,
+      exercises_joint: 2,
+      icews_net_coop: -0.12,
+      icews_events: 900,
+      trade_asymmetry: 0.78,
+      arms_share_b_from_a: 0.88,
+      arms_share_a_from_b: 0.001,
+      cinc_a: 0.049,
+      cinc_b: 0.16,
+      ...profile(0.7, 0.3),
+    },
+    CORE,
+  ),
+  row(
+    2003,
+    {
+      un_agree: 0.88,
+      un_kappa: -0.05,
+      trade_share_a: 0.08,
+      trade_share_b: 0.02,
+      arms_tiv_a_to_b: 2000,
+      arms_tiv_b_to_a: 0,
+      ...ATOP_2001,
+      exercises_joint: 0,
+      gdelt_net_coop: 0.3,
+      gdelt_events: 25000,
+      icews_net_coop: 0.2,
+      icews_events: 1000,
+      trade_asymmetry: 0.8,
+      arms_share_b_from_a: 0.85,
+      arms_share_a_from_b: 0,
+      cinc_a: 0.048,
+      cinc_b: 0.17,
+      arms_dependence_5y: -0.8512,
+      arms_share_b_from_a_5y: 0.8512,
+      ...profile(0.68, 0.2),
+    },
+    CORE,
+  ),
+  row(
+    2004,
+    {
+      trade_share_a: 0.1,
+      trade_share_b: 0.019,
+      ...ATOP_2001,
+      exercises_joint: 3,
+      gdelt_net_coop: 0.35,
+      gdelt_events: 30000,
+      trade_asymmetry: 0.84,
+      cinc_a: 0.047,
+      cinc_b: 0.18,
+    },
+    "missing un_pi",
+  ),
+  row(
+    2005,
+    {
+      trade_share_a: 0.113,
+      trade_share_b: 0.0184,
+      arms_tiv_a_to_b: 1500,
+      arms_tiv_b_to_a: 40,
+      exercises_joint: 1,
+      gdelt_net_coop: 0.42,
+      gdelt_events: 31000,
+      trade_asymmetry: 0.86,
+      arms_share_b_from_a: 0.7,
+      arms_share_a_from_b: 0.02,
+      arms_dependence_5y: -0.8,
+      arms_share_b_from_a_5y: 0.82,
+      arms_share_a_from_b_5y: 0.02,
+    },
+    "missing un_pi+igo+mid",
+  ),
   row(2006, {}),
 ];
 
@@ -220,6 +272,7 @@ const DATA_MARKS: Record<string, string[]> = {
   exercises: ["mark-rect role-mark bars_marks"],
   events: ["mark-line role-mark lines_marks", "mark-symbol role-mark points_marks"],
   asymmetry: ["mark-rect role-mark bars_marks", "mark-text role-mark value_labels_left_marks"],
+  alignment: ["mark-line role-mark lines_marks", "mark-symbol role-mark points_marks"],
 };
 
 /** The number of items (role="graphics-symbol") inside the mark group with this class. */
@@ -261,6 +314,7 @@ describe("report charts", () => {
       "alliances",
       "exercises",
       "events",
+      "alignment",
       "asymmetry",
     ]);
     for (const c of charts) {
@@ -298,7 +352,16 @@ describe("report charts", () => {
     expect(by.alliances).toContain("grey cells: no data");
     expect(by.exercises).toContain("7 in total, at most 3 a year (2004)");
     expect(by.events).toContain("GDELT mean +0.36, latest +0.42 (2005), over 86,000 events");
-    expect(by.asymmetry).toContain("trade +0.72 (2005: trade_asymmetry 0.86)");
+    expect(by.asymmetry).toContain(
+      "trade +0.09 (2005: 11.3% of Russia's trade with China, 1.8% of China's with Russia)",
+    );
+    expect(by.asymmetry).toContain(
+      "arms −0.80 (2001–2005: 2.0% of Russia's arms imports from China, 82.0% of China's arms imports from Russia)",
+    );
+    // Coverage is named, with the years each set of components holds.
+    expect(by.alignment).toBe(
+      "Cooperation, hostility and net alignment of Russia and China; net alignment 0.48 in 2003, the latest year with every component. Components by year: un_pi+atop+igo+mid 2000–2003; missing un_pi 2004; missing un_pi+igo+mid 2005.",
+    );
   });
 
   it("spec data are rounded to 4 significant digits", () => {
@@ -341,7 +404,7 @@ describe("charts without data", () => {
 
   it("the asymmetry profile has no data when no item has a value", async () => {
     const items = asymmetryItems(EMPTY, OPTS);
-    expect(items.map((i) => i.value)).toEqual([null, null, null]);
+    expect(items.map((i) => i.value)).toEqual([null, null]);
     const chart = asymmetryProfile(items, OPTS);
     expect(chart.hasData).toBe(false);
     expectSelfContainedAccessible(chart, await renderSvg(chart));
@@ -354,32 +417,31 @@ describe("charts without data", () => {
       "arms",
       "alliances",
       "exercises",
+      "alignment",
       "asymmetry",
     ]);
   });
 });
 
 describe("asymmetry items", () => {
-  it("take each domain from its latest year with data", () => {
-    const [trade, arms, cap] = asymmetryItems(ROWS, OPTS);
-    expect(trade?.domain).toBe("Trade");
-    expect(trade?.value).toBeCloseTo(0.72, 10); // 2 · 0.86 − 1
+  it("take each domain of dependence_asymmetry from its latest year with data; no CINC", () => {
+    const items = asymmetryItems(ROWS, OPTS);
+    expect(items.map((i) => i.domain)).toEqual(["Trade", "Arms"]);
+    const [trade, arms] = items;
+    expect(trade?.value).toBeCloseTo(0.113 - 0.0184, 10); // share_a − share_b
     expect(trade?.note).toMatch(/^2005: /);
-    expect(arms?.domain).toBe("Arms");
-    expect(arms?.value).toBeCloseTo(0.02 - 0.7, 10); // a's share from b − b's share from a
-    expect(arms?.note).toMatch(/^2005: /);
-    expect(cap?.domain).toBe("Capabilities");
-    expect(cap?.value).toBeCloseTo((0.18 - 0.047) / (0.18 + 0.047), 4); // weaker side depends more
-    expect(cap?.note).toMatch(/^2004: /);
+    expect(arms?.value).toBe(-0.8); // the five-year arms dependence
+    expect(arms?.note).toMatch(/^2001–2005: /);
   });
 
-  it("count a missing arms share as 0 and say when a domain has no data", () => {
+  it("say when a domain has no data, and when a state imported too little", () => {
     const items = asymmetryItems(
-      [row(2010, { arms_share_b_from_a: 0.4, trade_share_a: 0.1 })],
+      [row(2010, { arms_dependence_5y: -0.4, arms_share_b_from_a_5y: 0.4, trade_share_a: 0.1 })],
       OPTS,
     );
-    expect(items.map((i) => i.value)).toEqual([null, -0.4, null]);
+    expect(items.map((i) => i.value)).toEqual([null, -0.4]);
     expect(items[0]?.note).toMatch(/no year/);
+    expect(items[1]?.note).toContain("Russia imported under 50 TIV million");
   });
 
   it("show a domain without data as the words 'no data', not a bar", async () => {

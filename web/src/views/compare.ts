@@ -21,16 +21,21 @@ import {
 export const DEFAULT_DYADS = ["RUS-CHN", "RUS-IND", "USA-JPN"];
 const DEFAULT_INDICATOR = "un_agree";
 const CHOICES = [
-  ...CHART_KEYS,
-  "un_s",
-  "un_pi",
-  "trade_total",
-  "trade_asymmetry",
-  "arms_share_b_from_a",
-  "arms_share_a_from_b",
-  "cinc_ratio",
-  "alignment_index",
-  "dependence_asymmetry",
+  ...new Set([
+    ...CHART_KEYS,
+    "un_s",
+    "un_pi",
+    "trade_total",
+    "trade_asymmetry",
+    "arms_share_b_from_a",
+    "arms_share_a_from_b",
+    "cinc_ratio",
+    "cooperation_index",
+    "hostility_index",
+    "alignment_index",
+    "dependence_asymmetry",
+    "igo_shared_rank",
+  ]),
 ];
 
 const split = (d: string): [string, string] | null => {

@@ -6,7 +6,16 @@ import { api, type DyadResult, describeError, type IndicatorInfo } from "../api.
 import { renderChart, type Series, swatch } from "../chart.js";
 import { debounce, h, replace } from "../dom.js";
 import { fmt } from "../format.js";
-import { CHART_KEYS, datasetsOf, GROUPS, label, PALETTE, rowLabel, rowX } from "../indicators.js";
+import {
+  CHART_KEYS,
+  coverageRuns,
+  datasetsOf,
+  GROUPS,
+  label,
+  PALETTE,
+  rowLabel,
+  rowX,
+} from "../indicators.js";
 import { countryPicker, stateCode } from "../picker.js";
 import { type AppState, formatState } from "../state.js";
 import {
@@ -224,11 +233,14 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
           onReset: () => ctx.navigate({ from: undefined, to: undefined }, { replace: true }),
           width,
         });
+      // The components of an index in each year, so that a change of coverage is never silent.
+      const coverage = g.coverage ? coverageRuns(data?.rows ?? [], g.coverage) : "";
       const figure = h(
         "figure",
         { class: `chart-card chart-${g.id}`, "data-group": g.id },
         h("figcaption", {}, h("h3", {}, g.title), legend),
         slot,
+        coverage ? h("p", { class: "note coverage" }, `Components: ${coverage}`) : null,
       );
       return { figure, slot, render };
     });
@@ -371,7 +383,7 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
     const info = available().get(p.key);
     const row = p.i === undefined ? undefined : data.rows[p.i];
     const v = row?.[p.key];
-    const components = row?.[`${p.key}_components`];
+    const components = row?.[`${p.key}_coverage`];
     const datasets = h("ul", { class: "datasets" }, h("li", {}, "Loading the dataset list…"));
     replace(
       provenance,
@@ -382,7 +394,7 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
             { class: "value" },
             `${A}–${B}, ${rowLabel(row)}: `,
             h("strong", {}, typeof v === "number" ? fmt(v, info?.unit) : "no data"),
-            typeof components === "string" ? ` (from ${components})` : "",
+            typeof components === "string" ? ` (components: ${components})` : "",
           )
         : null,
       info ? indicatorDetails(info) : h("p", {}, "This indicator is not in the server's answer."),
