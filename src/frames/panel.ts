@@ -23,10 +23,14 @@ import {
 import { createDyadYears } from "./create-dyad-years.js";
 import { yearRange } from "./dyad.js";
 import { expandPeriods } from "./periods.js";
+import { relevantDyadYears } from "./relevant-dyads.js";
 
 export interface PanelOptions {
-  /** "all" (default) or pairs such as "RUS-CHN,USA-JPN" (any crosswalk names or codes). */
-  readonly dyads?: string | "all" | ReadonlyArray<readonly [number, number]>;
+  /**
+   * "all" (default), "relevant" (politically relevant dyad-years: contiguous by land or river, or
+   * with a major power) or pairs such as "RUS-CHN,USA-JPN" (any crosswalk names or codes).
+   */
+  readonly dyads?: string | "all" | "relevant" | ReadonlyArray<readonly [number, number]>;
   readonly from?: number;
   readonly to?: number;
   readonly indicators?: string | readonly string[];
@@ -74,14 +78,16 @@ export function parseDyads(spec: string): Array<[number, number]> {
 /** A dyad-year panel: the universe of dyad-years with indicator columns added by left joins. */
 export async function panel(store: Store, opts: PanelOptions = {}): Promise<IndicatorColumns> {
   const { from, to } = await yearRange(store, opts.from, opts.to);
+  const relevant = opts.dyads === "relevant";
   const dyads =
-    opts.dyads === undefined || opts.dyads === "all"
+    opts.dyads === undefined || opts.dyads === "all" || relevant
       ? "all"
       : typeof opts.dyads === "string"
         ? parseDyads(opts.dyads)
         : opts.dyads;
+  const universe = createDyadYears({ dyads, from, to, directed: opts.directed ?? false });
   const frame = expandPeriods(
-    createDyadYears({ dyads, from, to, directed: opts.directed ?? false }),
+    relevant ? await relevantDyadYears(store, universe) : universe,
     opts.period ?? "year",
   );
   return addIndicators(store, frame, {

@@ -85,12 +85,10 @@ export const DyadQuery = z.object(frameQuery).strict();
 
 export const PanelQuery = z
   .object({
-    dyads: z
-      .string()
-      .min(1)
-      .max(100_000)
-      .default("all")
-      .meta({ description: "all, or pairs A-B,C-D (e.g. RUS-CHN,USA-JPN)" }),
+    dyads: z.string().min(1).max(100_000).default("all").meta({
+      description:
+        "all, relevant (politically relevant dyad-years), or pairs A-B,C-D (e.g. RUS-CHN,USA-JPN)",
+    }),
     ...frameQuery,
     format: z.enum(PANEL_FORMATS).default("csv").meta({ description: "file format" }),
     limit: WholeNumber(`refuse panels of more rows than this (at most ${MAX_PANEL_ROWS})`)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { panel } from "../../src/frames/panel.js";
 import { frameOf } from "../../src/indicators/indicator.js";
 import { ingest } from "../../src/ingest/index.js";
 import { auc } from "../../src/validation/auc.js";
@@ -126,3 +127,43 @@ describe.skipIf(!hasData)(
     }, 300_000);
   },
 );
+
+describe.skipIf(!hasData)(`panel --dyads relevant${hasData ? "" : ` (${NO_DATA_REASON})`}`, () => {
+  it("keeps land-contiguous pairs and pairs with a major power, as peacesciencer's filter_prd()", async () => {
+    const store = await tempStore();
+    const res = await ingest(store, [dataFile("contiguity_cow"), dataFile("cow_states")]);
+    expect(res.ok).toBe(true);
+    const all = await panel(store, {
+      dyads: "all",
+      from: 2000,
+      to: 2000,
+      indicators: "contiguity",
+    });
+    const p = await panel(store, {
+      dyads: "relevant",
+      from: 2000,
+      to: 2000,
+      indicators: "contiguity",
+    });
+    const pairs = new Set<string>();
+    for (let i = 0; i < p.frame.length; i++) pairs.add(`${p.frame.a[i]}-${p.frame.b[i]}`);
+    expect(pairs.has("365-710")).toBe(true); // Russia–China: land border
+    expect(pairs.has("140-160")).toBe(true); // Brazil–Argentina: land border
+    expect(pairs.has("2-920")).toBe(true); // USA–New Zealand: a major power
+    expect(pairs.has("900-920")).toBe(false); // Australia–New Zealand: water only, no major power
+    // Every kept row is land-contiguous or has a major power; every other member pair is dropped.
+    const cont = p.values.contiguity_type as Float64Array;
+    const majors = new Set([2, 200, 220, 255, 365, 710, 740]);
+    for (let i = 0; i < p.frame.length; i++) {
+      const major = majors.has(p.frame.a[i] as number) || majors.has(p.frame.b[i] as number);
+      expect(cont[i] === 1 || major).toBe(true);
+    }
+    let expected = 0;
+    const ac = all.values.contiguity_type as Float64Array;
+    for (let i = 0; i < all.frame.length; i++) {
+      const major = majors.has(all.frame.a[i] as number) || majors.has(all.frame.b[i] as number);
+      if (ac[i] === 1 || major) expected++;
+    }
+    expect(p.frame.length).toBe(expected);
+  }, 120_000);
+});

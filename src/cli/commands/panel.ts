@@ -15,7 +15,7 @@ export function registerPanel(program: Command): void {
     )
     .option(
       "--dyads <list>",
-      "all (every pair of COW system members each year) or pairs: RUS-CHN,USA-JPN",
+      "all (every pair of COW system members each year), relevant (politically relevant: contiguous by land or river, or with a major power) or pairs: RUS-CHN,USA-JPN",
       "all",
     )
     .option("--from <YYYY>", "first year (default: first year of the loaded data)")
