@@ -204,7 +204,11 @@ async function compute(
         perDeal.set(key, e);
       }
     }
-    const list = [...perDeal.values()];
+    // In key order: the resampling depends on the order of the units, and a backend may return
+    // rows in any order.
+    const list = [...perDeal.entries()]
+      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+      .map(([, e]) => e);
     return {
       tiv: Float64Array.from(list.map((e) => e.tiv)),
       fromPartner: Uint8Array.from(list.map((e) => (e.partner ? 1 : 0))),

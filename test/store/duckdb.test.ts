@@ -8,6 +8,9 @@ import { storeContract } from "./contract.js";
 
 storeContract("duckdb", tempStore);
 
+/** The tables migration 5 adds (IGO memberships, contiguity, disputes). */
+const V5_TABLES = ["igo_dyad_year", "contiguity", "mid_dyad_year"] as const;
+
 describe("DuckDbStore", () => {
   it("keeps data across close and reopen, and opens read-only", async () => {
     const path = join(tempDir(), "s.duckdb");
@@ -49,12 +52,14 @@ describe("DuckDbStore", () => {
     // Back to what version 2 wrote: no documents table, version 2 in meta.
     await a.query("DROP TABLE documents");
     await a.query("DROP TABLE event_coverage");
+    for (const t of V5_TABLES) await a.query(`DROP TABLE ${t}`);
     await a.query("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
     expect(await a.schemaVersion()).toBe(2);
     await a.close();
     const b = await DuckDbStore.open(path);
     expect(await b.schemaVersion()).toBe(SCHEMA_VERSION);
     expect(await b.count("documents")).toBe(0);
+    for (const t of V5_TABLES) expect(await b.count(t)).toBe(0);
     expect(await b.count("trade_national")).toBe(1);
     await b.close();
   });
@@ -67,6 +72,7 @@ describe("DuckDbStore", () => {
       const r = await ingest(a, [dataFile("gdelt_events/20191024143000.export.CSV")]);
       expect(r.ok).toBe(true);
       await a.query("DROP TABLE event_coverage");
+      for (const t of V5_TABLES) await a.query(`DROP TABLE ${t}`);
       await a.query("UPDATE meta SET value = '3' WHERE key = 'schema_version'");
       await a.close();
       const b = await DuckDbStore.open(path);
