@@ -64,7 +64,11 @@ export function autocorrelation(v: ArrayLike<number>, maxLag: number): Float64Ar
 /** Null with fewer than three values. */
 export function mannKendall(
   y: ArrayLike<number>,
-  opts: { readonly level?: number } = {},
+  opts: {
+    readonly level?: number;
+    /** Theil–Sen slope per step, when the caller has it already. */
+    readonly slope?: number;
+  } = {},
 ): MannKendall | null {
   const n = y.length;
   if (n < 3) return null;
@@ -86,7 +90,7 @@ export function mannKendall(
   const p = varS > 0 ? twoSidedP(z) : 1;
 
   const level = opts.level ?? 0.95;
-  const slope = theilSen(y)?.slope ?? 0;
+  const slope = opts.slope ?? theilSen(y)?.slope ?? 0;
   const resid = Float64Array.from(y, (v, i) => v - slope * i);
   const rho = autocorrelation(averageRanks(resid), n - 1);
   const bound = phiInv((1 + level) / 2) / Math.sqrt(n);

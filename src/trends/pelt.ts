@@ -40,7 +40,10 @@ export function segmentCostFn(
   cost: SegmentCost,
   perSegmentLog: boolean,
 ): (s: number, e: number) => number {
-  return perSegmentLog ? (s, e) => cost.cost(s, e) + Math.log(e - s) : (s, e) => cost.cost(s, e);
+  if (!perSegmentLog) return (s, e) => cost.cost(s, e);
+  const log = new Float64Array(cost.n + 1);
+  for (let i = 1; i <= cost.n; i++) log[i] = Math.log(i);
+  return (s, e) => cost.cost(s, e) + (log[e - s] as number);
 }
 
 export function pelt(cost: SegmentCost, opts: PeltOptions): Segmentation {
@@ -59,17 +62,19 @@ export function pelt(cost: SegmentCost, opts: PeltOptions): Segmentation {
   for (let t = m; t < 2 * m && t <= n; t++) f[t] = c(0, t);
 
   const slack = opts.perSegmentLog === true ? Math.log(n / 2) : 0;
-  let cand = [0];
+  // Candidate last change points, compacted in place (typed arrays: this loop is the hot path).
+  const cand = new Int32Array(n + 1);
+  let size = 1;
+  cand[0] = 0;
   // failedAt[τ]: first time τ failed the pruning test (−1: never).
   const failedAt = new Int32Array(n + 1).fill(-1);
-  const values: number[] = [];
+  const values = new Float64Array(n + 1);
   for (let t = 2 * m; t <= n; t++) {
     // A segment ending at t may start at t − m at the latest: that candidate is new at time t.
-    cand.push(t - m);
+    cand[size++] = t - m;
     let best = Number.POSITIVE_INFINITY;
     let arg = 0;
-    values.length = cand.length;
-    for (let i = 0; i < cand.length; i++) {
+    for (let i = 0; i < size; i++) {
       const tau = cand[i] as number;
       const v = (f[tau] as number) + c(tau, t) + beta;
       values[i] = v;
@@ -81,16 +86,16 @@ export function pelt(cost: SegmentCost, opts: PeltOptions): Segmentation {
     f[t] = best;
     last[t] = arg;
     if (prune) {
-      const kept: number[] = [];
-      for (let i = 0; i < cand.length; i++) {
+      let kept = 0;
+      for (let i = 0; i < size; i++) {
         const tau = cand[i] as number;
         if ((values[i] as number) > best + beta + slack && (failedAt[tau] as number) < 0) {
           failedAt[tau] = t;
         }
-        const f = failedAt[tau] as number;
-        if (f < 0 || t + 1 < f + m) kept.push(tau);
+        const fa = failedAt[tau] as number;
+        if (fa < 0 || t + 1 < fa + m) cand[kept++] = tau;
       }
-      cand = kept;
+      size = kept;
     }
   }
 

@@ -29,18 +29,28 @@ export function tieGroups(v: ArrayLike<number>): number[] {
 
 /** Ranks 1..n, ties given the average of their ranks (R's rank(), scipy's rankdata). */
 export function averageRanks(v: ArrayLike<number>): Float64Array {
-  const n = v.length;
-  const idx = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => (v[a] as number) - (v[b] as number),
-  );
+  // A typed sort and two binary searches per value: much faster than sorting indices with a
+  // comparator, and this runs for every indicator.
+  const sorted = Float64Array.from(v).sort();
+  const n = sorted.length;
   const r = new Float64Array(n);
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    while (j + 1 < n && v[idx[j + 1] as number] === v[idx[i] as number]) j++;
-    const avg = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) r[idx[k] as number] = avg;
-    i = j + 1;
+  for (let i = 0; i < n; i++) {
+    const x = v[i] as number;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as number) < x) lo = mid + 1;
+      else hi = mid;
+    }
+    const first = lo;
+    hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as number) <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    r[i] = (first + lo - 1) / 2 + 1;
   }
   return r;
 }
@@ -52,4 +62,41 @@ export function roundHalfEven(x: number): number {
   if (d > 0.5) return f + 1;
   if (d < 0.5) return f;
   return f % 2 === 0 ? f : f + 1;
+}
+
+/**
+ * The k-th smallest value (0-based) of `a`, reordering `a` in place (Wirth's selection, O(n) on
+ * average). Repeated calls on the same array stay correct: each works on any permutation.
+ */
+export function selectKth(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[k] as number;
+    let i = lo;
+    let j = hi;
+    do {
+      while ((a[i] as number) < pivot) i++;
+      while (pivot < (a[j] as number)) j--;
+      if (i <= j) {
+        const tmp = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = tmp;
+        i++;
+        j--;
+      }
+    } while (i <= j);
+    if (j < k) lo = i;
+    if (k < i) hi = j;
+  }
+  return a[k] as number;
+}
+
+/** Median by selection (reorders `a`). */
+export function selectMedian(a: Float64Array): number {
+  const n = a.length;
+  if (n === 0) return Number.NaN;
+  const h = n >> 1;
+  const upper = selectKth(a, h);
+  return n % 2 ? upper : (selectKth(a, h - 1) + upper) / 2;
 }

@@ -111,15 +111,17 @@ export function linePrefixSums(x: ArrayLike<number>): LinePrefixSums {
 
 /** Residual sum of squares of the least-squares line through x[s..e). */
 export function lineRss(p: LinePrefixSums, s: number, e: number): number {
+  const { t, tt, tx, sum, sumSq } = p;
   const n = e - s;
-  const d = (a: Float64Array) => (a[e] as number) - (a[s] as number);
-  const st = d(p.t);
-  const sx = d(p.sum);
-  const ctt = d(p.tt) - (st * st) / n;
-  const cxx = d(p.sumSq) - (sx * sx) / n;
-  const ctx = d(p.tx) - (st * sx) / n;
+  // Plain reads rather than a helper closure: this runs O(n²) times in a search.
+  const st = (t[e] as number) - (t[s] as number);
+  const sx = (sum[e] as number) - (sum[s] as number);
+  const ctt = (tt[e] as number) - (tt[s] as number) - (st * st) / n;
+  const cxx = (sumSq[e] as number) - (sumSq[s] as number) - (sx * sx) / n;
+  const ctx = (tx[e] as number) - (tx[s] as number) - (st * sx) / n;
   // Rounding can leave a tiny negative residual for a perfect line.
-  return Math.max(0, ctt > 0 ? cxx - (ctx * ctx) / ctt : cxx);
+  const r = ctt > 0 ? cxx - (ctx * ctx) / ctt : cxx;
+  return r > 0 ? r : 0;
 }
 
 /** Normal change in level and slope with known standard deviation: line RSS/σ². */

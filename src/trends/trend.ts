@@ -33,7 +33,13 @@ export function trend(
 ): Trend | null {
   const level = opts.level ?? 0.95;
   const ts = theilSen(y, time, { level });
-  const mk = mannKendall(y, { level });
+  // With one time unit per step (yearly data without gaps) the slope per step is the one just
+  // computed; Hamed & Rao's detrending needs it, so it is not computed twice.
+  let unit = true;
+  for (let i = 1; time && i < time.length && unit; i++) {
+    unit = (time[i] as number) - (time[i - 1] as number) === 1;
+  }
+  const mk = mannKendall(y, { level, ...(ts && unit ? { slope: ts.slope } : {}) });
   if (!ts || !mk) return null;
   return {
     n: mk.n,
