@@ -69,14 +69,19 @@ export function pelt(cost: SegmentCost, opts: PeltOptions): Segmentation {
   // failedAt[τ]: first time τ failed the pruning test (−1: never).
   const failedAt = new Int32Array(n + 1).fill(-1);
   const values = new Float64Array(n + 1);
+  const batch = cost.costsTo;
+  const logLen = new Float64Array(n + 1);
+  if (opts.perSegmentLog === true) for (let i = 1; i <= n; i++) logLen[i] = Math.log(i);
   for (let t = 2 * m; t <= n; t++) {
     // A segment ending at t may start at t − m at the latest: that candidate is new at time t.
     cand[size++] = t - m;
+    if (batch) batch(t, cand, size, values);
     let best = Number.POSITIVE_INFINITY;
     let arg = 0;
     for (let i = 0; i < size; i++) {
       const tau = cand[i] as number;
-      const v = (f[tau] as number) + c(tau, t) + beta;
+      const seg = batch ? (values[i] as number) + (logLen[t - tau] as number) : c(tau, t);
+      const v = (f[tau] as number) + seg + beta;
       values[i] = v;
       if (v < best) {
         best = v;

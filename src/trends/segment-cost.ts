@@ -22,6 +22,11 @@ export interface SegmentCost {
   readonly params: number;
   /** −2 log-likelihood of x[s..e) at its own maximum-likelihood parameters. */
   cost(s: number, e: number): number;
+  /**
+   * Optional batch form for the search's inner loop: out[i] = cost(starts[i], e) for i < size.
+   * One call per end instead of one per candidate start.
+   */
+  costsTo?(e: number, starts: Int32Array, size: number, out: Float64Array): void;
 }
 
 /** Prefix sums of x and x² (index i holds the sum of the first i values). */
@@ -120,8 +125,7 @@ export function lineRss(p: LinePrefixSums, s: number, e: number): number {
   const cxx = (sumSq[e] as number) - (sumSq[s] as number) - (sx * sx) / n;
   const ctx = (tx[e] as number) - (tx[s] as number) - (st * sx) / n;
   // Rounding can leave a tiny negative residual for a perfect line.
-  const r = ctt > 0 ? cxx - (ctx * ctx) / ctt : cxx;
-  return r > 0 ? r : 0;
+  return Math.max(0, ctt > 0 ? cxx - (ctx * ctx) / ctt : cxx);
 }
 
 /** Normal change in level and slope with known standard deviation: line RSS/σ². */
@@ -129,5 +133,28 @@ export function normalLinearCost(x: ArrayLike<number>, sigma = 1): SegmentCost {
   if (!(sigma > 0)) throw new RangeError(`sigma must be positive, got ${sigma}`);
   const p = linePrefixSums(x);
   const w = 1 / (sigma * sigma);
-  return { name: "linear", n: x.length, params: 2, cost: (s, e) => lineRss(p, s, e) * w };
+  const { t, tt, tx, sum, sumSq } = p;
+  return {
+    name: "linear",
+    n: x.length,
+    params: 2,
+    cost: (s, e) => lineRss(p, s, e) * w,
+    costsTo: (e, starts, size, out) => {
+      const te = t[e] as number;
+      const tte = tt[e] as number;
+      const txe = tx[e] as number;
+      const se = sum[e] as number;
+      const sse = sumSq[e] as number;
+      for (let i = 0; i < size; i++) {
+        const s = starts[i] as number;
+        const n = e - s;
+        const st = te - (t[s] as number);
+        const sx = se - (sum[s] as number);
+        const ctt = tte - (tt[s] as number) - (st * st) / n;
+        const cxx = sse - (sumSq[s] as number) - (sx * sx) / n;
+        const ctx = txe - (tx[s] as number) - (st * sx) / n;
+        out[i] = Math.max(0, ctt > 0 ? cxx - (ctx * ctx) / ctt : cxx) * w;
+      }
+    },
+  };
 }
