@@ -6,7 +6,7 @@
 import { BadInputError } from "../core/errors.js";
 import { binarySegmentation } from "./binary-segmentation.js";
 import { bocpd } from "./bocpd.js";
-import { changepointIntervals } from "./changepoint-interval.js";
+import { type ChangeInterval, changepointIntervals } from "./changepoint-interval.js";
 import { type CountModelName, countModel } from "./count-model.js";
 import { type CropsSolution, crops } from "./crops.js";
 import { pelt, type Segmentation } from "./pelt.js";
@@ -167,6 +167,14 @@ export function segmentsOf(x: ArrayLike<number>, cps: readonly number[]): Segmen
   return out;
 }
 
+function withIntervals(cps: readonly number[], iv: readonly ChangeInterval[]): Changepoint[] {
+  return cps.map((index, k) => ({
+    index,
+    lower: iv[k]?.lower ?? index,
+    upper: iv[k]?.upper ?? index,
+  }));
+}
+
 function checkValues(x: ArrayLike<number>): void {
   for (let i = 0; i < x.length; i++) {
     if (!Number.isFinite(x[i] as number)) {
@@ -245,20 +253,22 @@ export function detectChangepoints(
           ...(opts.maxChanges === undefined ? {} : { maxChanges: opts.maxChanges }),
         });
   const cps = found.changepoints;
-  let likelihood = c;
-  if (normal !== "meanvar") {
+  // The intervals' likelihood: for the known-σ costs, σ re-estimated within the segments found
+  // (a perfect fit, σ = 0, leaves no doubt about where the changes are).
+  let iv: ChangeInterval[];
+  if (normal === "meanvar") iv = changepointIntervals(c, cps, { minSegLen, level });
+  else {
     const pooled = pooledSigma(normal, z, cps);
-    likelihood = pooled > 0 ? normalCost(normal, z, pooled) : c;
+    iv =
+      pooled > 0
+        ? changepointIntervals(normalCost(normal, z, pooled), cps, { minSegLen, level })
+        : cps.map((t) => ({ lower: t, upper: t }));
   }
-  const iv =
-    likelihood === c && normal !== "meanvar"
-      ? cps.map((t) => ({ lower: t, upper: t }))
-      : changepointIntervals(likelihood, cps, { minSegLen, level });
   return {
     method,
     penalty: penaltyOut,
     minSegLen,
-    changepoints: cps.map((index, k) => ({ index, ...(iv[k] as object) }) as Changepoint),
+    changepoints: withIntervals(cps, iv),
     segments: segmentsOf(x, cps),
   };
 }
