@@ -60,6 +60,12 @@ export {
   type StateRef,
 } from "./frames/dyad.js";
 export {
+  type DyadTrendOptions,
+  type DyadTrends,
+  dyadTrends,
+  type IndicatorTrends,
+} from "./frames/dyad-trends.js";
+export {
   PANEL_FORMATS,
   type PanelFormat,
   type PanelOptions,
@@ -113,3 +119,21 @@ export { DuckDbStore } from "./store/duckdb/duckdb-store.js";
 export { openStore, storeLocation } from "./store/open.js";
 export { TABLES, type TableName, type TableSpec } from "./store/schema.js";
 export type { ProvenanceRecord, Store, StoreCapabilities } from "./store/store.js";
+export {
+  type Changepoint,
+  type ChangepointOptions,
+  type ChangepointResult,
+  DEFAULT_METHOD,
+  detectChangepoints,
+  METHODS,
+  type Method,
+  penaltyPath,
+  type Segment,
+} from "./trends/changepoints.js";
+export { COUNT_MODELS, type CountModelName } from "./trends/count-model.js";
+export { describeSeries, type SeriesDescription } from "./trends/describe-series.js";
+export { mannKendall } from "./trends/mann-kendall.js";
+export { changepointsOnRows } from "./trends/observed.js";
+export { PENALTIES, type PenaltyName } from "./trends/penalty.js";
+export { theilSen } from "./trends/theil-sen.js";
+export { type Trend, trend } from "./trends/trend.js";

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { isEntenteError } from "../core/errors.js";
 import { registerAssess } from "./commands/assess.js";
+import { registerChangepoints } from "./commands/changepoints.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerDyad } from "./commands/dyad.js";
 import { registerIngest } from "./commands/ingest.js";
@@ -11,6 +12,7 @@ import { registerServe } from "./commands/serve.js";
 import { registerSources } from "./commands/sources.js";
 import { registerSync } from "./commands/sync.js";
 import { registerText } from "./commands/text.js";
+import { registerTrend } from "./commands/trend.js";
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
@@ -41,6 +43,8 @@ export function buildProgram(): Command {
   registerServe(program);
   registerText(program);
   registerSync(program);
+  registerTrend(program);
+  registerChangepoints(program);
   return program;
 }
 

@@ -1,0 +1,176 @@
+/**
+ * Trends and change points for every indicator of one dyad: the `trends` block of
+ * `entente trend A B`. Pure: it takes the result of `dyad()` and computes, per indicator,
+ * the segments with their means and trends, the change points with intervals, and the trend over
+ * the whole span (docs/trends.md).
+ *
+ * Event counts (unit "events") use the negative-binomial count model (Adams & MacKay's online
+ * detection, with the MAP segmentation of the same model) on counts normalised by the source's
+ * volume. The volume per period is recovered from the family's `share` column
+ * (share = events/volume·10⁶); where the dyad has no events the volume is unknown and the median of
+ * the known volumes stands in. Other indicators use the default normal method.
+ */
+import { indicatorDef } from "../indicators/registry.js";
+import type { ChangepointOptions, Method } from "../trends/changepoints.js";
+import type { CountModelName } from "../trends/count-model.js";
+import { describeSeries } from "../trends/describe-series.js";
+import { median } from "../trends/ranks.js";
+import type { Trend } from "../trends/trend.js";
+import type { DyadResult, DyadRow } from "./dyad.js";
+
+export interface DyadTrendOptions {
+  /** Method for the non-count indicators (default pelt-linear). */
+  readonly method?: Method;
+  readonly countModel?: CountModelName;
+  readonly penalty?: ChangepointOptions["penalty"];
+  readonly penaltyValue?: number;
+  readonly minSegLen?: number;
+  readonly level?: number;
+}
+
+export interface TrendChangepoint {
+  readonly index: number;
+  readonly time: string;
+  readonly lower: number;
+  readonly upper: number;
+  readonly lowerTime: string;
+  readonly upperTime: string;
+}
+
+export interface TrendSegment {
+  readonly start: number;
+  readonly end: number;
+  readonly startTime: string;
+  readonly endTime: string;
+  readonly n: number;
+  readonly mean: number;
+  readonly sd: number | null;
+  readonly trend: Trend | null;
+}
+
+export interface IndicatorTrends {
+  readonly name: string;
+  readonly unit: string;
+  /** Periods with a value, and without. */
+  readonly n: number;
+  readonly missing: number;
+  readonly method: string;
+  readonly penalty: { readonly name: string; readonly value: number } | null;
+  readonly changepoints: TrendChangepoint[];
+  readonly segments: TrendSegment[];
+  readonly trend: Trend | null;
+  /** Count indicators: P(a change at this period or later), for every period after the first. */
+  readonly changeSince?: Array<{ readonly time: string; readonly p: number }>;
+  /** Count indicators: whether the counts were divided by the source's volume. */
+  readonly volumeNormalised?: boolean;
+}
+
+export interface DyadTrends {
+  readonly period: DyadResult["period"];
+  /** Time labels of the rows (indices in the blocks refer to these). */
+  readonly times: string[];
+  readonly indicators: IndicatorTrends[];
+}
+
+/** Row label ("2016", "2016-Q2", "2016-05") and its time in years (2016, 2016.25, 2016.333…). */
+function rowTime(row: DyadRow, period: DyadResult["period"]): { label: string; t: number } {
+  if (period === "year") return { label: String(row.year), t: Number(row.year) };
+  const label = String(row.period);
+  const y = Number(label.slice(0, 4));
+  const q = label.match(/-Q(\d)$/);
+  if (q) return { label, t: y + (Number(q[1]) - 1) / 4 };
+  return { label, t: y + (Number(label.slice(5, 7)) - 1) / 12 };
+}
+
+const numeric = (v: DyadRow[string] | undefined): number | null =>
+  typeof v === "number" && Number.isFinite(v) ? v : null;
+
+/** Volume per row from `<family>_events` and `<family>_share`; null where it cannot be known. */
+function volumes(rows: DyadRow[], family: string): Array<number | null> | null {
+  const events = `${family}_events`;
+  const share = `${family}_share`;
+  if (!rows.some((r) => share in r && events in r)) return null;
+  return rows.map((r) => {
+    const n = numeric(r[events]);
+    const s = numeric(r[share]);
+    return n !== null && s !== null && n > 0 && s > 0 ? (n / s) * 1e6 : null;
+  });
+}
+
+export function dyadTrends(result: DyadResult, opts: DyadTrendOptions = {}): DyadTrends {
+  const labels: string[] = [];
+  const t: number[] = [];
+  for (const r of result.rows) {
+    const x = rowTime(r, result.period);
+    labels.push(x.label);
+    t.push(x.t);
+  }
+  const label = (i: number) => labels[i] as string;
+  const indicators: IndicatorTrends[] = [];
+  for (const d of result.indicators) {
+    const values = result.rows.map((r) => numeric(r[d.name]));
+    const family = indicatorDef(d.name)?.family;
+    const isCount = d.unit === "events" && values.every((v) => v === null || Number.isInteger(v));
+    let method: Method | undefined = opts.method;
+    let volume: number[] | undefined;
+    let volumeNormalised: boolean | undefined;
+    if (isCount) {
+      method = opts.countModel === "poisson" ? "bocpd-poisson" : "bocpd-negbin";
+      const vol = family ? volumes(result.rows, family) : null;
+      const known = (vol ?? []).filter((v): v is number => v !== null);
+      volumeNormalised = known.length >= 3;
+      if (volumeNormalised && vol) {
+        const fill = median(known);
+        volume = vol.flatMap((v, i) => (values[i] === null ? [] : [v ?? fill]));
+      }
+    }
+    const n = values.filter((v) => v !== null).length;
+    const common = { name: d.name, unit: d.unit, n, missing: values.length - n };
+    if (n === 0) {
+      indicators.push({
+        ...common,
+        method: method ?? "none",
+        penalty: null,
+        changepoints: [],
+        segments: [],
+        trend: null,
+      });
+      continue;
+    }
+    const desc = describeSeries(values, t, {
+      ...(method ? { method } : {}),
+      ...(opts.penalty ? { penalty: opts.penalty } : {}),
+      ...(opts.penaltyValue === undefined ? {} : { penaltyValue: opts.penaltyValue }),
+      ...(opts.minSegLen === undefined ? {} : { minSegLen: opts.minSegLen }),
+      ...(opts.level === undefined ? {} : { level: opts.level }),
+      ...(volume ? { volume } : {}),
+    });
+    indicators.push({
+      ...common,
+      method: desc.method,
+      penalty: desc.penalty,
+      changepoints: desc.changepoints.map((c) => ({
+        ...c,
+        time: label(c.index),
+        lowerTime: label(c.lower),
+        upperTime: label(c.upper),
+      })),
+      segments: desc.segments.map((s) => ({
+        start: s.start,
+        end: s.end,
+        startTime: label(s.start),
+        endTime: label(s.end),
+        n: s.n,
+        mean: s.mean,
+        sd: s.sd,
+        trend: s.trend,
+      })),
+      trend: desc.trend,
+      ...(desc.changeSince
+        ? { changeSince: desc.changeSince.map((c) => ({ time: label(c.index), p: c.p })) }
+        : {}),
+      ...(volumeNormalised === undefined ? {} : { volumeNormalised }),
+    });
+  }
+  return { period: result.period, times: labels, indicators };
+}
