@@ -3,7 +3,8 @@
 // and capabilities_nmc once, then times
 //   - the library: blocYear() for 1970, 1990 and 2010 in this process (store open, network,
 //     50-seed consensus), targets: each under 1 s;
-//   - whole processes: `entente blocs --year 2010 --json` (target under 1 s) and
+//   - whole processes: `entente blocs --year 2010 --json` (target under 1 s), the same through a
+//     script that imports only the store and blocs modules, and
 //     `entente blocs --from FIRST --to LAST --out timeline.csv` over every covered year (target
 //     under 20 s),
 // and prints min/median/max seconds as JSON.
@@ -82,6 +83,23 @@ try {
     if (i > 0) year.push(t);
   }
 
+  // The same year in a process that loads only the store and blocs modules: what the command
+  // costs without the start-up of the whole CLI (which imports every command's modules).
+  const script = `const { openStore } = await import(${JSON.stringify(join(root, "dist/store/open.js"))});
+const { blocs } = await import(${JSON.stringify(join(root, "dist/blocs/blocs.js"))});
+const s = await openStore(${JSON.stringify(store)}, { readOnly: true });
+process.stdout.write(JSON.stringify(await blocs(s, { year: 2010 })));
+await s.close();`;
+  const lean = [];
+  for (let i = 0; i <= runs; i++) {
+    const started = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
+    if (r.status !== 0) throw new Error(`library process exited ${r.status}\n${r.stderr}`);
+    if (i > 0) lean.push(Number(process.hrtime.bigint() - started) / 1e9);
+  }
+
   const years = await (async () => {
     const s = await lib.openStore(store, { readOnly: true });
     try {
@@ -116,6 +134,7 @@ try {
         runs,
         library_blocs_year: library,
         process_blocs_year_2010: summary(year, 1),
+        process_library_only_2010: summary(lean, 1),
         process_timeline: {
           from: years[0],
           to: years[years.length - 1],

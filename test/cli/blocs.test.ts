@@ -88,6 +88,16 @@ describe("entente blocs and neighbours", () => {
     expect(bloc(2010, 750)).toBe(bloc(2000, 750));
     expect(bloc(2000, 710)).toBe(bloc(2000, 365));
     expect(bloc(2010, 710)).toBe(bloc(2000, 750));
+    // --json: one object of the documented shape per year, the same ids as the CSV.
+    const j = JSON.parse(
+      cli("blocs", "--from", "2000", "--to", "2010", "--seeds", "10", "--json").stdout,
+    );
+    expect(j.map((y: { year: number }) => y.year)).toEqual([2000, 2010]);
+    expect(Object.keys(j[1])).toEqual(["year", "measure", "modularity", "blocs"]);
+    const china = j[1].blocs.find((b: { members: { ccode: number }[] }) =>
+      b.members.some((m) => m.ccode === 710),
+    );
+    expect(String(china.id)).toBe(bloc(2010, 710));
   });
 
   it("blocs --sweep: one row per resolution", () => {
