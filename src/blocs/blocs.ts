@@ -62,8 +62,9 @@ export interface BlocYear {
 }
 
 /**
- * Seeded runs per consensus by default: 50 puts a year's blocs well under a second and stability
- * on a grid of 0.02; more seeds refine stability, not the blocs (docs/blocs.md).
+ * Seeded runs per consensus by default: 50 keeps a year's blocs well under a second and gives
+ * stability on a grid of 0.02. More seeds buy little: two independent sets of 50 give the same
+ * consensus in 57 of the 69 years 1946–2015, two sets of 200 in 61 (docs/blocs.md, Seeds).
  */
 export const DEFAULT_SEEDS = 50;
 
