@@ -28,6 +28,39 @@ export {
   sensitivity,
 } from "./assess/scoring.js";
 export {
+  type Bloc,
+  type BlocMember,
+  type BlocsOptions,
+  type BlocsResult,
+  type BlocYear,
+  blocs,
+  blocTimeline,
+  blocYear,
+  detectBlocs,
+  type TimelineOptions,
+  type TimelineRow,
+  timelineCsv,
+  timelineRows,
+  yearNetwork,
+} from "./blocs/blocs.js";
+export { type Consensus, type ConsensusOptions, consensusPartition } from "./blocs/consensus.js";
+export {
+  BLOC_MEASURE_DEFS,
+  BLOC_MEASURES,
+  type BlocMeasure,
+  type BlocMeasureName,
+  blocMeasure,
+} from "./blocs/measures.js";
+export { modularity } from "./blocs/modularity.js";
+export { type Neighbour, type NeighboursResult, neighbours } from "./blocs/neighbours.js";
+export { type SimilarityNetwork, similarityOf } from "./blocs/similarity-network.js";
+export {
+  resolutionRange,
+  resolutionSweep,
+  type SweepPoint,
+  type SweepResult,
+} from "./blocs/sweep.js";
+export {
   allStates,
   type CodeSystem,
   isSystemMember,

@@ -2,10 +2,12 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { isEntenteError } from "../core/errors.js";
 import { registerAssess } from "./commands/assess.js";
+import { registerBlocs } from "./commands/blocs.js";
 import { registerChangepoints } from "./commands/changepoints.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerDyad } from "./commands/dyad.js";
 import { registerIngest } from "./commands/ingest.js";
+import { registerNeighbours } from "./commands/neighbours.js";
 import { registerPanel } from "./commands/panel.js";
 import { registerReport } from "./commands/report.js";
 import { registerServe } from "./commands/serve.js";
@@ -45,6 +47,8 @@ export function buildProgram(): Command {
   registerSync(program);
   registerTrend(program);
   registerChangepoints(program);
+  registerBlocs(program);
+  registerNeighbours(program);
   return program;
 }
 

@@ -1,24 +1,30 @@
 /**
- * Seeded pseudo-random numbers for resampling (bootstrap intervals): the same seed gives the same
- * stream on every machine, so intervals are reproducible. SplitMix32-style mixing of a 32-bit
- * state (Steele, Lea & Flood 2014's SplitMix, 32-bit variant); not for cryptography.
+ * Seeded pseudo-random numbers, so that every randomised computation (community detection runs)
+ * gives the same result for the same seed on every machine (community detection runs, bootstrap
+ * intervals).
+ *
+ * Mersenne Twister (MT19937; Matsumoto & Nishimura 1998) from pure-rand, read as 53-bit uniform
+ * doubles. Not pure-rand's xoroshiro128+: it takes a small seed as its state without mixing it,
+ * so seeds 0, 1, 2 … start with nearly the same numbers (all about 1.0), which would make
+ * "independent" seeded runs alike; MT19937's initialisation spreads the seed over its state.
  */
+import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
+import { mersenne } from "pure-rand/generator/mersenne";
+
+/** Uniform numbers in [0, 1). */
 export type Random = () => number;
 
-/** A generator of uniform numbers in [0, 1) from a 32-bit seed. */
+/** A function returning uniform numbers in [0, 1), the same sequence for the same integer seed. */
 export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x9e3779b9) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    z = (z ^ (z >>> 16)) >>> 0;
-    return z / 4294967296;
-  };
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed ${seed} is not an integer`);
+  const rng = mersenne(seed);
+  return () => uniformFloat64(rng);
 }
 
-/** A 32-bit seed from integers (e.g. two state codes and a year), order-sensitive. */
+/**
+ * A 32-bit seed from integers (e.g. two state codes and a year), order-sensitive: FNV-1a over the
+ * parts with an extra avalanche step, so that neighbouring years get unrelated streams.
+ */
 export function seedOf(...parts: readonly number[]): number {
   let h = 0x811c9dc5;
   for (const p of parts) {

@@ -16,7 +16,8 @@ export function reportFormat(path: string): ReportFormat {
   });
 }
 
-async function atomicWrite(path: string, text: string): Promise<void> {
+/** Write a file through a temporary one and a rename: a failed write leaves no partial file. */
+export async function atomicWrite(path: string, text: string): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
   try {
     await writeFile(tmp, text);

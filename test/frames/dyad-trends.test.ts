@@ -19,6 +19,7 @@ function result(): DyadResult {
   return {
     dyad: { a: state, b: { ccode: 710, iso3: "CHN", name: "China" }, directed: false },
     period: "year",
+    notes: [],
     indicators: [
       { name: "un_agree", description: "", unit: "0…1", source: "", citation: "" },
       { name: "gdelt_events", description: "", unit: "events", source: "", citation: "" },

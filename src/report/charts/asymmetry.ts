@@ -30,12 +30,6 @@ function latest(points: readonly TimePoint[], ok: (p: TimePoint) => boolean): Ti
   return null;
 }
 
-/** A number in a note: 3 significant digits, trailing zeros dropped ("0.86", "0.047"). */
-const short = (x: number): string => {
-  const s = String(Number(Math.abs(x).toPrecision(3)));
-  return x < 0 ? `\u2212${s}` : s;
-};
-
 /**
  * The asymmetry profile of a dyad from the latest year with data per domain (the components of
  * dependence_asymmetry, docs/indicators.md#composites):
