@@ -13,6 +13,7 @@ import type { Store } from "../store/store.js";
 import { addIndicators, outValue } from "./add-indicators.js";
 import { loadedYearRange } from "./coverage.js";
 import { createDyadYears } from "./create-dyad-years.js";
+import { type DyadTrends, dyadTrends } from "./dyad-trends.js";
 import { expandPeriods } from "./periods.js";
 
 export interface StateRef {
@@ -34,6 +35,8 @@ export interface DyadOptions {
   readonly events?: EventFilter;
   /** Bootstrap intervals of the UN measures and the composites (default true: one pair is cheap). */
   readonly intervals?: boolean;
+  /** Trends and change points of every indicator (the `trends` block; default true). */
+  readonly trends?: boolean;
 }
 
 /** A row: keyed by `year`, or by `period` ("2016-Q2", "2016-05") for sub-year periods. */
@@ -51,6 +54,8 @@ export interface DyadResult {
    * years after its state ended, years outside a state's system membership); empty when none.
    */
   notes: string[];
+  /** Segments, change points and trends per indicator (docs/trends.md); absent with trends: false. */
+  trends?: DyadTrends;
 }
 
 export function stateRef(input: string | number, year?: number): StateRef {
@@ -115,7 +120,7 @@ export async function dyad(
     }
     rows.push(row);
   }
-  return {
+  const result: DyadResult = {
     dyad: { a: sa, b: sb, directed: opts.directed === true },
     period: kind,
     indicators: cols.indicators.map(({ name, description, unit, source, citation }) => ({
@@ -128,4 +133,6 @@ export async function dyad(
     rows,
     notes,
   };
+  if (opts.trends !== false) result.trends = dyadTrends(result);
+  return result;
 }

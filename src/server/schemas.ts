@@ -207,6 +207,62 @@ const StateRefBody = z.object({
   name: z.string(),
 });
 
+const TrendBody = z
+  .object({
+    n: z.number().int(),
+    slope: z.number(),
+    lower: z.number(),
+    upper: z.number(),
+    level: z.number(),
+    p: z.number(),
+  })
+  .passthrough()
+  .nullable();
+
+const TrendsBody = z
+  .object({
+    period: z.enum(PERIOD_KINDS),
+    times: z.array(z.string()),
+    indicators: z.array(
+      z
+        .object({
+          name: z.string(),
+          unit: z.string(),
+          n: z.number().int(),
+          missing: z.number().int(),
+          method: z.string(),
+          changepoints: z.array(
+            z.object({
+              index: z.number().int(),
+              time: z.string(),
+              lower: z.number().int(),
+              upper: z.number().int(),
+              lowerTime: z.string(),
+              upperTime: z.string(),
+            }),
+          ),
+          segments: z.array(
+            z
+              .object({
+                start: z.number().int(),
+                end: z.number().int(),
+                startTime: z.string(),
+                endTime: z.string(),
+                mean: z.number(),
+                trend: TrendBody,
+              })
+              .passthrough(),
+          ),
+          trend: TrendBody,
+        })
+        .passthrough(),
+    ),
+  })
+  .meta({
+    description:
+      "per indicator: change points with 95% intervals, the segments between them with their means and Theil–Sen trends, and the trend over the span (docs/trends.md)",
+  });
+
 export const DyadBody = z.object({
   dyad: z.object({ a: StateRefBody, b: StateRefBody, directed: z.boolean() }),
   period: z.enum(PERIOD_KINDS),
@@ -228,6 +284,7 @@ export const DyadBody = z.object({
     description:
       "what the reader must know about the states over these years (a historical code asked for years after its state ended, years outside a state's system membership)",
   }),
+  trends: TrendsBody.optional(),
 });
 
 const CaseSource = z

@@ -16,6 +16,8 @@ export interface IndicatorInfo {
   source: string;
   citation: string;
 }
+import type { DyadTrends } from "../../src/frames/dyad-trends.js";
+
 export type DyadRow = Record<string, number | string | null>;
 export interface DyadResult {
   dyad: { a: StateRef; b: StateRef; directed: boolean };
@@ -24,6 +26,8 @@ export interface DyadResult {
   rows: DyadRow[];
   /** What the reader must know about the states over these years (docs/crosswalk.md). */
   notes: string[];
+  /** Change points, segments and trends per indicator (docs/trends.md). */
+  trends?: DyadTrends;
 }
 export interface SourceInfo {
   name: string;
