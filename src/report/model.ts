@@ -6,6 +6,7 @@ import { type AssessResult, assess } from "../assess/assess.js";
 import { loadCase, resolveCasePath } from "../assess/case-file.js";
 import { RULES } from "../assess/scoring.js";
 import { BadInputError } from "../core/errors.js";
+import { checkYear, FIRST_YEAR } from "../core/years.js";
 import { loadedYearRange } from "../frames/coverage.js";
 import { dyad, type StateRef } from "../frames/dyad.js";
 import type { Family, IndicatorDef } from "../indicators/indicator.js";
@@ -117,8 +118,10 @@ export async function buildReport(
       hint: "Load data first with `entente ingest <dir>` (or run `entente demo --data <dir>`)",
     });
   }
+  if (opts.from !== undefined) checkYear(opts.from, "--from");
+  if (opts.to !== undefined) checkYear(opts.to, "--to");
   const to = opts.to ?? (loaded?.to as number);
-  const from = opts.from ?? Math.max(loaded?.from ?? to - 30, to - 30);
+  const from = opts.from ?? Math.max(loaded?.from ?? to - 30, to - 30, FIRST_YEAR);
   if (from > to) throw new BadInputError("bad_years", `--from ${from} is after --to ${to}`);
   const d = await dyad(store, a, b, { from, to });
   const names = { a: d.dyad.a.name, b: d.dyad.b.name };

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { RULES } from "../assess/scoring.js";
 import { BadInputError } from "../core/errors.js";
+import { FIRST_YEAR, LAST_YEAR, yearProblem } from "../core/years.js";
 import { PANEL_FORMATS } from "../frames/panel.js";
 import { PERIOD_KINDS } from "../indicators/indicator.js";
 
@@ -20,11 +21,20 @@ export const CASE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 // Request pieces. Query values arrive as strings; transforms turn them into what the library
 // takes, and the JSON Schema shows the string form a client sends (io: "input").
 
+/** The same check as the CLI's --from/--to (core/years.ts): four digits, 1816–2100. */
 const Year = z
   .string()
   .regex(/^\d{4}$/, "a year is four digits (YYYY)")
-  .transform(Number)
-  .meta({ description: "a year, YYYY", example: "2000" });
+  .transform((v, ctx) => {
+    const problem = yearProblem(v);
+    if (problem === null) return Number(v);
+    ctx.addIssue({ code: "custom", message: problem });
+    return z.NEVER;
+  })
+  .meta({
+    description: `a year, YYYY, from ${FIRST_YEAR} to ${LAST_YEAR}`,
+    example: "2000",
+  });
 
 const Flag = z
   .enum(["true", "false", "1", "0", ""])

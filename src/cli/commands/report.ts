@@ -21,7 +21,7 @@ export function registerReport(program: Command): void {
     .argument("<A>", "first state: COW code, ISO code or name")
     .argument("<B>", "second state")
     .option("--case <name|file>", "an ACH case to assess in the report (e.g. russia-china)")
-    .option("--from <YYYY>", "first year (default: 30 years before --to)")
+    .option("--from <YYYY>", "first year, 1816–2100 (default: 30 years before --to)")
     .option("--to <YYYY>", "last year (default: last year of the loaded data)")
     .option("--out <file>", "report-<a>-<b>.html, or a .md file (charts beside it)")
     .option("--json", "print a JSON summary of what was written")
