@@ -3,7 +3,8 @@
  * and Markdown writers only format this model.
  */
 import { type AssessResult, assess } from "../assess/assess.js";
-import { loadCase, resolveCasePath } from "../assess/case-file.js";
+import { loadCase } from "../assess/case-file.js";
+import { resolveCasePath } from "../assess/case-location.js";
 import { RULES } from "../assess/scoring.js";
 import { BadInputError } from "../core/errors.js";
 import { checkYear, FIRST_YEAR } from "../core/years.js";
@@ -97,8 +98,10 @@ export interface ReportModel {
 export interface ReportOptions {
   readonly from?: number;
   readonly to?: number;
-  /** A case file or bundled case name. */
+  /** A case file, or a case name: its local copy in `casesDir`, else the bundled case. */
   readonly caseRef?: string;
+  /** Where local cases are (default ./entente-cases, as `entente serve`). */
+  readonly casesDir?: string;
   /** Fixed generation date (tests); default today (UTC). */
   readonly generated?: string;
 }
@@ -111,7 +114,7 @@ export async function buildReport(
   b: string,
   opts: ReportOptions = {},
 ): Promise<ReportModel> {
-  const kase = opts.caseRef ? await loadCase(resolveCasePath(opts.caseRef)) : null;
+  const kase = opts.caseRef ? await loadCase(resolveCasePath(opts.caseRef, opts.casesDir)) : null;
   const loaded = await loadedYearRange(store);
   if (!loaded && (opts.from === undefined || opts.to === undefined)) {
     throw new BadInputError("no_data", "No data loaded", {

@@ -10,6 +10,12 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { assess } from "../assess/assess.js";
 import { CaseError, loadCase } from "../assess/case-file.js";
+import {
+  CaseRepository,
+  caseVersion,
+  ReadOnlyError,
+  VersionConflictError,
+} from "../assess/case-store.js";
 import { RULES, type RuleName } from "../assess/scoring.js";
 import { EntenteError } from "../core/errors.js";
 import { type DyadOptions, dyad, stateRef } from "../frames/dyad.js";
@@ -20,7 +26,6 @@ import { buildReport } from "../report/model.js";
 import { describeSources } from "../sources/describe.js";
 import type { Store } from "../store/store.js";
 import { acceptsGzip, type CachedBody, ResponseCache } from "./cache.js";
-import { CaseRepository, caseVersion, ReadOnlyError, VersionConflictError } from "./cases.js";
 import { searchCountries } from "./countries.js";
 import { openApiDocument } from "./openapi.js";
 import { csvStream, limitedPanel, PANEL_CONTENT_TYPES, parquetStream } from "./panel-stream.js";

@@ -4,6 +4,7 @@
  * (`openapi.ts`), so the published description cannot drift from what the server accepts.
  */
 import { z } from "zod";
+import { CASE_NAME } from "../assess/case-location.js";
 import { RULES } from "../assess/scoring.js";
 import { BadInputError } from "../core/errors.js";
 import { FIRST_YEAR, LAST_YEAR, yearProblem } from "../core/years.js";
@@ -14,8 +15,6 @@ import { PERIOD_KINDS } from "../indicators/indicator.js";
 export const MAX_PANEL_ROWS = 5_000_000;
 /** Largest request body accepted (bytes); larger bodies get 413. */
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** Case names: lowercase letters, digits and hyphens; no dots, slashes or upper case. */
-export const CASE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 // ---------------------------------------------------------------------------------------------
 // Request pieces. Query values arrive as strings; transforms turn them into what the library

@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { ruleLeader } from "../../assess/assess.js";
+import { BUNDLED_CASES } from "../../assess/case-file.js";
 import { RULES } from "../../assess/scoring.js";
 import { BadInputError } from "../../core/errors.js";
 import { loadedYearRange } from "../../frames/coverage.js";
@@ -109,7 +111,10 @@ export function registerDemo(program: Command): void {
                 hint: "Run npx entente demo --data <folder of datasets>",
               });
             }
-            return buildReport(store, "RUS", "CHN", { caseRef: CASE });
+            // The bundled case itself, as documented, even where a local copy shadows it.
+            return buildReport(store, "RUS", "CHN", {
+              caseRef: join(BUNDLED_CASES, CASE, "case.yaml"),
+            });
           },
         );
         const files = await writeReport(result, opts.out);

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
+import { DEFAULT_CASES_DIR } from "../../assess/case-location.js";
 import { BadInputError } from "../../core/errors.js";
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from "../../server/serve.js";
 import { storeLocation } from "../../store/open.js";
@@ -7,8 +8,6 @@ import type { GlobalOptions } from "../store-option.js";
 
 /** The built dashboard in the package (npm run build:web writes it). */
 const DASHBOARD_DIR = fileURLToPath(new URL("../../../web/dist/", import.meta.url));
-
-export const DEFAULT_CASES_DIR = "./entente-cases";
 
 function parsePort(v: string): number {
   if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) {
