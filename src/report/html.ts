@@ -28,6 +28,21 @@ export function cell(v: unknown): string {
 
 export const anchor = (indicator: string, year: number): string => `v-${indicator}-${year}`;
 
+/**
+ * The link target of a source URL: only an absolute http(s) URL, normalised by the URL parser
+ * (so it holds no spaces, quotes or angle brackets); null for anything else (javascript:,
+ * data:, file:, relative or malformed), which reports show as escaped text, never as a link.
+ */
+export function httpHref(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    return null;
+  }
+  return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+}
+
 const RULE_TITLE: Record<RuleName, string> = {
   heuer: "Heuer: inconsistency count (fewer = more likely)",
   parc: "PARC: weighted inconsistency (nearer 0 = more likely)",
@@ -182,7 +197,12 @@ export function assessmentHtml(r: AssessResult): string {
     .map((e) => {
       const s = e.source;
       const parts = [s.author, s.title, s.publisher, s.date].filter(Boolean).map(esc).join(", ");
-      const url = s.url ? ` <span class="small">${esc(s.url)}</span>` : "";
+      const href = s.url ? httpHref(s.url) : null;
+      const url = !s.url
+        ? ""
+        : href
+          ? ` <a class="small" href="${esc(href)}" rel="noopener noreferrer">${esc(s.url)}</a>`
+          : ` <span class="small">${esc(s.url)}</span>`;
       return `<li><strong>${esc(e.id)}</strong> ${parts}${url}</li>`;
     })
     .join("\n");
