@@ -4,7 +4,7 @@
  * neither Markdown nor raw HTML in them is interpreted.
  */
 import { formatScore, RULES } from "../assess/scoring.js";
-import { cell, httpHref } from "./html.js";
+import { casePeriodNote, cell, httpHref } from "./html.js";
 import type { ReportModel } from "./model.js";
 
 /** Escape Markdown syntax and HTML: the text renders as written. */
@@ -37,7 +37,7 @@ export function reportMarkdown(m: ReportModel, chartDir: string): MarkdownReport
   out.push(`# ${md(m.title)}`, "");
   if (m.question) out.push(`*${md(m.question)}*`, "");
   out.push(
-    `${md(m.a.name)} (${md(m.a.iso3 ?? m.a.ccode)}) and ${md(m.b.name)} (${md(m.b.iso3 ?? m.b.ccode)}), ${m.from}–${m.to}. Generated ${md(m.generated)} by Entente.`,
+    `${md(m.a.name)} (${md(m.a.iso3 ?? m.a.ccode)}) and ${md(m.b.name)} (${md(m.b.iso3 ?? m.b.ccode)}), ${m.from}–${m.to}.${md(casePeriodNote(m))} Generated ${md(m.generated)} by Entente.`,
     "",
     `Data loaded: ${m.datasets.map((d) => `${md(d.title)}${d.lastYear === null ? "" : ` to ${d.lastYear}`}`).join("; ") || "none"}.`,
     "",

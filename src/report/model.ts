@@ -79,6 +79,8 @@ export interface ReportModel {
   readonly b: StateRef;
   readonly from: number;
   readonly to: number;
+  /** The case's own period, when a case is assessed (the report's period unless overridden). */
+  readonly casePeriod: { readonly from: number; readonly to: number } | null;
   /** UTC date the report was generated (YYYY-MM-DD). */
   readonly generated: string;
   readonly sentences: readonly Sentence[];
@@ -116,15 +118,22 @@ export async function buildReport(
 ): Promise<ReportModel> {
   const kase = opts.caseRef ? await loadCase(resolveCasePath(opts.caseRef, opts.casesDir)) : null;
   const loaded = await loadedYearRange(store);
-  if (!loaded && (opts.from === undefined || opts.to === undefined)) {
+  if (!loaded && !kase && (opts.from === undefined || opts.to === undefined)) {
     throw new BadInputError("no_data", "No data loaded", {
       hint: "Load data first with `entente ingest <dir>` (or run `entente demo --data <dir>`)",
     });
   }
   if (opts.from !== undefined) checkYear(opts.from, "--from");
   if (opts.to !== undefined) checkYear(opts.to, "--to");
-  const to = opts.to ?? (loaded?.to as number);
-  const from = opts.from ?? Math.max(loaded?.from ?? to - 30, to - 30, FIRST_YEAR);
+  // With a case, its period unless --from/--to say otherwise: the title a case gives ("Russia
+  // and China, 2014-2023: …") and the period under it are then one period.
+  const casePeriod = kase?.period ?? null;
+  const to = opts.to ?? casePeriod?.to ?? (loaded?.to as number);
+  const from =
+    opts.from ??
+    (casePeriod && casePeriod.from <= to
+      ? Math.max(casePeriod.from, FIRST_YEAR)
+      : Math.max(loaded?.from ?? to - 30, to - 30, FIRST_YEAR));
   if (from > to) throw new BadInputError("bad_years", `--from ${from} is after --to ${to}`);
   const d = await dyad(store, a, b, { from, to });
   const names = { a: d.dyad.a.name, b: d.dyad.b.name };
@@ -181,6 +190,7 @@ export async function buildReport(
     b: d.dyad.b,
     from,
     to,
+    casePeriod,
     generated: opts.generated ?? new Date().toISOString().slice(0, 10),
     sentences,
     charts,

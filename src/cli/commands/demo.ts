@@ -8,7 +8,7 @@ import { BadInputError } from "../../core/errors.js";
 import { loadedYearRange } from "../../frames/coverage.js";
 import { ingest } from "../../ingest/index.js";
 import { buildReport } from "../../report/model.js";
-import { reportFormat, writeReport } from "../../report/write.js";
+import { checkReportPath, writeReport } from "../../report/write.js";
 import { storeLocation, storeMayExist } from "../../store/open.js";
 import { defaultCacheDir } from "../../sync/download.js";
 import type { SyncPlan } from "../../sync/sync.js";
@@ -41,7 +41,7 @@ export function registerDemo(program: Command): void {
     .action(
       async (opts: { data?: string; out: string; json?: boolean; yes?: boolean }, cmd: Command) => {
         const global = cmd.optsWithGlobals<GlobalOptions>();
-        reportFormat(opts.out);
+        checkReportPath(opts.out);
         const location = storeLocation(global.store);
         const say = (s: string) => {
           if (!opts.json) process.stdout.write(`${s}\n`);

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { stateRef } from "../../frames/dyad.js";
 import { buildReport } from "../../report/model.js";
-import { reportFormat, writeReport } from "../../report/write.js";
+import { checkReportPath, writeReport } from "../../report/write.js";
 import { addCasesOption } from "../case-option.js";
 import { writeJson } from "../output.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
@@ -25,9 +25,18 @@ export function registerReport(program: Command): void {
       "--case <name|file>",
       "an ACH case to assess in the report: a file, or a name (its local copy in --cases, else the bundled case, e.g. russia-china)",
     )
-    .option("--from <YYYY>", "first year, 1816–2100 (default: 30 years before --to)")
-    .option("--to <YYYY>", "last year (default: last year of the loaded data)")
-    .option("--out <file>", "report-<a>-<b>.html, or a .md file (charts beside it)")
+    .option(
+      "--from <YYYY>",
+      "first year, 1816–2100 (default: the case's period with --case, else 30 years before --to)",
+    )
+    .option(
+      "--to <YYYY>",
+      "last year (default: the case's period with --case, else the last year of the loaded data)",
+    )
+    .option(
+      "--out <file>",
+      "report-<a>-<b>.html, or a .md file (charts beside it), in an existing folder",
+    )
     .option("--json", "print a JSON summary of what was written");
   addCasesOption(cmd).action(
     async (
@@ -38,7 +47,7 @@ export function registerReport(program: Command): void {
     ) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       const out = typeof opts.out === "string" ? opts.out : defaultReportName(a, b);
-      reportFormat(out);
+      checkReportPath(out);
       const from = parseYearOption(opts.from as string | undefined, "--from");
       const to = parseYearOption(opts.to as string | undefined, "--to");
       const started = Date.now();
