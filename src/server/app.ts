@@ -17,6 +17,7 @@ import {
   VersionConflictError,
 } from "../assess/case-store.js";
 import { RULES, type RuleName } from "../assess/scoring.js";
+import { searchCountries } from "../core/country-search.js";
 import { EntenteError } from "../core/errors.js";
 import { type DyadOptions, dyad, stateRef } from "../frames/dyad.js";
 import { parseWeights } from "../indicators/composite.js";
@@ -26,7 +27,6 @@ import { buildReport } from "../report/model.js";
 import { describeSources } from "../sources/describe.js";
 import type { Store } from "../store/store.js";
 import { acceptsGzip, type CachedBody, ResponseCache } from "./cache.js";
-import { searchCountries } from "./countries.js";
 import { openApiDocument } from "./openapi.js";
 import { csvStream, limitedPanel, PANEL_CONTENT_TYPES, parquetStream } from "./panel-stream.js";
 import {

@@ -110,11 +110,10 @@ export const PanelQuery = z
 
 export const CountriesQuery = z
   .object({
-    q: z
-      .string()
-      .max(100)
-      .optional()
-      .meta({ description: "code or part of a name (case- and accent-insensitive)" }),
+    q: z.string().max(100).optional().meta({
+      description:
+        "code, or part of any name or alias (case- and accent-insensitive; close spellings ranked by edit distance)",
+    }),
     limit: WholeNumber("most results (default 20, at most 500)")
       .pipe(z.number().int().min(1).max(500))
       .optional(),
@@ -208,7 +207,15 @@ export const SourcesBody = z.object({
 
 export const CountriesBody = z.object({
   countries: z.array(
-    z.object({ ccode: z.number().int(), iso3: z.string().nullable(), name: z.string() }),
+    z.object({
+      ccode: z.number().int(),
+      iso3: z.string().nullable(),
+      name: z.string(),
+      matched: z
+        .string()
+        .optional()
+        .meta({ description: "the alias that matched, when not the state's name" }),
+    }),
   ),
 });
 
