@@ -2,6 +2,7 @@
  * Everything a report shows, gathered once from the store (and a case, when given); the HTML
  * and Markdown writers only format this model.
  */
+import { basename } from "node:path";
 import { type AssessResult, assess } from "../assess/assess.js";
 import { loadCase } from "../assess/case-file.js";
 import { resolveCasePath } from "../assess/case-location.js";
@@ -15,7 +16,14 @@ import { indicatorDef } from "../indicators/registry.js";
 import { describeSources } from "../sources/describe.js";
 import type { Store } from "../store/store.js";
 import { type Chart, renderSvg, reportCharts } from "./charts/index.js";
-import { type Row, type Sentence, summarize } from "./summary.js";
+import {
+  type EventFiles,
+  type EventSource,
+  eventSentenceYear,
+  type Row,
+  type Sentence,
+  summarize,
+} from "./summary.js";
 
 /** Indicators the report's table shows (when they have data), in order. */
 export const TABLE_INDICATORS: readonly string[] = [
@@ -110,6 +118,19 @@ export interface ReportOptions {
 
 const hasValue = (v: unknown) => typeof v === "number" && Number.isFinite(v);
 
+/** The loaded files holding events of `table` dated in `year`, and how many events they hold. */
+async function eventFilesOf(store: Store, table: string, year: number): Promise<EventFiles> {
+  const y = (n: number) => store.sql.date(`${String(n).padStart(4, "0")}-01-01`);
+  const counts = await store.query<{ file_id: number; n: number }>(
+    `SELECT file_id, count(*) AS n FROM ${table} WHERE event_date >= ${y(year)} AND event_date < ${y(year + 1)} GROUP BY file_id`,
+  );
+  const paths = new Map((await store.files()).map((f) => [f.fileId, f.path]));
+  const files = counts
+    .map((c) => basename(paths.get(Number(c.file_id)) ?? `file ${c.file_id}`))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { year, files, events: counts.reduce((s, c) => s + Number(c.n), 0) };
+}
+
 export async function buildReport(
   store: Store,
   a: string,
@@ -144,7 +165,12 @@ export async function buildReport(
     charts.push({ chart, svg: chart.hasData ? await renderSvg(chart) : null });
   }
 
-  const sentences = summarize(rows, names);
+  const eventFiles: Partial<Record<EventSource, EventFiles>> = {};
+  for (const src of ["gdelt", "icews"] as const) {
+    const year = eventSentenceYear(rows, src);
+    if (year !== null) eventFiles[src] = await eventFilesOf(store, `${src}_events`, year);
+  }
+  const sentences = summarize(rows, names, eventFiles);
   const cited = new Set(sentences.flatMap((s) => s.cites.map((c) => c.indicator)));
   const columns = [...new Set([...TABLE_INDICATORS, ...cited])].filter((n) =>
     rows.some((r) => hasValue(r[n])),

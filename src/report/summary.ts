@@ -154,7 +154,40 @@ function exerciseSentences(rows: readonly Row[], n: Names): Sentence[] {
   ];
 }
 
-function eventSentences(rows: readonly Row[], n: Names): Sentence[] {
+export type EventSource = "gdelt" | "icews";
+
+/**
+ * The loaded files an event sentence's count comes from: those holding events dated in its
+ * year. The store does not record which part of a year an event file covers (a GDELT 2.0 export
+ * is 15 minutes of news), so the sentence names the files instead of claiming the year.
+ */
+export interface EventFiles {
+  readonly year: number;
+  /** File names (without folders), in name order. */
+  readonly files: readonly string[];
+  /** Events of all pairs dated in the year in those files. */
+  readonly events: number;
+}
+
+/** The year an event sentence speaks of: the last with events and net cooperation. */
+export function eventSentenceYear(rows: readonly Row[], src: EventSource): number | null {
+  const s = span(rows, [`${src}_events`, `${src}_net_coop`]);
+  return s ? yearOf(s.last) : null;
+}
+
+const FILES_NAMED = 3;
+
+function filesClause(label: string, f: EventFiles): string {
+  const k = f.files.length;
+  const names = k <= FILES_NAMED ? f.files.join(", ") : `${f.files[0]} … ${f.files[k - 1]}`;
+  return ` The count comes from the ${k === 1 ? "one" : k.toLocaleString("en-US")} loaded ${label} file${k === 1 ? "" : "s"} holding events dated ${f.year} (${names}; ${f.events.toLocaleString("en-US")} event${f.events === 1 ? "" : "s"} of all pairs); how much of ${f.year} ${k === 1 ? "it covers" : "they cover"} is not recorded.`;
+}
+
+function eventSentences(
+  rows: readonly Row[],
+  n: Names,
+  files: Partial<Record<EventSource, EventFiles>>,
+): Sentence[] {
   const out: Sentence[] = [];
   for (const [src, label] of [
     ["gdelt", "GDELT"],
@@ -165,9 +198,10 @@ function eventSentences(rows: readonly Row[], n: Names): Sentence[] {
     const { last } = s;
     const events = last[`${src}_events`] as number;
     const net = last[`${src}_net_coop`] as number;
+    const basis = files[src];
     out.push({
       topic: "events",
-      text: `${label} records ${events.toLocaleString("en-US")} event${events === 1 ? "" : "s"} between ${n.a} and ${n.b} in ${yearOf(last)}, with net cooperation ${fixed(net)} (−1 all conflict, +1 all cooperation).`,
+      text: `${label} records ${events.toLocaleString("en-US")} event${events === 1 ? "" : "s"} between ${n.a} and ${n.b} in ${yearOf(last)}, with net cooperation ${fixed(net)} (−1 all conflict, +1 all cooperation).${basis && basis.year === yearOf(last) ? filesClause(label, basis) : ""}`,
       cites: [cite(last, `${src}_events`), cite(last, `${src}_net_coop`)],
     });
   }
@@ -205,15 +239,22 @@ function compositeSentences(rows: readonly Row[], n: Names): Sentence[] {
   return out;
 }
 
-/** The summary sentences, in reading order, from the dyad's yearly rows. */
-export function summarize(rows: readonly Row[], n: Names): Sentence[] {
+/**
+ * The summary sentences, in reading order, from the dyad's yearly rows; `eventFiles` names the
+ * files behind each event sentence's count (report/model.ts reads them from the store).
+ */
+export function summarize(
+  rows: readonly Row[],
+  n: Names,
+  eventFiles: Partial<Record<EventSource, EventFiles>> = {},
+): Sentence[] {
   return [
     ...tradeSentences(rows, n),
     ...armsSentences(rows, n),
     ...unSentences(rows, n),
     ...allianceSentences(rows, n),
     ...exerciseSentences(rows, n),
-    ...eventSentences(rows, n),
+    ...eventSentences(rows, n, eventFiles),
     ...compositeSentences(rows, n),
   ];
 }
