@@ -75,6 +75,25 @@ describe("case names (local copy first, everywhere)", () => {
     expect(readdirSync(join(cases, "russia-china", "backups"))).toHaveLength(1);
   });
 
+  it("run where the server ran (./entente-cases, no --cases), text --case keeps the analyst's edits", async () => {
+    const dir = tempDir();
+    await saveEdit(join(dir, "entente-cases"));
+    const r = runCli(
+      ["--store", join(dir, "s.duckdb"), "text", DOC, "--case", "russia-china"],
+      {},
+      dir,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const after = parseCase(
+      readFileSync(join(dir, "entente-cases", "russia-china", "case.yaml"), "utf8"),
+      "x",
+    );
+    expect(after.title).toBe(EDITED_TITLE);
+    expect(after.evidence.some((e) => e.id === "T1")).toBe(true);
+    const assessed = runCli(["assess", "russia-china", "--json"], {}, dir);
+    expect(JSON.parse(assessed.stdout).case.title).toBe(EDITED_TITLE);
+  });
+
   it("text --case with a bundled name makes the local copy once; a case that exists only locally works", async () => {
     const dir = tempDir();
     const cases = join(dir, "cases");
