@@ -14,9 +14,10 @@ export {
   type CaseProblem,
   loadCase,
   parseCase,
-  resolveCasePath,
 } from "./assess/case-file.js";
+export { DEFAULT_CASES_DIR, locateCase, resolveCasePath } from "./assess/case-location.js";
 export { type CaseFile, CaseSchema, caseJsonSchema } from "./assess/case-schema.js";
+export { CaseRepository } from "./assess/case-store.js";
 export {
   applyRule,
   bayesPosterior,

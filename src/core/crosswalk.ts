@@ -13,6 +13,7 @@ import {
   STATES,
   type StateEntry,
 } from "./countries-data.js";
+import { commonPrefix, editDistance } from "./edit-distance.js";
 import { UnknownCountryError } from "./errors.js";
 import { normalizeName, normalizeNameJoined } from "./normalize.js";
 
@@ -496,63 +497,56 @@ function cached(input: string | number, opts: ResolveOptions | undefined): Outco
 // ---------------------------------------------------------------------------------------------
 // Suggestions (errors only).
 
-function levenshtein(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min(
-        (prev[j] as number) + 1,
-        (cur[j - 1] as number) + 1,
-        (prev[j - 1] as number) + cost,
-      );
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length] as number;
-}
-
+/**
+ * Close spellings for an error's hint. Names and aliases within about one edit per 2.5 letters
+ * (Damerau: a swap of two letters is one edit); a name further than the closest one is kept only
+ * when its first three letters are right ("Nigerr": Niger and Nigeria; "Rusia": Russia, not
+ * Germany by way of "Prussia"). A suggestion found through an alias says which.
+ */
 function suggest(probe: string, limit = 5): string[] {
   const name = normalizeName(probe);
   const code = probe.trim().toUpperCase();
-  const best = new Map<number, number>();
-  const consider = (ccode: number, d: number) => {
+  const best = new Map<number, { d: number; via: string | null; near: boolean }>();
+  const consider = (ccode: number, d: number, via: string | null, near: boolean) => {
     const cur = best.get(ccode);
-    if (cur === undefined || d < cur) best.set(ccode, d);
+    if (cur === undefined || d < cur.d) best.set(ccode, { d, via, near });
   };
   if (name !== "") {
     for (const [key, cands] of indexes.name) {
       // Allow about one edit per 2.5 characters of the shorter string, at least one.
       const max = Math.max(1, Math.floor(Math.min(name.length, key.length) * 0.4));
-      const d = levenshtein(name, key, max);
-      if (d <= max) for (const c of cands) consider(c.ccode, d);
+      const d = editDistance(name, key, max);
+      if (d > max) continue;
+      const near = commonPrefix(name, key) >= Math.min(3, name.length);
+      for (const c of cands) {
+        const own = normalizeName(statesByCcode.get(c.ccode)?.name ?? "") === key;
+        consider(c.ccode, d, own ? null : (c.matched ?? null), near);
+      }
     }
   }
   if (/^[A-Z0-9]{1,4}$/.test(code)) {
     for (const sys of ["iso2", "iso3", "cowabb", "cameo", "gw"] as const) {
       for (const [key, cands] of indexes[sys]) {
-        const d = levenshtein(code, key, 1);
-        if (d <= 1) for (const c of cands) consider(c.ccode, d + 0.5);
+        const d = editDistance(code, key, 1);
+        if (d <= 1) for (const c of cands) consider(c.ccode, d + 0.5, null, true);
       }
     }
     if (/^\d+$/.test(code)) {
       const n = Number(code);
       for (const s of stateList) {
         const d = Math.abs(s.ccode - n);
-        if (d <= 5) consider(s.ccode, 1 + d / 10);
+        if (d <= 5) consider(s.ccode, 1 + d / 10, null, true);
       }
     }
   }
+  const closest = Math.min(...[...best.values()].map((b) => b.d));
   return [...best.entries()]
-    .sort((a, b) => a[1] - b[1] || a[0] - b[0])
+    .filter(([, b]) => b.d <= closest || b.near)
+    .sort((a, b) => a[1].d - b[1].d || a[0] - b[0])
     .slice(0, limit)
-    .map(([ccode]) => stateLabel(ccode));
+    .map(([ccode, b]) =>
+      b.via ? stateLabel(ccode).replace(/\)$/, `, as ${b.via})`) : stateLabel(ccode),
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -585,6 +579,28 @@ export function lookupCountry(input: string | number, opts?: ResolveOptions): Re
 export function stateByCcode(ccode: number): State | null {
   return statesByCcode.get(ccode) ?? null;
 }
+
+/**
+ * Every name and alias the crosswalk resolves, as written in its table and normalised (the key
+ * matched), with its state: what country search looks through. Built once.
+ */
+export function stateNames(): ReadonlyArray<{ key: string; name: string; ccode: number }> {
+  if (!nameList) {
+    const seen = new Set<string>();
+    nameList = [];
+    for (const [key, cands] of indexes.name) {
+      for (const c of cands) {
+        const id = `${c.ccode}\u0000${key}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        nameList.push(Object.freeze({ key, name: c.matched ?? key, ccode: c.ccode }));
+      }
+    }
+    Object.freeze(nameList);
+  }
+  return nameList;
+}
+let nameList: Array<{ key: string; name: string; ccode: number }> | null = null;
 
 /** All COW states, sorted by ccode. */
 export function allStates(): readonly State[] {

@@ -1,6 +1,7 @@
 import { resolveCountry, stateByCcode } from "../core/crosswalk.js";
 import { BadInputError } from "../core/errors.js";
 import { yearNotes } from "../core/succession.js";
+import { checkYear } from "../core/years.js";
 import type { CompositeWeights } from "../indicators/composite.js";
 import {
   type EventFilter,
@@ -70,6 +71,8 @@ export async function yearRange(
   from?: number,
   to?: number,
 ): Promise<{ from: number; to: number }> {
+  if (from !== undefined) checkYear(from, "from");
+  if (to !== undefined) checkYear(to, "to");
   const loaded = from === undefined || to === undefined ? await loadedYearRange(store) : null;
   const lo = from ?? loaded?.from;
   const hi = to ?? loaded?.to;

@@ -99,6 +99,24 @@ export async function appendCandidates(
   } catch (e) {
     throw new BadInputError("no_case", `Cannot read ${file}: ${(e as Error).message}`);
   }
+  const r = appendCandidatesToText(text, file, candidates);
+  if (r.text === null) return { added: r.added, skipped: r.skipped };
+  const tmp = `${file}.entente-tmp`;
+  await writeFile(tmp, r.text, "utf8");
+  await rename(tmp, file);
+  return { added: r.added, skipped: r.skipped };
+}
+
+/**
+ * The text of a case (`file` names it in errors) with the candidates appended, as
+ * appendCandidates does; `text` is null when nothing was added. Writes nothing: the caller
+ * saves it (a named case through CaseRepository, with its backup and version check).
+ */
+export function appendCandidatesToText(
+  text: string,
+  file: string,
+  candidates: readonly Candidate[],
+): AppendResult & { text: string | null } {
   const existing = parseCase(text, file); // refuses an invalid case before touching it
   const doc = parseDocument(text);
   const evidence = doc.get("evidence", true);
@@ -137,11 +155,8 @@ export async function appendCandidates(
     evidence.items.push(node as never);
     added.push(id);
   }
-  if (!added.length) return { added, skipped };
+  if (!added.length) return { added, skipped, text: null };
   const out = doc.toString({ lineWidth: 100 });
   parseCase(out, file); // the edited case must still be valid
-  const tmp = `${file}.entente-tmp`;
-  await writeFile(tmp, out, "utf8");
-  await rename(tmp, file);
-  return { added, skipped };
+  return { added, skipped, text: out };
 }

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { BadInputError } from "../../core/errors.js";
+import { parseYear } from "../../core/years.js";
 import { dyad } from "../../frames/dyad.js";
 import { parseWeights } from "../../indicators/composite.js";
 import { indicatorDef } from "../../indicators/registry.js";
@@ -10,13 +11,9 @@ import { fmtCell, renderTable } from "../table.js";
 
 export const DYAD_FORMATS = ["table", "json", "csv"] as const;
 
+/** `--from`/`--to`: a year in the range every command and the API accept (core/years.ts). */
 export function parseYearOption(v: string | undefined, name: string): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d{4}$/.test(v))
-    throw new BadInputError("bad_year", `${name} ${v} is not a year`, {
-      hint: `Write ${name} YYYY`,
-    });
-  return Number(v);
+  return v === undefined ? undefined : parseYear(v, name);
 }
 
 function csvEscape(s: string): string {
@@ -31,7 +28,7 @@ export function registerDyad(program: Command): void {
     )
     .argument("<A>", "first state: COW code, ISO code or name")
     .argument("<B>", "second state")
-    .option("--from <YYYY>", "first year (default: first year of the loaded data)")
+    .option("--from <YYYY>", "first year, 1816–2100 (default: first year of the loaded data)")
     .option("--to <YYYY>", "last year (default: last year of the loaded data)")
     .option(
       "--indicators <list>",

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { type FileReport, ingest } from "../../ingest/index.js";
+import { type FileReport, ingest, type SkippedGroup } from "../../ingest/index.js";
 import { fmtInt, isInteractive, ProgressLine, writeJson } from "../output.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
 
@@ -19,6 +19,23 @@ function describe(r: FileReport): string {
     case "failed":
       return `${status} ${source} ${r.error}`;
   }
+}
+
+const EXTENSIONS_SHOWN = 5;
+
+/** `1,969 skipped: no known header (1,840 .txt, 100 .xml, 29 others); …` */
+export function skippedLine(groups: readonly SkippedGroup[], verbose = false): string {
+  const total = groups.reduce((n, g) => n + g.files, 0);
+  const parts = groups.map((g) => {
+    const exts = Object.entries(g.extensions);
+    const shown = exts
+      .slice(0, EXTENSIONS_SHOWN)
+      .map(([ext, n]) => `${fmtInt(n)} ${ext || "without extension"}`);
+    const rest = exts.slice(EXTENSIONS_SHOWN).reduce((n, [, k]) => n + k, 0);
+    if (rest) shown.push(`${fmtInt(rest)} others`);
+    return `${g.reason} (${shown.join(", ")})`;
+  });
+  return `${fmtInt(total)} skipped: ${parts.join("; ")}${verbose ? "" : " (--verbose lists them)"}`;
 }
 
 function details(r: FileReport): string[] {
@@ -48,61 +65,72 @@ export function registerIngest(program: Command): void {
     .argument("<paths...>", "files or directories")
     .option("--source <name>", "force a format (see `entente sources`)")
     .option("--json", "print one JSON object with every file's outcome")
+    .option("--verbose", "list every skipped file (default: a summary by reason and extension)")
     .addHelpText(
       "after",
       `
 Each file loads in one transaction: a failed file leaves the store unchanged. A file already
 loaded (same sha256) is reported "unchanged". Every line is loaded, rejected (with line number
-and reason) or counted as a duplicate of a record already stored. Exit code 2 when a file failed.`,
+and reason) or counted as a duplicate of a record already stored. Exit code 2 when a file failed.
+Files in no known format are skipped and summarised by reason and extension (--verbose: each).`,
     )
-    .action(async (paths: string[], opts: { source?: string; json?: boolean }, cmd: Command) => {
-      const global = cmd.optsWithGlobals<GlobalOptions>();
-      const started = Date.now();
-      const interactive = !opts.json && isInteractive();
-      const progress = new ProgressLine();
-      // Rates are per file and phase (an event file is first read, then loaded).
-      let current: { path: string; phase: string | undefined; started: number } = {
-        path: "",
-        phase: undefined,
-        started: Date.now(),
-      };
-      const result = await withStore(global, { readOnly: false }, (store) =>
-        ingest(store, paths, {
-          ...(opts.source ? { source: opts.source } : {}),
-          onFile: (r) => {
-            if (opts.json) return;
-            progress.clear();
-            process.stdout.write(`${describe(r)}\n`);
-            for (const l of details(r)) process.stdout.write(`${l}\n`);
-          },
-          onProgress: (p) => {
-            if (!interactive) return;
-            if (p.path !== current.path || p.phase !== current.phase) {
-              current = { path: p.path, phase: p.phase, started: Date.now() };
-            }
-            if (p.phase !== "loading" && p.totalBytes < PROGRESS_MIN_BYTES) return;
-            const what = p.phase === "loading" ? "rows" : "lines";
-            const pct = p.totalBytes > 0 ? `, ${Math.round((100 * p.bytes) / p.totalBytes)}%` : "";
-            progress.update(
-              () =>
-                `  ${p.path}: ${fmtInt(p.lines)} ${what}, ${fmtInt(Math.round(p.lines / Math.max((Date.now() - current.started) / 1000, 0.001)))} ${what}/s${pct}`,
-            );
-          },
-        }),
-      );
-      progress.clear();
-      if (opts.json) {
-        writeJson(result);
-      } else {
-        const count = (s: FileReport["status"]) =>
-          result.files.filter((f) => f.status === s).length;
-        const sum = (k: "rows_loaded" | "rows_rejected" | "rows_duplicate") =>
-          result.files.reduce((n, f) => n + f[k], 0);
-        const secs = ((Date.now() - started) / 1000).toFixed(1);
-        process.stdout.write(
-          `${result.files.length} files: ${count("loaded")} loaded, ${count("unchanged")} unchanged, ${count("skipped")} skipped, ${count("failed")} failed; ${fmtInt(sum("rows_loaded"))} rows loaded, ${fmtInt(sum("rows_rejected"))} rejected, ${fmtInt(sum("rows_duplicate"))} duplicate in ${secs} s\n`,
+    .action(
+      async (
+        paths: string[],
+        opts: { source?: string; json?: boolean; verbose?: boolean },
+        cmd: Command,
+      ) => {
+        const global = cmd.optsWithGlobals<GlobalOptions>();
+        const started = Date.now();
+        const interactive = !opts.json && isInteractive();
+        const progress = new ProgressLine();
+        // Rates are per file and phase (an event file is first read, then loaded).
+        let current: { path: string; phase: string | undefined; started: number } = {
+          path: "",
+          phase: undefined,
+          started: Date.now(),
+        };
+        const result = await withStore(global, { readOnly: false }, (store) =>
+          ingest(store, paths, {
+            ...(opts.source ? { source: opts.source } : {}),
+            onFile: (r) => {
+              if (opts.json || (r.status === "skipped" && !opts.verbose)) return;
+              progress.clear();
+              process.stdout.write(`${describe(r)}\n`);
+              for (const l of details(r)) process.stdout.write(`${l}\n`);
+            },
+            onProgress: (p) => {
+              if (!interactive) return;
+              if (p.path !== current.path || p.phase !== current.phase) {
+                current = { path: p.path, phase: p.phase, started: Date.now() };
+              }
+              if (p.phase !== "loading" && p.totalBytes < PROGRESS_MIN_BYTES) return;
+              const what = p.phase === "loading" ? "rows" : "lines";
+              const pct =
+                p.totalBytes > 0 ? `, ${Math.round((100 * p.bytes) / p.totalBytes)}%` : "";
+              progress.update(
+                () =>
+                  `  ${p.path}: ${fmtInt(p.lines)} ${what}, ${fmtInt(Math.round(p.lines / Math.max((Date.now() - current.started) / 1000, 0.001)))} ${what}/s${pct}`,
+              );
+            },
+          }),
         );
-      }
-      if (!result.ok) process.exitCode = 2;
-    });
+        progress.clear();
+        if (opts.json) {
+          writeJson(result);
+        } else {
+          const count = (s: FileReport["status"]) =>
+            result.files.filter((f) => f.status === s).length;
+          const sum = (k: "rows_loaded" | "rows_rejected" | "rows_duplicate") =>
+            result.files.reduce((n, f) => n + f[k], 0);
+          const secs = ((Date.now() - started) / 1000).toFixed(1);
+          if (result.skipped.length)
+            process.stdout.write(`${skippedLine(result.skipped, opts.verbose)}\n`);
+          process.stdout.write(
+            `${result.files.length} files: ${count("loaded")} loaded, ${count("unchanged")} unchanged, ${count("skipped")} skipped, ${count("failed")} failed; ${fmtInt(sum("rows_loaded"))} rows loaded, ${fmtInt(sum("rows_rejected"))} rejected, ${fmtInt(sum("rows_duplicate"))} duplicate in ${secs} s\n`,
+          );
+        }
+        if (!result.ok) process.exitCode = 2;
+      },
+    );
 }

@@ -2,7 +2,7 @@
  * The dyad page: two country pickers, a chart per domain (UN voting, trade, arms, exercises,
  * alliances, event data) and a table of values whose provenance shows on hover, focus or click.
  */
-import { api, type DyadResult, describeError, type IndicatorInfo } from "../api.js";
+import { api, type DyadResult, type DyadRow, describeError, type IndicatorInfo } from "../api.js";
 import { renderChart, type Series, swatch } from "../chart.js";
 import { debounce, h, replace } from "../dom.js";
 import { fmt } from "../format.js";
@@ -33,6 +33,28 @@ const EXAMPLES: ReadonlyArray<readonly [string, string, string]> = [
   ["RUS", "IND", "Russia–India"],
   ["USA", "JPN", "USA–Japan"],
 ];
+
+/**
+ * "67 years with data (1950–2016)": the rows of this pair with some value, not the store's span.
+ * A 0 from event data only says the source covered the period without an event between the two,
+ * so it does not count as data for the pair.
+ */
+export function dataSpan(r: DyadResult): string {
+  const keys = r.indicators.map((i) => i.name);
+  const event = (k: string) => /^(gdelt|icews)_/.test(k);
+  const has = r.rows.filter((row) =>
+    keys.some((k) => {
+      const v = row[k];
+      return typeof v === "number" && Number.isFinite(v) && !(v === 0 && event(k));
+    }),
+  );
+  const unit = r.period === "year" ? "year" : r.period;
+  const n = has.length;
+  if (!n) return `no ${unit} with data for this pair`;
+  const first = rowLabel(has[0] as DyadRow);
+  const last = rowLabel(has[n - 1] as DyadRow);
+  return `${n} ${unit}${n === 1 ? "" : "s"} with data (${first === last ? first : `${first}–${last}`})`;
+}
 
 const stepOf = (period: string | undefined): number =>
   period === "quarter" ? 0.25 : period === "month" ? 1 / 12 : 1;
@@ -449,10 +471,9 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
       shownKey = "";
       pickA.set(r.dyad.a);
       pickB.set(r.dyad.b);
-      const n = r.rows.length;
       setStatus(
         status,
-        `${r.dyad.a.name}–${r.dyad.b.name}: ${n} ${r.period === "year" ? "years" : `${r.period}s`} of data. Drag across a chart to zoom, double-click to see every year.`,
+        `${r.dyad.a.name}–${r.dyad.b.name}: ${dataSpan(r)}. Drag across a chart to zoom, double-click to see every year.`,
       );
       draw();
     } catch (e) {
