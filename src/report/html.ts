@@ -135,7 +135,10 @@ function summaryHtml(m: ReportModel): string {
         (c) => `<a href="#${esc(anchor(c.indicator, c.year))}">${esc(c.indicator)} ${c.year}</a>`,
       )
       .join(", ");
-    return `<li>${esc(s.text)} <span class="cites">[${refs}]</span></li>`;
+    // Trend sentences cite the whole series (the chart above), not single values.
+    return s.cites.length
+      ? `<li>${esc(s.text)} <span class="cites">[${refs}]</span></li>`
+      : `<li>${esc(s.text)}</li>`;
   });
   return `<ul class="summary">${items.join("\n")}</ul>`;
 }

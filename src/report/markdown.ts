@@ -46,7 +46,8 @@ export function reportMarkdown(m: ReportModel, chartDir: string): MarkdownReport
   );
   if (!m.sentences.length) out.push("No indicator has data for this pair and period.", "");
   for (const s of m.sentences) {
-    out.push(`- ${md(s.text)} (${s.cites.map((c) => `${md(c.indicator)} ${c.year}`).join(", ")})`);
+    const cites = s.cites.map((c) => `${md(c.indicator)} ${c.year}`).join(", ");
+    out.push(cites ? `- ${md(s.text)} (${cites})` : `- ${md(s.text)}`);
   }
   out.push("", "## Indicators over time", "");
   for (const { chart, svg } of m.charts) {

@@ -24,6 +24,7 @@ import {
   type Sentence,
   summarize,
 } from "./summary.js";
+import { trendSentences } from "./trend-sentences.js";
 
 /** Indicators the report's table shows (when they have data), in order. */
 export const TABLE_INDICATORS: readonly string[] = [
@@ -171,7 +172,7 @@ export async function buildReport(
   const rows = d.rows as Row[];
 
   const charts: ReportChart[] = [];
-  for (const chart of reportCharts(rows, names)) {
+  for (const chart of reportCharts(rows, { ...names, ...(d.trends ? { trends: d.trends } : {}) })) {
     charts.push({ chart, svg: chart.hasData ? await renderSvg(chart) : null });
   }
 
@@ -180,7 +181,7 @@ export async function buildReport(
     const year = eventSentenceYear(rows, src);
     if (year !== null) eventFiles[src] = await eventFilesOf(store, `${src}_events`, year);
   }
-  const sentences = summarize(rows, names, eventFiles);
+  const sentences = [...summarize(rows, names, eventFiles), ...trendSentences(d.trends, names)];
   const cited = new Set(sentences.flatMap((s) => s.cites.map((c) => c.indicator)));
   const columns = [...new Set([...TABLE_INDICATORS, ...cited])].filter((n) =>
     rows.some((r) => hasValue(r[n])),

@@ -449,6 +449,22 @@ describe.skipIf(!canRun)(`the dashboard on entente serve (${serveReason})`, () =
     );
     await shot(page, "dyad");
 
+    // Change points: the toggle draws them from the API's trends block and goes into the URL.
+    expect(await page.locator("svg.chart line.change-point").count()).toBe(0);
+    await page.locator("#show-changes").check();
+    expect(page.url()).toContain("changes=1");
+    // A vertical line has an empty box: attached, not "visible", is the state to wait for.
+    await page.locator("svg.chart line.change-point").first().waitFor({ state: "attached" });
+    const changeTitles = await page.$$eval("svg.chart line.change-point > title", (ts) =>
+      ts.map((t) => t.textContent ?? ""),
+    );
+    expect(changeTitles.length).toBeGreaterThan(0);
+    for (const t of changeTitles)
+      expect(t).toMatch(/: change in \d{4} \(95% interval \d{4}–\d{4}\)$/);
+    expect(await page.locator("svg.chart line.segment-mean").count()).toBeGreaterThan(0);
+    await page.locator("#show-changes").uncheck();
+    expect(await page.locator("svg.chart line.change-point").count()).toBe(0);
+
     // Compare: three dyads on one chart.
     await page.click("#nav a:has-text('Compare dyads')");
     await page.locator(".compare-chart svg.chart .mark").first().waitFor();

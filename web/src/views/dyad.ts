@@ -3,7 +3,7 @@
  * alliances, event data) and a table of values whose provenance shows on hover, focus or click.
  */
 import { api, type DyadResult, type DyadRow, describeError, type IndicatorInfo } from "../api.js";
-import { renderChart, type Series, swatch } from "../chart.js";
+import { renderChart, type Series, type SeriesChanges, swatch } from "../chart.js";
 import { debounce, h, replace } from "../dom.js";
 import { fmt } from "../format.js";
 import {
@@ -106,6 +106,28 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
   const range = rangeControl((from, to) => ctx.navigate({ from, to }, { replace: true }));
   const status = statusLine();
   const charts = h("div", { class: "charts" });
+  // Change points and segment means from the API's trends block, on the line charts.
+  const changesBox = h("input", {
+    type: "checkbox",
+    id: "show-changes",
+    "data-focus": "show-changes",
+  });
+  changesBox.addEventListener("change", () =>
+    ctx.navigate({ changes: changesBox.checked ? true : undefined }, { replace: true }),
+  );
+  const changesToggle = h(
+    "p",
+    { class: "changes-toggle" },
+    h(
+      "label",
+      {
+        title:
+          "Change points (dotted lines, with their 95% intervals on hover) and the mean of each segment between them, from PELT with MBIC (docs/trends.md)",
+      },
+      changesBox,
+      " show change points and segment means",
+    ),
+  );
   const tableWrap = h("div", { class: "table-wrap" });
   const provenance = h("aside", {
     class: "provenance",
@@ -150,6 +172,7 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
         range.el,
       ),
       status,
+      changesToggle,
       charts,
       tableSection,
     ),
@@ -189,6 +212,22 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
     );
   }
 
+  /** The change points and segment means of one indicator, from the trends block. */
+  function changesOf(key: string): { changes?: SeriesChanges } {
+    const t = data?.trends?.indicators.find((x) => x.name === key);
+    if (!t || t.changepoints.length === 0 || !data) return {};
+    const xOf = (i: number) => rowX(data?.rows[i] ?? {}) ?? Number.NaN;
+    return {
+      changes: {
+        at: t.changepoints.map((c) => ({
+          x: xOf(c.index),
+          text: `change in ${c.time} (95% interval ${c.lowerTime}–${c.upperTime})`,
+        })),
+        means: t.segments.map((g) => ({ x0: xOf(g.start), x1: xOf(g.end), v: g.mean })),
+      },
+    };
+  }
+
   function drawCharts(): void {
     if (!data) return;
     const [A, B] = names();
@@ -209,6 +248,7 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
           label: label(key, A, B),
           color: colour(key, i),
           unit: have.get(key)?.unit ?? "",
+          ...(st.changes && g.kind === "line" ? changesOf(key) : {}),
           points: (data?.rows ?? []).flatMap((row) => {
             const px = rowX(row);
             const v = row[key];
@@ -496,6 +536,7 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
 
   function update(next: AppState): void {
     st = next;
+    changesBox.checked = st.changes === true;
     period.value = st.period ?? "year";
     if (!st.a || !st.b) {
       data = null;
