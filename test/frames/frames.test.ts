@@ -116,7 +116,7 @@ describe.skipIf(!hasData)("indicators on the real data", () => {
   it("dyad RUS CHN: the documented JSON shape and the METHODS.md values", async () => {
     const s = await load();
     const r = await dyad(s, "RUS", "CHN", { from: 2000, to: 2019 });
-    expect(Object.keys(r)).toEqual(["dyad", "period", "indicators", "rows", "notes"]);
+    expect(Object.keys(r)).toEqual(["dyad", "period", "indicators", "rows", "notes", "trends"]);
     expect(r.notes).toEqual([]);
     expect(r.dyad).toEqual({
       a: { ccode: 365, iso3: "RUS", name: "Russia" },
