@@ -45,8 +45,9 @@ describe("DuckDbStore", () => {
     );
     s.append([2, 2000, 1, 2], 2);
     await s.commit({ linesRead: 1, rejects: [], unresolved: [], verify: () => {} });
-    // Back to what version 2 wrote: no documents table, version 2 in meta.
-    await a.query("DROP TABLE documents");
+    // Back to what version 2 wrote: no documents table (nor later ones), version 2 in meta.
+    for (const t of ["documents", "un_matches", "un_ideal_fits", "un_ideal_points"])
+      await a.query(`DROP TABLE ${t}`);
     await a.query("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
     expect(await a.schemaVersion()).toBe(2);
     await a.close();
@@ -54,6 +55,27 @@ describe("DuckDbStore", () => {
     expect(await b.schemaVersion()).toBe(SCHEMA_VERSION);
     expect(await b.count("documents")).toBe(0);
     expect(await b.count("trade_national")).toBe(1);
+    await b.close();
+  });
+
+  it("migrates a version-3 store (before ideal points) to the current version, keeping its data", async () => {
+    const path = join(tempDir(), "v3.duckdb");
+    const a = await DuckDbStore.open(path);
+    const s = await a.beginLoad(
+      { path: "/v.csv", sha256: "v1", size: 1, source: "unga-voeten-votes", sourceVersion: "x" },
+      "un_votes",
+    );
+    s.append([3, 1, 2, "2", 1, "cow:2"], 2);
+    await s.commit({ linesRead: 1, rejects: [], unresolved: [], verify: () => {} });
+    for (const t of ["un_matches", "un_ideal_fits", "un_ideal_points"])
+      await a.query(`DROP TABLE ${t}`);
+    await a.query("UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+    await a.close();
+    const b = await DuckDbStore.open(path);
+    expect(await b.schemaVersion()).toBe(SCHEMA_VERSION);
+    expect(await b.count("un_matches")).toBe(0);
+    expect(await b.idealPointFits()).toEqual([]);
+    expect(await b.count("un_votes")).toBe(1);
     await b.close();
   });
 });

@@ -1,4 +1,10 @@
-import { type ColumnType, TABLES, type TableSpec, TRACE_COLUMNS } from "../schema.js";
+import {
+  type ColumnType,
+  RESULT_TABLES,
+  TABLES,
+  type TableSpec,
+  TRACE_COLUMNS,
+} from "../schema.js";
 import { quoteIdent } from "../sql.js";
 
 const DUCK_TYPES: Record<ColumnType, string> = {
@@ -16,8 +22,8 @@ export function duckType(type: ColumnType): string {
   return DUCK_TYPES[type];
 }
 
-export function createTableSql(spec: TableSpec): string {
-  const cols = [...spec.columns, ...TRACE_COLUMNS].map(
+export function createTableSql(spec: TableSpec, trace = true): string {
+  const cols = [...spec.columns, ...(trace ? TRACE_COLUMNS : [])].map(
     (col) => `${quoteIdent(col.name)} ${duckType(col.type)}`,
   );
   return `CREATE TABLE ${quoteIdent(spec.name)} (${cols.join(", ")})`;
@@ -30,6 +36,8 @@ const V2_TABLES: ReadonlySet<keyof typeof TABLES> = new Set([
   "icews_dyad_year",
 ] as const);
 const V3_TABLES: ReadonlySet<keyof typeof TABLES> = new Set(["documents"] as const);
+/** Migration 4 (UN ideal points): the matched resolutions and the stored fits. */
+const V4_TABLES: ReadonlySet<keyof typeof TABLES> = new Set(["un_matches"] as const);
 
 /** Schema migrations, in order. Each runs once, inside a transaction. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => string[] }> = [
@@ -46,7 +54,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => stri
       "CREATE TABLE load_rejects (file_id INTEGER NOT NULL, line INTEGER NOT NULL, reason VARCHAR NOT NULL)",
       "CREATE TABLE load_unresolved (file_id INTEGER NOT NULL, name VARCHAR NOT NULL, rows INTEGER NOT NULL)",
       ...Object.values(TABLES)
-        .filter((t) => !V2_TABLES.has(t.name) && !V3_TABLES.has(t.name))
+        .filter((t) => !V2_TABLES.has(t.name) && !V3_TABLES.has(t.name) && !V4_TABLES.has(t.name))
         .map((t) => createTableSql(t)),
     ],
   },
@@ -57,6 +65,13 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => stri
   {
     version: 3,
     statements: () => [...V3_TABLES].map((t) => createTableSql(TABLES[t])),
+  },
+  {
+    version: 4,
+    statements: () => [
+      ...[...V4_TABLES].map((t) => createTableSql(TABLES[t])),
+      ...Object.values(RESULT_TABLES).map((t) => createTableSql(t, false)),
+    ],
   },
 ];
 
