@@ -16,6 +16,7 @@ import { sipriArms } from "./sipri-arms.js";
 import { sipriMilex } from "./sipri-milex.js";
 import type { Source } from "./source.js";
 import { cowCountryCodes, cowMajors, cowStates, gwStates } from "./states.js";
+import { ungaMatches } from "./unga-matches.js";
 import { ungaVoetenRollcalls, ungaVoetenVotes } from "./unga-voeten.js";
 import { unvotesIssues, unvotesRollcalls, unvotesVotes } from "./unvotes.js";
 import { worldBankIndicator } from "./worldbank.js";
@@ -36,6 +37,7 @@ export const SOURCES: readonly Source[] = [
   cowNmc,
   ungaVoetenVotes,
   ungaVoetenRollcalls,
+  ungaMatches,
   unvotesVotes,
   unvotesRollcalls,
   unvotesIssues,
