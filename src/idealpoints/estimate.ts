@@ -257,7 +257,6 @@ class EmMap {
 
   apply(from: Params, to: Params): void {
     const { data, opts, m, sumBM, sumBB, diag, lambda } = this;
-    const nUnits = data.unitCcode.length;
     const nItems = data.itemRcid.length;
     const theta = from.theta;
     // 1. E-step, with the sums the θ-step needs.
