@@ -6,6 +6,7 @@ import { COMPOSITE_INDICATORS, COMPOSITE_INPUTS } from "./composite.js";
 import { gdeltFamily, icewsFamily } from "./events.js";
 import { exercisesFamily } from "./exercises.js";
 import { icewsDyadYearFamily } from "./icews-dyadyear.js";
+import { unIdealFamily } from "./ideal-points.js";
 import {
   FAMILIES,
   type Family,
@@ -28,6 +29,7 @@ export const FAMILY_COMPUTERS: readonly FamilyComputer[] = [
   gdeltFamily,
   icewsFamily,
   icewsDyadYearFamily,
+  unIdealFamily,
 ];
 
 /** Every indicator, in output order. */
@@ -37,6 +39,8 @@ export const INDICATORS: readonly IndicatorDef[] = [
 ];
 
 const BY_NAME = new Map(INDICATORS.map((d) => [d.name, d]));
+/** Families left out of the default selection (FamilyComputer.optIn). */
+const OPT_IN = new Set(FAMILY_COMPUTERS.filter((f) => f.optIn).map((f) => f.family));
 
 export function indicatorDef(name: string): IndicatorDef | undefined {
   return BY_NAME.get(name);
@@ -63,7 +67,8 @@ export function selectIndicators(
     .filter(Boolean);
   const available = (d: IndicatorDef) => period === "year" || supportsPeriod(d.family, period);
   const wanted = new Set<string>();
-  if (!items.length) for (const d of INDICATORS) if (available(d)) wanted.add(d.name);
+  if (!items.length)
+    for (const d of INDICATORS) if (available(d) && !OPT_IN.has(d.family)) wanted.add(d.name);
   for (const item of items) {
     if ((FAMILIES as readonly string[]).includes(item)) {
       for (const d of INDICATORS) if (d.family === (item as Family)) wanted.add(d.name);
