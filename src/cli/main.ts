@@ -4,6 +4,7 @@ import { isEntenteError } from "../core/errors.js";
 import { registerAssess } from "./commands/assess.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerDyad } from "./commands/dyad.js";
+import { registerIdealPoints } from "./commands/ideal-points.js";
 import { registerIngest } from "./commands/ingest.js";
 import { registerPanel } from "./commands/panel.js";
 import { registerReport } from "./commands/report.js";
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerSources(program);
   registerDyad(program);
   registerPanel(program);
+  registerIdealPoints(program);
   registerAssess(program);
   registerReport(program);
   registerDemo(program);
