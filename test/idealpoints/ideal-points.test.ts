@@ -16,9 +16,13 @@ import {
 import { readFitInput, votesKey } from "../../src/idealpoints/read-votes.js";
 import { rescaleWithinSessions } from "../../src/idealpoints/rescale.js";
 import { idealPointsCsv, writeIdealPoints } from "../../src/idealpoints/write-ideal-points.js";
+import { unIdealFamily } from "../../src/indicators/ideal-points.js";
+import { frameOf } from "../../src/indicators/indicator.js";
 import { ingest } from "../../src/ingest/ingest.js";
 import type { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";
 import { duckdb } from "../../src/store/duckdb/node-api.js";
+import { NO_CLICKHOUSE_REASON } from "../clickhouse/servers.js";
+import { clickhouse, clickhouseStores } from "../clickhouse/stores.js";
 import { tempDir, tempStore } from "../helpers.js";
 import { type Simulation, simulateVotes, writeVoteFiles } from "./simulate.js";
 
@@ -200,3 +204,39 @@ function mean50(points: ReadonlyArray<{ session: number; idealPoint: number }>):
   const xs = points.filter((p) => p.session === 50).map((p) => p.idealPoint);
   return xs.reduce((a, b) => a + b, 0) / xs.length;
 }
+
+describe.skipIf(clickhouse === null)("ideal points on ClickHouse", () => {
+  const stores = clickhouseStores("single");
+  afterAll(() => stores.cleanup());
+
+  it("reads the same votes, fits the same positions and stores them as DuckDB does", async () => {
+    const dir = tempDir();
+    const sim = simulateVotes({ ...SIM, sessions: 3 });
+    const f = writeVoteFiles(dir, sim);
+    const paths = [f.votes, f.rollcalls, f.matches];
+    const duck = await tempStore();
+    expect((await ingest(duck, paths)).ok).toBe(true);
+    const ch = await stores.open();
+    expect((await ingest(ch, paths)).ok).toBe(true);
+    const a = await idealPoints(duck);
+    const b = await idealPoints(ch);
+    expect(b.fit.fitId).toBe(a.fit.fitId);
+    expect(b.points).toEqual(a.points);
+    // Read back from ClickHouse, whose 18.16 text output rounds a double in its last digit.
+    const again = await idealPoints(ch);
+    expect(again.reused).toBe(true);
+    expect(again.points.map((p) => [p.ccode, p.session, p.year, p.votes])).toEqual(
+      a.points.map((p) => [p.ccode, p.session, p.year, p.votes]),
+    );
+    again.points.forEach((p, i) => {
+      expect(p.idealPoint).toBeCloseTo(a.points[i]?.idealPoint as number, 12);
+      expect(p.se).toBeCloseTo(a.points[i]?.se as number, 12);
+    });
+    const frame = frameOf([[2, 20, 1996]]);
+    const fromCh = await unIdealFamily.compute(ch, frame);
+    const fromDuck = await unIdealFamily.compute(duck, frame);
+    for (const [name, col] of Object.entries(fromDuck))
+      expect(fromCh[name]?.[0], name).toBeCloseTo(col[0] as number, 12);
+  }, 300_000);
+});
+if (clickhouse === null) it.skip(NO_CLICKHOUSE_REASON, () => {});
