@@ -11,7 +11,7 @@ import { tabularSource } from "./tabular.js";
 export const ungaMatches = tabularSource({
   name: "unga-matches",
   title: "UN General Assembly matched resolutions (Bailey, Strezhnev & Voeten)",
-  version: "Matches.csv (evoeten/United-Nations-General-Assembly-Votes-and-Ideal-Points)",
+  version: "Matches.csv at commit a6dce7e of the authors' repository",
   citation:
     'Bailey, Michael A., Anton Strezhnev, and Erik Voeten. 2017. "Estimating Dynamic State Preferences from United Nations Voting Data." Journal of Conflict Resolution 61(2): 430-456. Data: github.com/evoeten/United-Nations-General-Assembly-Votes-and-Ideal-Points (Data/Matches.csv).',
   homepage: "https://github.com/evoeten/United-Nations-General-Assembly-Votes-and-Ideal-Points",
