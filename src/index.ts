@@ -108,6 +108,12 @@ export {
   writePanel,
 } from "./frames/panel.js";
 export {
+  type IdealPointOptions,
+  type IdealPoints,
+  idealPoints,
+} from "./idealpoints/ideal-points.js";
+export { writeIdealPoints } from "./idealpoints/write-ideal-points.js";
+export {
   COOPERATION_COMPONENTS,
   type CompositeWeights,
   computeComposites,
@@ -152,7 +158,13 @@ export type { Source, SourceInfo } from "./sources/source.js";
 export { DuckDbStore } from "./store/duckdb/duckdb-store.js";
 export { openStore, storeLocation } from "./store/open.js";
 export { TABLES, type TableName, type TableSpec } from "./store/schema.js";
-export type { ProvenanceRecord, Store, StoreCapabilities } from "./store/store.js";
+export type {
+  IdealPointFitRecord,
+  IdealPointRow,
+  ProvenanceRecord,
+  Store,
+  StoreCapabilities,
+} from "./store/store.js";
 export {
   type Changepoint,
   type ChangepointOptions,

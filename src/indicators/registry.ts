@@ -9,6 +9,7 @@ import { midFamily } from "./disputes.js";
 import { gdeltFamily, icewsFamily } from "./events.js";
 import { exercisesFamily } from "./exercises.js";
 import { icewsDyadYearFamily } from "./icews-dyadyear.js";
+import { unIdealFamily } from "./ideal-points.js";
 import { igoFamily } from "./igos.js";
 import {
   FAMILIES,
@@ -36,6 +37,7 @@ export const FAMILY_COMPUTERS: readonly FamilyComputer[] = [
   gdeltFamily,
   icewsFamily,
   icewsDyadYearFamily,
+  unIdealFamily,
 ];
 
 /** Every indicator, in output order. */
@@ -45,6 +47,8 @@ export const INDICATORS: readonly IndicatorDef[] = [
 ];
 
 const BY_NAME = new Map(INDICATORS.map((d) => [d.name, d]));
+/** Families left out of the default selection (FamilyComputer.optIn). */
+const OPT_IN = new Set(FAMILY_COMPUTERS.filter((f) => f.optIn).map((f) => f.family));
 
 export function indicatorDef(name: string): IndicatorDef | undefined {
   return BY_NAME.get(name);
@@ -84,7 +88,8 @@ export function selectIndicators(
   const implicit = (d: IndicatorDef) => opts.intervals === true || d.onRequest !== true;
   const wanted = new Set<string>();
   if (!items.length)
-    for (const d of INDICATORS) if (available(d) && implicit(d)) wanted.add(d.name);
+    for (const d of INDICATORS)
+      if (available(d) && implicit(d) && !OPT_IN.has(d.family)) wanted.add(d.name);
   for (const item of items) {
     if ((FAMILIES as readonly string[]).includes(item)) {
       for (const d of INDICATORS)

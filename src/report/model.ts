@@ -73,6 +73,7 @@ const FAMILY_TABLES: Readonly<Record<Family, readonly string[]>> = {
   gdelt: ["gdelt_events"],
   icews: ["icews_events"],
   icews_dy: ["icews_dyad_year"],
+  un_ideal: ["un_votes", "un_rollcalls", "un_matches"],
   composite: [],
 };
 

@@ -86,7 +86,9 @@ export const ungaVoetenVotes = tabularSource({
   },
 });
 
-const ISSUES = ["me", "nu", "di", "hr", "co", "ec"] as const;
+/** The issue dummies of the Voeten roll-call layout (and short_name codes of the unvotes layout). */
+export const ISSUES = ["me", "nu", "di", "hr", "co", "ec"] as const;
+export type Issue = (typeof ISSUES)[number];
 
 /**
  * The un_rollcalls row of both layouts. Columns absent from a file (amend … descr in Voeten's

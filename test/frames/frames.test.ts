@@ -7,6 +7,7 @@ import { addIndicators } from "../../src/frames/add-indicators.js";
 import { createDyadYears } from "../../src/frames/create-dyad-years.js";
 import { dyad } from "../../src/frames/dyad.js";
 import { panel, parseDyads, writePanel } from "../../src/frames/panel.js";
+import { fitAndStore, fitRequest } from "../../src/idealpoints/ideal-points.js";
 import { FAMILIES, frameOf } from "../../src/indicators/indicator.js";
 import { ingest } from "../../src/ingest/index.js";
 import { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";
@@ -73,6 +74,8 @@ describe.skipIf(!hasData)("indicators on the real data", () => {
       directed: true,
     });
     expect(frame.length).toBe(2000);
+    // un_ideal reads a stored fit (made by `entente ideal-points`): a short one serves here.
+    await fitAndStore(s, await fitRequest(s, { from: 2010, to: 2014 }));
     for (const fam of FAMILIES) {
       const cols = await addIndicators(s, frame, { indicators: fam });
       expect(cols.frame).toBe(frame);

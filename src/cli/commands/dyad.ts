@@ -32,7 +32,7 @@ export function registerDyad(program: Command): void {
     .option("--to <YYYY>", "last year (default: last year of the loaded data)")
     .option(
       "--indicators <list>",
-      "indicator or family names, comma-separated: un, atop, cow, trade, arms, exercises, cinc, gdelt, icews, icews_dy, composite",
+      "indicator or family names, comma-separated: un, atop, cow, trade, arms, exercises, cinc, gdelt, icews, icews_dy, composite; un_ideal only when named (needs `entente ideal-points` first)",
     )
     .option(
       "--weights <list>",
