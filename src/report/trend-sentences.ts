@@ -67,7 +67,7 @@ export function trendSentence(t: IndicatorTrends, label: string, f: Format): str
 
 /** The report's trend sentences, in the order of {@link HEADLINE_TRENDS}. */
 export function trendSentences(trends: DyadTrends | undefined, n: Names): Sentence[] {
-  if (!trends || trends.period !== "year") return [];
+  if (trends?.period !== "year") return [];
   const out: Sentence[] = [];
   for (const [key, name, f] of HEADLINE_TRENDS) {
     const t = trends.indicators.find((x) => x.name === key);

@@ -51,7 +51,7 @@ export function changeMarks(
   series: ReadonlyArray<{ readonly key: string; readonly label: string }>,
   scale: (v: number) => number = (v) => v,
 ): ChangeMarks | undefined {
-  if (!trends || trends.period !== "year") return undefined;
+  if (trends?.period !== "year") return undefined;
   const changes: Array<ChangeMarks["changes"][number]> = [];
   const means: Array<ChangeMarks["means"][number]> = [];
   for (const s of series) {
