@@ -2,6 +2,7 @@ import {
   type CompositeWeights,
   computeComposites,
   DEFAULT_WEIGHTS,
+  UN_MEASURE_INPUTS,
 } from "../indicators/composite.js";
 import {
   type Column,
@@ -42,8 +43,10 @@ export async function addIndicators(
   frame: Frame,
   opts: AddIndicatorsOptions = {},
 ): Promise<IndicatorColumns> {
+  const weights = opts.weights ?? DEFAULT_WEIGHTS;
   const sel = selectIndicators(opts.indicators, periodKind(frame), {
     intervals: opts.intervals === true,
+    compositeInputs: UN_MEASURE_INPUTS[weights.unMeasure ?? "pi"],
   });
   const all: Record<string, Column> = {};
   for (const [index, fam] of sel.families.entries()) {
@@ -64,7 +67,7 @@ export async function addIndicators(
   }
   const coverage: Record<string, readonly string[]> = {};
   if (sel.composites) {
-    const c = computeComposites(frame.length, all, opts.weights ?? DEFAULT_WEIGHTS);
+    const c = computeComposites(frame.length, all, weights);
     Object.assign(all, c.values);
     Object.assign(coverage, c.coverage);
   }

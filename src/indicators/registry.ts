@@ -65,6 +65,8 @@ export interface IndicatorSelection {
 }
 
 export interface SelectOptions {
+  /** Extra inputs the composites need (the ideal-point distance when it is the UN component). */
+  readonly compositeInputs?: readonly string[];
   /**
    * Include the interval columns (indicators marked onRequest) of the selected families and
    * composites; otherwise they are included only when named one by one.
@@ -121,6 +123,7 @@ export function selectIndicators(
   const needed = new Set(shown.map((d) => d.name));
   if (composites) {
     for (const n of COMPOSITE_INPUTS) needed.add(n);
+    for (const n of opts.compositeInputs ?? []) needed.add(n);
     // A composite's interval needs the intervals of its inputs.
     if (shown.some((d) => d.family === "composite" && d.onRequest)) {
       for (const n of COMPOSITE_INTERVAL_INPUTS) needed.add(n);
