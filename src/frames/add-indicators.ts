@@ -7,6 +7,7 @@ import {
 import {
   type Column,
   type EventFilter,
+  type Family,
   type Frame,
   type IndicatorDef,
   periodKind,
@@ -30,6 +31,8 @@ export interface AddIndicatorsOptions {
   readonly events?: EventFilter;
   /** Compute the interval columns of the selected families and composites (costly for panels). */
   readonly intervals?: boolean;
+  /** Opt-in families to add to the default selection (un_ideal when a fit is stored). */
+  readonly optIn?: readonly Family[];
   /** Told before each family is computed, for a progress line. */
   readonly onStep?: (step: { family: string; index: number; of: number; rows: number }) => void;
 }
@@ -47,6 +50,7 @@ export async function addIndicators(
   const sel = selectIndicators(opts.indicators, periodKind(frame), {
     intervals: opts.intervals === true,
     compositeInputs: UN_MEASURE_INPUTS[weights.unMeasure ?? "pi"],
+    ...(opts.optIn ? { optIn: opts.optIn } : {}),
   });
   const all: Record<string, Column> = {};
   for (const [index, fam] of sel.families.entries()) {

@@ -3,6 +3,7 @@ import { BadInputError } from "../core/errors.js";
 import { yearNotes } from "../core/succession.js";
 import { checkYear } from "../core/years.js";
 import type { CompositeWeights } from "../indicators/composite.js";
+import { indicatorFit } from "../indicators/ideal-points.js";
 import {
   type EventFilter,
   type IndicatorDef,
@@ -104,11 +105,15 @@ export async function dyad(
   const kind = opts.period ?? "year";
   const years = createDyadYears({ dyads: [[sa.ccode, sb.ccode]], from, to });
   const frame = expandPeriods({ ...years, directed: opts.directed === true }, kind);
+  // The ideal points are part of a dyad's default indicators once a fit of the votes is stored.
+  const withIdeal =
+    opts.indicators === undefined && kind === "year" && (await indicatorFit(store)) ? true : false;
   const cols = await addIndicators(store, frame, {
     ...(opts.indicators === undefined ? {} : { indicators: opts.indicators }),
     ...(opts.weights === undefined ? {} : { weights: opts.weights }),
     ...(opts.events === undefined ? {} : { events: opts.events }),
     intervals: opts.intervals ?? true,
+    ...(withIdeal ? { optIn: ["un_ideal"] as const } : {}),
   });
   const rows: DyadRow[] = [];
   for (let i = 0; i < frame.length; i++) {

@@ -65,6 +65,8 @@ export interface IndicatorSelection {
 }
 
 export interface SelectOptions {
+  /** Opt-in families to include in the default selection (e.g. un_ideal when a fit is stored). */
+  readonly optIn?: readonly Family[];
   /** Extra inputs the composites need (the ideal-point distance when it is the UN component). */
   readonly compositeInputs?: readonly string[];
   /**

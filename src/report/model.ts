@@ -11,10 +11,12 @@ import { BadInputError } from "../core/errors.js";
 import { checkYear, FIRST_YEAR } from "../core/years.js";
 import { loadedYearRange } from "../frames/coverage.js";
 import { dyad, type StateRef } from "../frames/dyad.js";
+import { indicatorFit } from "../indicators/ideal-points.js";
 import type { Family, IndicatorDef } from "../indicators/indicator.js";
 import { indicatorDef } from "../indicators/registry.js";
 import { describeSources } from "../sources/describe.js";
 import type { Store } from "../store/store.js";
+import { IDEAL_REFERENCES, idealPointsChart } from "./charts/ideal-points.js";
 import { type Chart, renderSvg, reportCharts } from "./charts/index.js";
 import {
   type EventFiles,
@@ -30,6 +32,7 @@ import { trendSentences } from "./trend-sentences.js";
 export const TABLE_INDICATORS: readonly string[] = [
   "un_agree",
   "un_pi",
+  "un_ideal_distance",
   "trade_share_a",
   "trade_share_b",
   "trade_asymmetry",
@@ -173,8 +176,29 @@ export async function buildReport(
   const rows = d.rows as Row[];
 
   const charts: ReportChart[] = [];
-  for (const chart of reportCharts(rows, { ...names, ...(d.trends ? { trends: d.trends } : {}) })) {
+  const chartOpts = { ...names, ...(d.trends ? { trends: d.trends } : {}) };
+  // UN ideal points, with the USA, the UK and India for reference, when a fit is stored.
+  const fit = await indicatorFit(store);
+  const idealChart = fit
+    ? idealPointsChart(
+        (await store.idealPoints(fit.fitId)).filter(
+          (p) =>
+            p.year >= from &&
+            p.year <= to &&
+            [d.dyad.a.ccode, d.dyad.b.ccode, ...IDEAL_REFERENCES.map(([c]) => c)].includes(p.ccode),
+        ),
+        { a: d.dyad.a.ccode, b: d.dyad.b.ccode },
+        chartOpts,
+      )
+    : null;
+  for (const chart of reportCharts(rows, chartOpts)) {
     charts.push({ chart, svg: chart.hasData ? await renderSvg(chart) : null });
+    if (chart.id === "un-voting" && idealChart) {
+      charts.push({
+        chart: idealChart,
+        svg: idealChart.hasData ? await renderSvg(idealChart) : null,
+      });
+    }
   }
 
   const eventFiles: Partial<Record<EventSource, EventFiles>> = {};
@@ -182,7 +206,19 @@ export async function buildReport(
     const year = eventSentenceYear(rows, src);
     if (year !== null) eventFiles[src] = await eventFilesOf(store, `${src}_events`, year);
   }
-  const sentences = [...summarize(rows, names, eventFiles), ...trendSentences(d.trends, names)];
+  const sentences = [
+    ...summarize(rows, names, eventFiles),
+    ...(fit === undefined
+      ? [
+          {
+            topic: "un",
+            text: "UN ideal points are not fitted for the loaded votes: `entente ideal-points` fits them once (a minute or two) and the report then shows them.",
+            cites: [],
+          },
+        ]
+      : []),
+    ...trendSentences(d.trends, names),
+  ];
   const cited = new Set(sentences.flatMap((s) => s.cites.map((c) => c.indicator)));
   const columns = [...new Set([...TABLE_INDICATORS, ...cited])].filter((n) =>
     rows.some((r) => hasValue(r[n])),

@@ -89,6 +89,28 @@ function tradeSentences(rows: readonly Row[], n: Names): Sentence[] {
   return out;
 }
 
+function idealSentences(rows: readonly Row[], n: Names): Sentence[] {
+  const s = span(rows, ["un_ideal_a", "un_ideal_b", "un_ideal_distance"]);
+  if (!s) return [];
+  const { first, last } = s;
+  const cites = [
+    cite(last, "un_ideal_a"),
+    cite(last, "un_ideal_b"),
+    cite(last, "un_ideal_distance"),
+  ];
+  let text = `On UN ideal points (the dynamic model of Bailey, Strezhnev & Voeten 2017; higher is closer to the United States), ${n.a} stood at ${fixed(last.un_ideal_a as number)} and ${n.b} at ${fixed(last.un_ideal_b as number)} in the session opened in ${yearOf(last)}: a distance of ${fixed(last.un_ideal_distance as number)}`;
+  const se = num(last.un_ideal_distance_se);
+  if (se !== null) {
+    text += ` (standard error ${fixed(se)})`;
+    cites.push(cite(last, "un_ideal_distance_se"));
+  }
+  if (yearOf(first) !== yearOf(last)) {
+    text += `, against ${fixed(first.un_ideal_distance as number)} in ${yearOf(first)}`;
+    cites.push(cite(first, "un_ideal_distance"));
+  }
+  return [{ topic: "un", text: `${text}.`, cites }];
+}
+
 function unSentences(rows: readonly Row[], n: Names): Sentence[] {
   const s = span(rows, ["un_agree"]);
   if (!s) return [];
@@ -393,6 +415,7 @@ export function summarize(
     ...tradeSentences(rows, n),
     ...armsSentences(rows, n),
     ...unSentences(rows, n),
+    ...idealSentences(rows, n),
     ...allianceSentences(rows, n),
     ...exerciseSentences(rows, n),
     ...eventSentences(rows, n, eventFiles),
