@@ -45,6 +45,7 @@ export {
   yearNetwork,
 } from "./blocs/blocs.js";
 export { type Consensus, type ConsensusOptions, consensusPartition } from "./blocs/consensus.js";
+export { type BlocMatrix, blocMatrix, type MatrixState, matrixOf } from "./blocs/matrix.js";
 export {
   BLOC_MEASURE_DEFS,
   BLOC_MEASURES,
@@ -55,6 +56,11 @@ export {
 export { modularity } from "./blocs/modularity.js";
 export { type Neighbour, type NeighboursResult, neighbours } from "./blocs/neighbours.js";
 export { type SimilarityNetwork, similarityOf } from "./blocs/similarity-network.js";
+export {
+  type StateTimeline,
+  type StateTimelineOptions,
+  stateTimeline,
+} from "./blocs/state-timeline.js";
 export {
   resolutionRange,
   resolutionSweep,
