@@ -46,6 +46,8 @@ export interface Health {
   store: string | null;
   version: string;
   read_only?: boolean;
+  /** UN ideal points: fitted, not_fitted (votes but no fit), no_votes; absent from old servers. */
+  ideal_points?: "fitted" | "not_fitted" | "no_votes";
 }
 export interface CaseSummary {
   name: string;
@@ -98,6 +100,52 @@ export interface Assessment {
     >
   >;
   sensitivity: Array<{ rule: string; evidence: string; change: string; new_leader: string }>;
+}
+
+/** GET /api/blocs: `entente blocs --json` (docs/blocs.md). */
+export interface BlocsResult {
+  year: number;
+  measure: string;
+  modularity: number | null;
+  blocs: Array<{
+    id: number;
+    label: string;
+    members: Array<{ ccode: number; iso3: string | null; name: string; stability: number }>;
+  }>;
+}
+/** GET /api/blocs/matrix: the year's matrix, states bloc by bloc. */
+export interface BlocMatrix {
+  year: number;
+  measure: string;
+  modularity: number | null;
+  blocs: Array<{ id: number; label: string; size: number }>;
+  states: Array<{
+    ccode: number;
+    iso3: string | null;
+    name: string;
+    bloc: number;
+    stability: number;
+  }>;
+  /** values[i][j]; null on the diagonal and where a pair has no value. */
+  values: Array<Array<number | null>>;
+}
+/** GET /api/blocs/timeline: chosen states' blocs per year, ids kept across years. */
+export interface StateTimeline {
+  measure: string;
+  from: number;
+  to: number;
+  years: number[];
+  states: StateRef[];
+  rows: Array<{
+    year: number;
+    ccode: number;
+    iso3: string | null;
+    name: string;
+    bloc: number;
+    label: string;
+    size: number;
+    stability: number;
+  }>;
 }
 
 /** The server answered with an error (4xx/5xx), or with something that is not the API. */
@@ -216,6 +264,21 @@ export const api = {
     opts: { from?: number; to?: number; period?: Period; indicators?: string } = {},
   ) => request<DyadResult>(`api/dyads/${enc(a)}/${enc(b)}${query(opts)}`),
   sources: () => request<{ sources: SourceInfo[] }>("api/sources"),
+  blocs: (opts: { year?: number; measure?: string } = {}) =>
+    request<BlocsResult>(`api/blocs${query(opts)}`),
+  blocYears: (measure?: string) =>
+    request<{ measure: string; years: number[] }>(`api/blocs/years${query({ measure })}`),
+  blocMatrix: (opts: { year?: number; measure?: string }) =>
+    request<BlocMatrix>(`api/blocs/matrix${query(opts)}`),
+  blocTimeline: (opts: {
+    states: readonly string[];
+    from?: number;
+    to?: number;
+    measure?: string;
+  }) =>
+    request<StateTimeline>(
+      `api/blocs/timeline${query({ ...opts, states: opts.states.join(",") })}`,
+    ),
   cases: () =>
     request<CaseSummary[] | Record<string, CaseSummary[]>>("api/cases").then(
       listOf<CaseSummary>("cases"),
