@@ -8,8 +8,8 @@
  */
 import { createHash } from "node:crypto";
 import { documentDate, findDates, findOrganizations, findStates } from "./entities.js";
+import type { OfficeKind } from "./office-holders.js";
 import { findPeople, officesAt, personById, personLike, resolveName } from "./people.js";
-import type { OfficeKind } from "./people-data.js";
 import { extractQuotes, type RawQuote } from "./quotes.js";
 import { rhetoric } from "./rhetoric.js";
 import type { FoundPerson, Rhetoric, TextDocument } from "./types.js";

@@ -2,7 +2,7 @@
  * States, organisations and dates mentioned in a text, with exact offsets (UTF-16 indexes into
  * the text, so `text.slice(start, end) === surface`).
  *
- * States: every COW state name and reviewed alias of the crosswalk (src/core/countries-data.ts),
+ * States: every COW state name and reviewed alias of the crosswalk (data/crosswalk),
  * plus adjectives and demonyms ("Russian", "Chinese", "Americans") and combining prefixes
  * ("Sino-", "Russo-", "Indo-", "Franco-", "Anglo-"), each resolved through the crosswalk at the
  * document's year. Matching is case-sensitive (as written, or all capitals), word-bounded,
@@ -12,7 +12,7 @@
  * contain a state name but are not the state ("South China Sea", "Indian Ocean", "Latin
  * America", "New Mexico", "Lake Chad") are recognised and dropped.
  */
-import { NAME_RULES, STATES } from "../core/countries-data.js";
+import { countryTables } from "../core/country-tables.js";
 import { isSystemMember, lookupCountry, stateByCcode } from "../core/crosswalk.js";
 import type { FoundDate, FoundOrganization, FoundState, TextDocument } from "./types.js";
 
@@ -404,8 +404,9 @@ function buildStateVocab(): StateVocab {
     }
   };
   const names = new Set<string>();
-  for (const e of STATES) for (const n of [e.name, ...e.aliases]) names.add(n);
-  for (const r of NAME_RULES) names.add(r.name);
+  const { states, nameRules } = countryTables();
+  for (const e of states) for (const n of [e.name, ...e.aliases]) names.add(n);
+  for (const r of nameRules) names.add(r.name);
   for (const n of names) {
     if (/[,()/:]/.test(n) || EXCLUDED_NAMES.has(n)) continue;
     if (isAcronym(n) && !ACRONYMS.has(n)) continue;

@@ -1,7 +1,7 @@
 /**
  * Office holders in a text: names, surnames, titles with names ("Foreign Minister Sergei
  * Lavrov") and titles alone ("the Russian foreign minister"), resolved against the list in
- * people-data.ts at the document's date.
+ * data/people (office-holders.ts) at the document's date.
  *
  * Matching works on a folded copy of the text (NFD, combining marks removed, curly apostrophes and
  * odd spaces and hyphens made plain) that keeps, for each of its UTF-16 units, the span of the
@@ -30,10 +30,8 @@
  *   it (the name is reported instead).
  * Spans never overlap; the longest wins; results are sorted by start.
  */
-import { type ListedPerson, type OfficeKind, PEOPLE } from "./people-data.js";
+import { type ListedPerson, listedPeople, type OfficeKind } from "./office-holders.js";
 import type { FoundPerson, Office, Person } from "./types.js";
-
-export { PEOPLE, PEOPLE_AS_OF } from "./people-data.js";
 
 // ---------------------------------------------------------------------------------------------
 // Offices and roles
@@ -80,16 +78,17 @@ export function roleAt(person: Person, isoDate: string | null): string | null {
   return latest[0]?.title ?? null;
 }
 
-const BY_ID = new Map<string, ListedPerson>(PEOPLE.map((p) => [p.id, p]));
+let byId: Map<string, ListedPerson> | null = null;
 
 /** A listed person by id. */
 export function personById(id: string): ListedPerson | undefined {
-  return BY_ID.get(id);
+  byId ??= new Map(listedPeople().map((p) => [p.id, p]));
+  return byId.get(id);
 }
 
 /** Who held an office of this kind for this state (ISO3, "SUN" for the USSR) at the date. */
 export function holdersAt(state: string, kind: OfficeKind, isoDate: string): ListedPerson[] {
-  return PEOPLE.filter((p) =>
+  return listedPeople().filter((p) =>
     officesAt(p, isoDate).some((o) => o.state === state && o.kind === kind),
   );
 }
@@ -262,7 +261,7 @@ function buildIndex(): Index {
       if (p.familyFirst) form.familyFirst = true;
     }
   };
-  for (const p of PEOPLE) {
+  for (const p of listedPeople()) {
     const surnames = new Set(p.surnames);
     for (const a of p.aliases) if (!/\s/.test(a.trim())) surnames.add(a);
     for (const s of surnames) {
@@ -726,7 +725,7 @@ function resolveForm(
   ctx: TitleCtx,
   date: string | null,
 ): ListedPerson | null | undefined {
-  const all = form.ids.map((id) => BY_ID.get(id)).filter((p): p is ListedPerson => !!p);
+  const all = form.ids.map((id) => personById(id)).filter((p): p is ListedPerson => !!p);
   if (form.full && all.length === 1) return all[0] ?? null;
   const persons = byTitle(all, ctx);
   if (persons.length === 0) return undefined;

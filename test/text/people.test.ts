@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { listedPeople, OFFICE_KINDS, PEOPLE_AS_OF, slugOf } from "../../src/text/office-holders.js";
 import {
   dayOf,
   findPeople,
@@ -9,8 +10,9 @@ import {
   resolveName,
   roleAt,
 } from "../../src/text/people.js";
-import { OFFICE_KINDS, PEOPLE, PEOPLE_AS_OF, slugOf } from "../../src/text/people-data.js";
 import type { FoundPerson, Person } from "../../src/text/types.js";
+
+const PEOPLE = listedPeople();
 
 const get = (id: string): Person => {
   const p = personById(id);
