@@ -7,11 +7,15 @@
  *          ──> speakers resolved here (people list, pronouns → last named speaker) ──> rhetoric
  */
 import { createHash } from "node:crypto";
-import { documentDate, findDates, findOrganizations, findStates } from "./entities.js";
+import { documentDate, findDates } from "./dates.js";
 import type { OfficeKind } from "./office-holders.js";
-import { findPeople, officesAt, personById, personLike, resolveName } from "./people.js";
+import { officesAt, personById } from "./offices.js";
+import { findOrganizations } from "./organizations.js";
+import { findPeople, resolveName } from "./people.js";
+import { personLike } from "./person-like.js";
 import { extractQuotes, type RawQuote } from "./quotes.js";
 import { rhetoric } from "./rhetoric.js";
+import { findStates } from "./states.js";
 import type { FoundPerson, Rhetoric, TextDocument } from "./types.js";
 
 export interface QuoteAnalysis {

@@ -28,6 +28,10 @@
  * one-paragraph quote and `text.slice(s.start, s.end) === s.surface` for every speaker.
  */
 
+import { isSpace, type Pair, type Para, pairMarks, paragraphs, type Unit } from "./quote-marks.js";
+import { NOT_TURN_LABELS, QUESTION_LABELS, quotePatterns } from "./quote-patterns.js";
+import { opensSentence, sentenceBoundaries } from "./sentences.js";
+
 export interface SpeakerSurface {
   /** The words naming the speaker, as written. */
   readonly surface: string;
@@ -86,224 +90,7 @@ export function lastNamedSpeaker(quotes: readonly RawQuote[], i: number): Speake
 }
 
 // ---------------------------------------------------------------------------------------------
-// Speaker surfaces and cue verbs (regular-expression sources, Unicode mode).
-
-/** Builds `[Ww]ord` so a word matches with or without a capital. */
-const ci = (w: string): string => `[${w[0]?.toUpperCase()}${w[0]}]${w.slice(1)}`;
-/** A comma-separated list of words or phrases. */
-const list = (s: string): string[] =>
-  s
-    .split(",")
-    .map((w) => w.trim())
-    .filter((w) => w !== "");
-const alt = (words: readonly string[]): string =>
-  [...words].sort((a, b) => b.length - a.length).join("|");
-
-/** Speech verbs, past and present ("pointed out" before "pointed"). */
-const VERBS = list(`
-  said, says, told, tells, added, adds, stated, states, declared, declares, noted, notes,
-  stressed, stresses, warned, warns, insisted, insists, remarked, remarks, explained,
-  explains, argued, argues, wrote, writes, announced, announces, asserted, asserts,
-  emphasised, emphasises, emphasized, emphasizes, underlined, underlines, pointed out,
-  points out, replied, replies, responded, responds, continued, continues, observed,
-  observes, commented, comments, recalled, recalls, answered, answers, acknowledged,
-  acknowledges, conceded, concedes, claimed, claims, maintained, maintains, went on,
-  goes on, asked, asks, cautioned, cautions, affirmed, affirms, was quoted as saying
-`);
-const VERB = `(?:${alt(VERBS)})(?![\\p{L}])`;
-
-/** Adverbs between the speaker and the verb: "once told", "later said", "reportedly said". */
-const ADV =
-  "(?:(?:also|later|once|then|again|earlier|previously|separately|recently|further|\\p{Ll}+ly)\\s+)";
-
-const PRONOUN = "(?:[Hh]e|[Ss]he|[Tt]hey)(?![\\p{L}])";
-
-/** Capitalised words that open sentences but never a name. */
-const NOT_NAME = list(`
-  The, A, An, This, That, These, Those, It, Its, In, On, At, As, But, And, Or, If, When,
-  While, After, Before, Asked, Speaking, However, Meanwhile, Later, Earlier, Still, Yet,
-  So, Some, Many, Both, Neither, He, She, They, We, I, His, Her, Their, Our, My, Your,
-  There, Here, What, Why, How, Who, Not, No, Yes, According, For, With, From, By, To, Of
-`);
-/** One word of a name: "Lavrov", "Jean-Yves", "Gonçalves", "al-Assad", "Mr.", "S.". */
-const NAME_WORD =
-  "(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sen|Rep|St)\\.|\\p{Lu}\\.(?=\\s+\\p{Lu})|(?:al-|el-)?\\p{Lu}[\\p{L}\\p{M}-]*[\\p{L}\\p{M}])";
-const PARTICLE = "(?:de|du|des|da|di|do|dos|van|von|der|den|ter|bin|ibn|al|y|of)";
-/** A sequence of capitalised words, with particles ("Laurent de Saint-Aubin"), titles included. */
-const NAME = `(?!(?:${alt(NOT_NAME)})(?![\\p{L}\\p{M}.-]))${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+){0,2}${NAME_WORD}){0,5}`;
-
-/** Nouns that make a title or organisation phrase ("the Russian foreign minister"). */
-const TITLE_NOUNS = list(`
-  minister, president, premier, chancellor, secretary, spokesman, spokeswoman,
-  spokesperson, official, diplomat, ambassador, envoy, deputy, leader, general, adviser,
-  advisor, aide, analyst, expert, colleague, counterpart, chief, commander, negotiator,
-  representative, source, ministry, department, kremlin, pentagon, government, embassy,
-  readout, statement, agency, office, commission, council, committee, delegation
-`);
-const TITLE_NOUN = `(?:${alt(TITLE_NOUNS.map(ci))})(?![\\p{L}])`;
-const DET = `(?:${["the", "a", "an", "his", "her", "its", "their", "our"].map(ci).join("|")}|\\p{Lu}\\p{L}+['’]s)(?![\\p{L}])`;
-const NOT_MODIFIER = list(`
-  that, which, who, whom, whose, of, in, on, to, and, or, with, for, by, at, from, between,
-  about, was, were, is, are, has, had, have, as, than, not, said, told
-`);
-const MODIFIER = `(?:(?!(?:${alt(NOT_MODIFIER)})(?![\\p{L}]))[\\p{L}\\p{M}-]+\\s+)`;
-/** "the Russian foreign minister", "a senior State Department official", "China's defence minister". */
-const TITLE_PHRASE = `${DET}\\s+${MODIFIER}{0,4}?${TITLE_NOUN}`;
-/** A name behind a title written in lower case: "Kremlin spokesman Dmitry Peskov". */
-const TITLED_NAME = `(?:(?:${NAME_WORD}|foreign|defence|defense|ministry|deputy)\\s+){1,3}(?:spokesman|spokeswoman|spokesperson|envoy|adviser|advisor|aide)\\s+${NAME}`;
-
-const SPEAKER = `(?:${TITLE_PHRASE}(?:\\s+${NAME})?|${TITLED_NAME}|${PRONOUN}|${NAME})`;
-/** Lower-case words before a title that stay out of the surface: "retired Colonel Mark Hendry". */
-const PRE = "(?:(?:retired|former|acting)\\s+)?";
-/** ", who accompanied Putin," between a speaker and the verb. */
-const APPOS = '(?:\\s*,\\s*(?<ap>[^,;:"“”«»_\\n]{1,120}?)\\s*,)';
-/** A trailing apposition after an inverted cue: said X, "an energy analyst …". */
-const TRAIL_APPOS = `(?:\\s*,\\s*(?<tap>${DET}[^,;:."“”«»_\\n]{1,120}))?`;
-
-const re = (source: string, flags = ""): RegExp => new RegExp(source, `du${flags}`);
-
-/** Cue right after the closing mark. */
-const AFTER_INVERTED = re(`^[\\s,—–-]*(?<verb>${VERB})\\s+${PRE}(?<sp>${SPEAKER})${TRAIL_APPOS}`);
-const AFTER_SV = re(`^[\\s,—–-]*(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?<verb>${VERB})`);
-const AFTER_ACCORDING = re(
-  `^[\\s,—–-]*(?<verb>according\\s+to)\\s+(?<sp>${SPEAKER})${TRAIL_APPOS}`,
-);
-/** Cue before the opening mark, within its sentence. */
-const BEFORE_ACCORDING = re(
-  `(?<verb>[Aa]ccording\\s+to)\\s+(?<sp>${SPEAKER})(?:\\s*,\\s*(?<ap>[^,;:"“”«»_\\n]{1,120}?))?\\s*,`,
-  "g",
-);
-const BEFORE_SV = re(`${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?<verb>${VERB})`, "g");
-/** The subject opening a sentence, after a leading clause ("Asked about X, Lavrov …"). */
-const LEAD = `(?:(?:Asked|In|At|On|After|Before|Speaking|Later|Earlier|Meanwhile|Separately|When|While|For|With|During)(?![\\p{L}])[^,;:"“«_\\n]{0,100},\\s+)?`;
-const SUBJECT = re(`^\\s*${LEAD}${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?=[\\p{Ll}])`);
-/** "Those were Xi's words", "These were the remarks of the minister". */
-const FOLLOWING = re(
-  `^\\s*(?:Those|These|That|This|Such)\\s+(?:were|was|are|is)\\s+(?:(?<sp>${NAME})['’]s\\s+(?:words|remarks|comments|message)|the\\s+(?:words|remarks|comments)\\s+of\\s+(?<sp2>${SPEAKER}))`,
-);
-/** A transcript turn: "LAVROV: …", "Q (from the audience): …". */
-const TURN = re(
-  "^(?<label>\\p{Lu}[\\p{Lu}\\p{M}.'’ -]*\\p{Lu}\\.?|\\p{Lu})(?:\\s*\\([^)]*\\))?:\\s+",
-);
-/** All-capital lines that are not speakers. */
-const NOT_TURN_LABELS = new Set(
-  list(`
-  NOTE, UPDATE, UPDATED, EDITOR'S NOTE, EDITOR’S NOTE, CORRECTION, PHOTO, FILE, RELATED,
-  READ MORE, WATCH, SOURCE, SOURCES, BACKGROUND, ANALYSIS, URGENT
-`),
-);
-const QUESTION_LABELS = new Set(
-  list(`
-  Q, QUESTION, INTERVIEWER, JOURNALIST, REPORTER, MODERATOR, HOST
-`),
-);
-
-// ---------------------------------------------------------------------------------------------
-// Step 1: paragraphs.
-
-interface Para {
-  readonly start: number;
-  readonly end: number;
-}
-
-function paragraphs(text: string): Para[] {
-  const out: Para[] = [];
-  const sep = /\n[ \t\r]*\n/g;
-  let from = 0;
-  for (let m = sep.exec(text); ; m = sep.exec(text)) {
-    const to = m ? m.index : text.length;
-    let s = from;
-    let e = to;
-    while (s < e && /\s/.test(text[s] ?? "")) s++;
-    while (e > s && /\s/.test(text[e - 1] ?? "")) e--;
-    if (e > s) out.push({ start: s, end: e });
-    if (!m) break;
-    from = m.index + m[0].length;
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Step 2: quotation marks.
-
-const OPENERS = new Set(["“", "«", "„"]);
-const CLOSERS = new Set(["”", "»"]);
-const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
-
-/** A pair of marks in one paragraph; `close` is null when the paragraph ends first. */
-interface Pair {
-  readonly para: number;
-  readonly open: number;
-  readonly close: number | null;
-}
-
-/**
- * Pairs the double quotation marks of one paragraph. A mark's role comes from its context where
- * that is clear (a mark after a space and before a word opens; after a word and before a space or
- * punctuation closes), else from its shape (“ « open, ” » close), else, for a straight mark, from
- * whether a quote is open. So a typo like “…“ still closes, and a stray mark is ignored.
- */
-function pairMarks(text: string, p: Para, index: number): Pair[] {
-  const nested = pairWith(text, p, index, true);
-  if (nested[nested.length - 1]?.close !== null) return nested;
-  // Unbalanced: an opening mark was never closed, and with nesting it would swallow every quote
-  // after it. Read again without nesting (an opening mark inside a quote restarts it) and keep
-  // that reading when it closes more quotes.
-  const flat = pairWith(text, p, index, false);
-  const closed = (ps: Pair[]) => ps.filter((x) => x.close !== null).length;
-  return closed(flat) > closed(nested) ? flat : nested;
-}
-
-function pairWith(text: string, p: Para, index: number, nesting: boolean): Pair[] {
-  const pairs: Pair[] = [];
-  let depth = 0;
-  let open = -1;
-  for (let i = p.start; i < p.end; i++) {
-    const c = text[i] ?? "";
-    if (c !== '"' && !OPENERS.has(c) && !CLOSERS.has(c)) continue;
-    const prev = i > p.start ? text[i - 1] : undefined;
-    const next = i + 1 < p.end ? text[i + 1] : undefined;
-    const openLike = (isSpace(prev) || /[([{—–\-/“«„‘]/.test(prev ?? "")) && !isSpace(next);
-    const closeLike =
-      !isSpace(prev) && (isSpace(next) || /[.,;:!?)\]}—–\-/”»’'"]/.test(next ?? ""));
-    let role: "open" | "close";
-    if (OPENERS.has(c)) role = closeLike && !openLike && depth > 0 ? "close" : "open";
-    else if (CLOSERS.has(c)) role = openLike && !closeLike && depth === 0 ? "open" : "close";
-    else if (openLike && !closeLike) role = "open";
-    else if (closeLike && !openLike) role = "close";
-    else role = depth > 0 ? "close" : "open";
-
-    if (role === "open") {
-      if (depth === 0 || !nesting) open = i;
-      depth = nesting ? depth + 1 : 1;
-    } else if (depth > 0) {
-      depth--;
-      if (depth === 0) pairs.push({ para: index, open, close: i });
-    }
-  }
-  if (depth > 0) pairs.push({ para: index, open, close: null });
-  return pairs;
-}
-
-/** A quotation candidate: one pair, or a chain of paragraphs continued by opening marks. */
-interface Unit {
-  /** Inner spans (between the marks, or from the mark to the paragraph end). */
-  readonly parts: { start: number; end: number }[];
-  readonly open: number;
-  readonly close: number;
-  readonly firstPara: number;
-  readonly lastPara: number;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Sentences, over a copy of the text where quoted words are masked.
-
-const ABBREVIATIONS = new Set(
-  list(`
-  Mr, Mrs, Ms, Dr, Prof, Gen, Col, Lt, Sen, Rep, St, Jan, Feb, Mar, Apr, Jun, Jul, Aug,
-  Sep, Sept, Oct, Nov, Dec, Jr, Sr, vs, etc, ret
-`),
-);
 
 interface Context {
   readonly text: string;
@@ -316,37 +103,23 @@ interface Context {
   readonly personLike: Map<string, boolean>;
 }
 
+/**
+ * Sentence ends (index after the final punctuation and closing marks) of one paragraph: those of
+ * the sentence splitter (sentences.ts) run on the masked text, so that punctuation inside quotes
+ * does not count, and the closing mark of a quote whose words end with . ! ? when a new sentence
+ * starts after it ("…the end." Then …).
+ */
 function sentenceBreaks(text: string, masked: string, p: Para, pairs: readonly Pair[]): number[] {
-  const closes = new Map<number, Pair>();
-  for (const pair of pairs) if (pair.close !== null) closes.set(pair.close, pair);
-  const out: number[] = [];
-  const startsSentence = (j: number): boolean => {
-    let k = j;
+  const out = sentenceBoundaries(masked, p.start, p.end).map((b) => b.end);
+  for (const pair of pairs) {
+    if (pair.close === null) continue;
+    const inner = text.slice(pair.open + 1, pair.close).trimEnd();
+    if (!/[.!?]$/.test(inner)) continue;
+    let k = pair.close + 1;
     while (k < p.end && isSpace(text[k])) k++;
-    if (k >= p.end) return true;
-    return k > j && /[\p{Lu}\p{N}"“«„‘(]/u.test(text[k] ?? "");
-  };
-  for (let i = p.start; i < p.end; i++) {
-    const pair = closes.get(i);
-    if (pair && pair.close !== null) {
-      // A quote ending in . ! ? ends its sentence when a new one starts after the mark.
-      const inner = text.slice(pair.open + 1, pair.close).trimEnd();
-      if (/[.!?]$/.test(inner) && startsSentence(i + 1)) out.push(i + 1);
-      continue;
-    }
-    const c = masked[i];
-    if (c !== "." && c !== "!" && c !== "?") continue;
-    let j = i + 1;
-    while (j < p.end && /[.!?)\]”»"’]/.test(masked[j] ?? "")) j++;
-    if (!startsSentence(j)) continue;
-    if (c === ".") {
-      const word = /([\p{L}]+)$/u.exec(masked.slice(Math.max(p.start, i - 12), i))?.[1] ?? "";
-      if (ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(word)) continue;
-    }
-    out.push(j);
-    i = j - 1;
+    if (k >= p.end || (k > pair.close + 1 && opensSentence(text, k))) out.push(pair.close + 1);
   }
-  return out;
+  return [...new Set(out)].sort((a, b) => a - b);
 }
 
 const sentenceStart = (ctx: Context, para: number, pos: number): number => {
@@ -430,7 +203,7 @@ function analyse(text: string): { quotes: RawQuote[]; terms: QuotedTerm[] } {
   // paragraph without a label continues the turn before it (up to three paragraphs).
   type Turn = { label: string; labelStart: number; textStart: number; question: boolean };
   const turns: (Turn | "continued" | null)[] = paras.map((p) => {
-    const m = TURN.exec(text.slice(p.start, p.end));
+    const m = quotePatterns().turn.exec(text.slice(p.start, p.end));
     const label = m?.groups?.label?.replace(/[.\s]+$/, "");
     if (!m || !label || NOT_TURN_LABELS.has(label) || label.split(" ").length > 4) return null;
     const question = QUESTION_LABELS.has(label);
@@ -629,8 +402,6 @@ function toQuote(
   };
 }
 
-const FULL_NAME = re(`^${NAME}$`);
-
 /**
  * For a pronoun speaker, the nearest person named before the quote: going back sentence by
  * sentence (at most six, within three paragraphs), the subject of the sentence when it is a name
@@ -655,12 +426,12 @@ function antecedent(
       continue;
     }
     const start = sentenceStart(ctx, para, end - 1);
-    const m = SUBJECT.exec(ctx.masked.slice(start, end));
+    const m = quotePatterns().subject.exec(ctx.masked.slice(start, end));
     const subject = m ? speakerOf(ctx.text, m, start) : null;
     if (subject && !isPronoun(subject) && personLike(ctx, subject)) {
       const ap = m?.indices?.groups?.ap;
       const apText = ap ? ctx.text.slice(start + ap[0], start + ap[1]) : "";
-      if (ap && FULL_NAME.test(apText))
+      if (ap && quotePatterns().fullName.test(apText))
         return { surface: apText, start: start + ap[0], end: start + ap[1] };
       return subject;
     }
@@ -699,8 +470,9 @@ function afterText(ctx: Context, unit: Unit): { s: string; base: number } {
 }
 
 function afterCue(ctx: Context, unit: Unit): (Attribution & { matchEnd: number }) | null {
+  const qp = quotePatterns();
   const { s, base } = afterText(ctx, unit);
-  for (const regex of [AFTER_ACCORDING, AFTER_INVERTED, AFTER_SV]) {
+  for (const regex of [qp.afterAccording, qp.afterInverted, qp.afterSv]) {
     const m = regex.exec(s);
     if (!m) continue;
     const speaker = speakerOf(ctx.text, m, base);
@@ -718,9 +490,10 @@ function afterCue(ctx: Context, unit: Unit): (Attribution & { matchEnd: number }
 }
 
 function beforeCue(ctx: Context, unit: Unit): Attribution | null {
+  const qp = quotePatterns();
   const { s, base } = beforeText(ctx, unit);
   // "According to X, …" and "X said …" anywhere earlier in the sentence; the nearest wins.
-  const candidates = [lastMatch(BEFORE_ACCORDING, s), lastMatch(BEFORE_SV, s)].filter(
+  const candidates = [lastMatch(qp.beforeAccording, s), lastMatch(qp.beforeSv, s)].filter(
     (m): m is RegExpExecArray => m !== null,
   );
   candidates.sort((a, b) => b.index - a.index);
@@ -732,7 +505,7 @@ function beforeCue(ctx: Context, unit: Unit): Attribution | null {
   }
   // Colon with no speech verb: "Wang Yi put the Chinese position most clearly on March 7: "…"".
   if (/:\s*$/.test(s)) {
-    const m = SUBJECT.exec(s);
+    const m = quotePatterns().subject.exec(s);
     const speaker = m ? speakerOf(ctx.text, m, base) : null;
     return {
       speaker: speaker && personLike(ctx, speaker) ? speaker : null,
@@ -809,7 +582,7 @@ function attribute(
   const end = sentenceEnd(ctx, unit.lastPara, unit.close);
   if (end === unit.close + 1 || /^\s*$/.test(ctx.masked.slice(unit.close + 1, end))) {
     const next = ctx.masked.slice(end, sentenceEnd(ctx, unit.lastPara, end));
-    const m = FOLLOWING.exec(next);
+    const m = quotePatterns().following.exec(next);
     const speaker = m ? speakerOf(ctx.text, m, end) : null;
     if (speaker) return { speaker, cue: "following sentence", via: "other" };
   }
@@ -817,7 +590,7 @@ function attribute(
   // f. Previous sentence in the paragraph whose subject is a person or a title.
   if (p && start > p.start) {
     const prevStart = sentenceStart(ctx, unit.firstPara, start - 1);
-    const m = SUBJECT.exec(ctx.masked.slice(prevStart, start));
+    const m = quotePatterns().subject.exec(ctx.masked.slice(prevStart, start));
     const speaker = m ? speakerOf(ctx.text, m, prevStart) : null;
     if (speaker && personLike(ctx, speaker))
       return { speaker, cue: "previous sentence", via: "other" };

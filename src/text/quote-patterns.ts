@@ -1,0 +1,130 @@
+/**
+ * The regular expressions of the quote extractor (quotes.ts): speaker surfaces ("Sergei Lavrov",
+ * "the Russian foreign minister", "Kremlin spokesman Dmitry Peskov", "he"), cue verbs, and the
+ * cue patterns before and after a quotation. Sources are built from word lists; the expressions
+ * are compiled on first use (the CLI imports the text modules for every command).
+ */
+import { TITLE_ABBREVIATIONS } from "./sentences.js";
+
+/** Builds `[Ww]ord` so a word matches with or without a capital. */
+const ci = (w: string): string => `[${w[0]?.toUpperCase()}${w[0]}]${w.slice(1)}`;
+/** A comma-separated list of words or phrases. */
+export const list = (s: string): string[] =>
+  s
+    .split(",")
+    .map((w) => w.trim())
+    .filter((w) => w !== "");
+const alt = (words: readonly string[]): string =>
+  [...words].sort((a, b) => b.length - a.length).join("|");
+
+/** Speech verbs, past and present ("pointed out" before "pointed"). */
+const VERBS = list(`
+  said, says, told, tells, added, adds, stated, states, declared, declares, noted, notes,
+  stressed, stresses, warned, warns, insisted, insists, remarked, remarks, explained,
+  explains, argued, argues, wrote, writes, announced, announces, asserted, asserts,
+  emphasised, emphasises, emphasized, emphasizes, underlined, underlines, pointed out,
+  points out, replied, replies, responded, responds, continued, continues, observed,
+  observes, commented, comments, recalled, recalls, answered, answers, acknowledged,
+  acknowledges, conceded, concedes, claimed, claims, maintained, maintains, went on,
+  goes on, asked, asks, cautioned, cautions, affirmed, affirms, was quoted as saying
+`);
+const VERB = `(?:${alt(VERBS)})(?![\\p{L}])`;
+
+/** Adverbs between the speaker and the verb: "once told", "later said", "reportedly said". */
+const ADV =
+  "(?:(?:also|later|once|then|again|earlier|previously|separately|recently|further|\\p{Ll}+ly)\\s+)";
+
+const PRONOUN = "(?:[Hh]e|[Ss]he|[Tt]hey)(?![\\p{L}])";
+
+/** Capitalised words that open sentences but never a name. */
+const NOT_NAME = list(`
+  The, A, An, This, That, These, Those, It, Its, In, On, At, As, But, And, Or, If, When,
+  While, After, Before, Asked, Speaking, However, Meanwhile, Later, Earlier, Still, Yet,
+  So, Some, Many, Both, Neither, He, She, They, We, I, His, Her, Their, Our, My, Your,
+  There, Here, What, Why, How, Who, Not, No, Yes, According, For, With, From, By, To, Of
+`);
+/** One word of a name: "Lavrov", "Jean-Yves", "Gonçalves", "al-Assad", "Mr.", "S.". */
+const NAME_WORD = `(?:(?:${TITLE_ABBREVIATIONS.join("|")})\\.|\\p{Lu}\\.(?=\\s+\\p{Lu})|(?:al-|el-)?\\p{Lu}[\\p{L}\\p{M}-]*[\\p{L}\\p{M}])`;
+const PARTICLE = "(?:de|du|des|da|di|do|dos|van|von|der|den|ter|bin|ibn|al|y|of)";
+/** A sequence of capitalised words, with particles ("Laurent de Saint-Aubin"), titles included. */
+const NAME = `(?!(?:${alt(NOT_NAME)})(?![\\p{L}\\p{M}.-]))${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+){0,2}${NAME_WORD}){0,5}`;
+
+/** Nouns that make a title or organisation phrase ("the Russian foreign minister"). */
+const TITLE_NOUNS = list(`
+  minister, president, premier, chancellor, secretary, spokesman, spokeswoman,
+  spokesperson, official, diplomat, ambassador, envoy, deputy, leader, general, adviser,
+  advisor, aide, analyst, expert, colleague, counterpart, chief, commander, negotiator,
+  representative, source, ministry, department, kremlin, pentagon, government, embassy,
+  readout, statement, agency, office, commission, council, committee, delegation
+`);
+const TITLE_NOUN = `(?:${alt(TITLE_NOUNS.map(ci))})(?![\\p{L}])`;
+const DET = `(?:${["the", "a", "an", "his", "her", "its", "their", "our"].map(ci).join("|")}|\\p{Lu}\\p{L}+['’]s)(?![\\p{L}])`;
+const NOT_MODIFIER = list(`
+  that, which, who, whom, whose, of, in, on, to, and, or, with, for, by, at, from, between,
+  about, was, were, is, are, has, had, have, as, than, not, said, told
+`);
+const MODIFIER = `(?:(?!(?:${alt(NOT_MODIFIER)})(?![\\p{L}]))[\\p{L}\\p{M}-]+\\s+)`;
+/** "the Russian foreign minister", "a senior State Department official", "China's defence minister". */
+const TITLE_PHRASE = `${DET}\\s+${MODIFIER}{0,4}?${TITLE_NOUN}`;
+/** A name behind a title written in lower case: "Kremlin spokesman Dmitry Peskov". */
+const TITLED_NAME = `(?:(?:${NAME_WORD}|foreign|defence|defense|ministry|deputy)\\s+){1,3}(?:spokesman|spokeswoman|spokesperson|envoy|adviser|advisor|aide)\\s+${NAME}`;
+
+const SPEAKER = `(?:${TITLE_PHRASE}(?:\\s+${NAME})?|${TITLED_NAME}|${PRONOUN}|${NAME})`;
+/** Lower-case words before a title that stay out of the surface: "retired Colonel Mark Hendry". */
+const PRE = "(?:(?:retired|former|acting)\\s+)?";
+/** ", who accompanied Putin," between a speaker and the verb. */
+const APPOS = '(?:\\s*,\\s*(?<ap>[^,;:"“”«»_\\n]{1,120}?)\\s*,)';
+/** A trailing apposition after an inverted cue: said X, "an energy analyst …". */
+const TRAIL_APPOS = `(?:\\s*,\\s*(?<tap>${DET}[^,;:."“”«»_\\n]{1,120}))?`;
+
+const re = (source: string, flags = ""): RegExp => new RegExp(source, `du${flags}`);
+
+function buildPatterns() {
+  /** The subject opening a sentence, after a leading clause ("Asked about X, Lavrov …"). */
+  const lead = `(?:(?:Asked|In|At|On|After|Before|Speaking|Later|Earlier|Meanwhile|Separately|When|While|For|With|During)(?![\\p{L}])[^,;:"“«_\\n]{0,100},\\s+)?`;
+  return {
+    /** Cue right after the closing mark: "…," said X. */
+    afterInverted: re(`^[\\s,—–-]*(?<verb>${VERB})\\s+${PRE}(?<sp>${SPEAKER})${TRAIL_APPOS}`),
+    /** "…," X said. */
+    afterSv: re(`^[\\s,—–-]*(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?<verb>${VERB})`),
+    /** "…", according to X. */
+    afterAccording: re(`^[\\s,—–-]*(?<verb>according\\s+to)\\s+(?<sp>${SPEAKER})${TRAIL_APPOS}`),
+    /** Cue before the opening mark, within its sentence: According to X, "…". */
+    beforeAccording: re(
+      `(?<verb>[Aa]ccording\\s+to)\\s+(?<sp>${SPEAKER})(?:\\s*,\\s*(?<ap>[^,;:"“”«»_\\n]{1,120}?))?\\s*,`,
+      "g",
+    ),
+    /** X said: "…". */
+    beforeSv: re(`${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?<verb>${VERB})`, "g"),
+    subject: re(`^\\s*${lead}${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?=[\\p{Ll}])`),
+    /** "Those were Xi's words", "These were the remarks of the minister". */
+    following: re(
+      `^\\s*(?:Those|These|That|This|Such)\\s+(?:were|was|are|is)\\s+(?:(?<sp>${NAME})['’]s\\s+(?:words|remarks|comments|message)|the\\s+(?:words|remarks|comments)\\s+of\\s+(?<sp2>${SPEAKER}))`,
+    ),
+    /** A transcript turn: "LAVROV: …", "Q (from the audience): …". */
+    turn: re("^(?<label>\\p{Lu}[\\p{Lu}\\p{M}.'’ -]*\\p{Lu}\\.?|\\p{Lu})(?:\\s*\\([^)]*\\))?:\\s+"),
+    /** A whole string that is a name. */
+    fullName: re(`^${NAME}$`),
+  };
+}
+
+let patterns: ReturnType<typeof buildPatterns> | undefined;
+
+/** The cue patterns, compiled once. */
+export function quotePatterns(): ReturnType<typeof buildPatterns> {
+  patterns ??= buildPatterns();
+  return patterns;
+}
+
+/** All-capital lines that are not speakers. */
+export const NOT_TURN_LABELS: ReadonlySet<string> = new Set(
+  list(`
+  NOTE, UPDATE, UPDATED, EDITOR'S NOTE, EDITOR’S NOTE, CORRECTION, PHOTO, FILE, RELATED,
+  READ MORE, WATCH, SOURCE, SOURCES, BACKGROUND, ANALYSIS, URGENT
+`),
+);
+export const QUESTION_LABELS: ReadonlySet<string> = new Set(
+  list(`
+  Q, QUESTION, INTERVIEWER, JOURNALIST, REPORTER, MODERATOR, HOST
+`),
+);
