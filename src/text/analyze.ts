@@ -18,9 +18,31 @@ import { rhetoric } from "./rhetoric.js";
 import { findStates } from "./states.js";
 import type { FoundPerson, Rhetoric, TextDocument } from "./types.js";
 
-export interface QuoteAnalysis {
+/** Words of the text with their offset, for a reader to check ("he" @ 1204). */
+export interface WordsAt {
+  readonly text: string;
+  readonly offset: number;
+}
+
+/** An indirect attribution: "X said that …", "according to X, …" (words not in quotation marks). */
+export interface IndirectAnalysis {
   readonly speaker: string | null;
   readonly role: string | null;
+  readonly speaker_mention: WordsAt | null;
+  readonly cue: WordsAt | null;
+  /** What was said, in the writer's words. */
+  readonly text: string;
+  readonly offset: number;
+}
+
+export interface QuoteAnalysis {
+  /** The speaker as resolved (a listed person's name, else the words naming them). */
+  readonly speaker: string | null;
+  readonly role: string | null;
+  /** The words that name the speaker as written ("he", "the Russian foreign minister"). */
+  readonly speaker_mention: WordsAt | null;
+  /** The attribution cue as written ("said", "according to", ":"). */
+  readonly cue: WordsAt | null;
   readonly text: string;
   readonly offset: number;
   readonly rhetoric: { readonly score: number; readonly matches: readonly RhetoricOut[] };
@@ -50,6 +72,8 @@ export interface DocumentAnalysis {
   };
   readonly rhetoric: { readonly score: number; readonly matches: readonly RhetoricOut[] };
   readonly quotes: readonly QuoteAnalysis[];
+  /** Indirect attributions (absent in analyses stored before version 2). */
+  readonly indirect?: readonly IndirectAnalysis[];
 }
 
 /** Internal result: the analysis plus what storage needs. */
@@ -209,6 +233,8 @@ export function analyzeDocument(doc: TextDocument, sha256: string): Analyzed {
     return {
       speaker: who?.name ?? null,
       role: who?.role ?? null,
+      speaker_mention: q.speaker ? { text: q.speaker.surface, offset: q.speaker.start } : null,
+      cue: q.cueWords ? { text: q.cueWords.surface, offset: q.cueWords.start } : null,
       text: q.text,
       offset: q.start,
       rhetoric: out(rhetoric(text, q)),

@@ -4,6 +4,7 @@
  * cue patterns before and after a quotation. Sources are built from word lists; the expressions
  * are compiled on first use (the CLI imports the text modules for every command).
  */
+import { cueList } from "./cue-verbs.js";
 import { TITLE_ABBREVIATIONS } from "./sentences.js";
 
 /** Builds `[Ww]ord` so a word matches with or without a capital. */
@@ -16,19 +17,6 @@ export const list = (s: string): string[] =>
     .filter((w) => w !== "");
 const alt = (words: readonly string[]): string =>
   [...words].sort((a, b) => b.length - a.length).join("|");
-
-/** Speech verbs, past and present ("pointed out" before "pointed"). */
-const VERBS = list(`
-  said, says, told, tells, added, adds, stated, states, declared, declares, noted, notes,
-  stressed, stresses, warned, warns, insisted, insists, remarked, remarks, explained,
-  explains, argued, argues, wrote, writes, announced, announces, asserted, asserts,
-  emphasised, emphasises, emphasized, emphasizes, underlined, underlines, pointed out,
-  points out, replied, replies, responded, responds, continued, continues, observed,
-  observes, commented, comments, recalled, recalls, answered, answers, acknowledged,
-  acknowledges, conceded, concedes, claimed, claims, maintained, maintains, went on,
-  goes on, asked, asks, cautioned, cautions, affirmed, affirms, was quoted as saying
-`);
-const VERB = `(?:${alt(VERBS)})(?![\\p{L}])`;
 
 /** Adverbs between the speaker and the verb: "once told", "later said", "reportedly said". */
 const ADV =
@@ -79,7 +67,25 @@ const TRAIL_APPOS = `(?:\\s*,\\s*(?<tap>${DET}[^,;:."“”«»_\\n]{1,120}))?`;
 
 const re = (source: string, flags = ""): RegExp => new RegExp(source, `du${flags}`);
 
+/** The cue words that attribute quotations (data/text/cue-verbs.csv), longest first. */
+function verbSource(): string {
+  const words = cueList()
+    .filter((c) => c.quotes && c.cue !== "according to")
+    .map((c) => c.cue.replace(/ /g, "\\s+"));
+  return `(?:${alt(words)})(?![\\p{L}])`;
+}
+
+/** Participles among the quotation cues ("saying", "adding", "noting"), longest first. */
+function participleSource(): string {
+  const words = cueList()
+    .filter((c) => c.quotes && /ing$/.test(c.cue))
+    .map((c) => c.cue);
+  return `(?:${alt(words)})(?![\\p{L}])`;
+}
+
 function buildPatterns() {
+  const VERB = verbSource();
+  const PARTICIPLE = participleSource();
   /** The subject opening a sentence, after a leading clause ("Asked about X, Lavrov …"). */
   const lead = `(?:(?:Asked|In|At|On|After|Before|Speaking|Later|Earlier|Meanwhile|Separately|When|While|For|With|During)(?![\\p{L}])[^,;:"“«_\\n]{0,100},\\s+)?`;
   return {
@@ -96,6 +102,8 @@ function buildPatterns() {
     ),
     /** X said: "…". */
     beforeSv: re(`${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?<verb>${VERB})`, "g"),
+    /** A participle cue after a comma or a dash, or opening the sentence: ", saying …", "Adding, …". */
+    participle: re(`(?:^\\s*|[,;—–(]\\s*)(?:${ADV})?(?<verb>${PARTICIPLE})`, "gi"),
     subject: re(`^\\s*${lead}${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?=[\\p{Ll}])`),
     /** "Those were Xi's words", "These were the remarks of the minister". */
     following: re(

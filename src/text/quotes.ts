@@ -28,6 +28,7 @@
  * one-paragraph quote and `text.slice(s.start, s.end) === s.surface` for every speaker.
  */
 
+import { weakCue } from "./cue-verbs.js";
 import { isSpace, type Pair, type Para, pairMarks, paragraphs, type Unit } from "./quote-marks.js";
 import { NOT_TURN_LABELS, QUESTION_LABELS, quotePatterns } from "./quote-patterns.js";
 import { opensSentence, sentenceBoundaries } from "./sentences.js";
@@ -50,6 +51,11 @@ export interface RawQuote {
   readonly pronoun: boolean;
   /** "said", "told", "according to", "colon", "continued", "transcript", "previous sentence", … */
   readonly cue: string;
+  /**
+   * The words of the cue as written, with offsets ("said", "according to", ":"); for a quote that
+   * continues an earlier one, that quote's cue; null when there is none (cue "none").
+   */
+  readonly cueWords: SpeakerSurface | null;
   /** A trailing apposition describing the speaker ("Russia's foreign minister"), when written. */
   readonly apposition?: string;
   /**
@@ -117,9 +123,18 @@ function sentenceBreaks(text: string, masked: string, p: Para, pairs: readonly P
     if (!/[.!?]$/.test(inner)) continue;
     let k = pair.close + 1;
     while (k < p.end && isSpace(text[k])) k++;
-    if (k >= p.end || (k > pair.close + 1 && opensSentence(text, k))) out.push(pair.close + 1);
+    if (k < p.end && (k === pair.close + 1 || !opensSentence(text, k))) continue;
+    // "…?" Pence said. — the cue after the mark belongs to the quote's sentence.
+    if (k < p.end && cueFollows(masked.slice(pair.close + 1, Math.min(p.end, k + 200)))) continue;
+    out.push(pair.close + 1);
   }
   return [...new Set(out)].sort((a, b) => a - b);
+}
+
+/** An attribution cue opens `s`: "said X", "X said", "according to X". */
+function cueFollows(s: string): boolean {
+  const qp = quotePatterns();
+  return qp.afterInverted.test(s) || qp.afterSv.test(s) || qp.afterAccording.test(s);
 }
 
 const sentenceStart = (ctx: Context, para: number, pos: number): number => {
@@ -138,6 +153,7 @@ const sentenceEnd = (ctx: Context, para: number, pos: number): number => {
 interface Attribution {
   readonly speaker: SpeakerSurface | null;
   readonly cue: string;
+  readonly cueWords: SpeakerSurface | null;
   readonly apposition?: string;
   /** Where the cue came from: decides whether a following quote continues this one. */
   readonly via: "after" | "before" | "continued" | "other";
@@ -155,6 +171,17 @@ function speakerOf(text: string, m: RegExpExecArray, base: number): SpeakerSurfa
   return { surface: text.slice(start, end), start, end };
 }
 
+/** The words of group `verb` of a match run on `masked.slice(base)`. */
+function cueWordsOf(text: string, m: RegExpExecArray, base: number): SpeakerSurface | null {
+  const span = (m.indices?.groups as Groups | undefined)?.verb;
+  if (!span) return null;
+  return {
+    surface: text.slice(base + span[0], base + span[1]),
+    start: base + span[0],
+    end: base + span[1],
+  };
+}
+
 const cueOf = (m: RegExpExecArray): string =>
   (m.groups?.verb ?? "")
     .toLowerCase()
@@ -163,6 +190,16 @@ const cueOf = (m: RegExpExecArray): string =>
 
 const appositionOf = (m: RegExpExecArray): string | undefined =>
   (m.groups?.ap ?? m.groups?.tap)?.trim() || undefined;
+
+function allMatches(regex: RegExp, s: string): RegExpExecArray[] {
+  regex.lastIndex = 0;
+  const out: RegExpExecArray[] = [];
+  for (let m = regex.exec(s); m; m = regex.exec(s)) {
+    out.push(m);
+    regex.lastIndex = m.index + Math.max(1, m[0].length);
+  }
+  return out;
+}
 
 function lastMatch(regex: RegExp, s: string): RegExpExecArray | null {
   regex.lastIndex = 0;
@@ -335,6 +372,7 @@ function analyse(text: string): { quotes: RawQuote[]; terms: QuotedTerm[] } {
       speaker: named ? { surface: label, start, end: start + label.length } : null,
       pronoun: false,
       cue: "transcript",
+      cueWords: colonAfter(text, start + label.length),
     });
   }
 
@@ -344,6 +382,27 @@ function analyse(text: string): { quotes: RawQuote[]; terms: QuotedTerm[] } {
 }
 
 const collapse = (s: string): string => s.replace(/\s+/g, " ").trim();
+
+/** The colon at `at`, as cue words. */
+const colonAt = (at: number): SpeakerSurface => ({
+  surface: ":",
+  start: at,
+  end: at + 1,
+});
+
+/** The first colon at or after `from` (a transcript label's), as cue words. */
+function colonAfter(text: string, from: number): SpeakerSurface | null {
+  const at = text.indexOf(":", from);
+  return at < 0 ? null : colonAt(at);
+}
+
+/** The word starting at `from` (after spaces): the verb after a sentence's subject. */
+function wordAfter(text: string, from: number): SpeakerSurface | null {
+  const m = /^\s*([\p{L}\p{M}'’-]+)/u.exec(text.slice(from, from + 40));
+  if (!m?.[1]) return null;
+  const start = from + m[0].length - m[1].length;
+  return { surface: m[1], start, end: start + m[1].length };
+}
 
 /** Most words capitalised: a title ("Joint Military Exercises: Introducing a Dataset."). */
 function titleCase(s: string): boolean {
@@ -360,7 +419,10 @@ function titleCase(s: string): boolean {
 function accepted(ctx: Context, unit: Unit, q: RawQuote, att: Attribution): boolean {
   const n = wordCount(q.text);
   if (att.speaker === null) return n > 3 && !titleCase(q.text);
-  return n > 3 || (att.via !== "other" && !embedded(ctx, unit));
+  if (n > 3) return true;
+  if (att.via !== "other" && !embedded(ctx, unit)) return true;
+  // A quoted phrase that is most of what a speech verb introduces: "X called it “a disgrace”".
+  return att.via === "before" && att.cue !== "colon" && quotedShare(ctx, unit, att) >= 0.5;
 }
 
 function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
@@ -394,6 +456,7 @@ function toQuote(
     speaker: att.speaker,
     pronoun: isPronoun(att.speaker),
     cue: att.cue,
+    cueWords: att.cueWords,
   };
   return {
     ...q,
@@ -481,6 +544,7 @@ function afterCue(ctx: Context, unit: Unit): (Attribution & { matchEnd: number }
     return {
       speaker,
       cue: cueOf(m),
+      cueWords: cueWordsOf(ctx.text, m, base),
       via: "after",
       matchEnd: base + m.index + m[0].length,
       ...(apposition ? { apposition } : {}),
@@ -493,16 +557,39 @@ function beforeCue(ctx: Context, unit: Unit): Attribution | null {
   const qp = quotePatterns();
   const { s, base } = beforeText(ctx, unit);
   // "According to X, …" and "X said …" anywhere earlier in the sentence; the nearest wins.
-  const candidates = [lastMatch(qp.beforeAccording, s), lastMatch(qp.beforeSv, s)].filter(
-    (m): m is RegExpExecArray => m !== null,
-  );
+  const candidates = [...allMatches(qp.beforeAccording, s), ...allMatches(qp.beforeSv, s)];
   candidates.sort((a, b) => b.index - a.index);
-  for (const m of candidates) {
+  let found: Attribution | null = null;
+  let foundAt = -1;
+  for (const [k, m] of candidates.entries()) {
+    // "The minister said Paris wanted to support “…”": a weak cue reports inside the earlier one.
+    if (k < candidates.length - 1 && weakCue(m.groups?.verb ?? "")) continue;
     const speaker = speakerOf(ctx.text, m, base);
     if (!speaker) continue;
     const apposition = appositionOf(m);
-    return { speaker, cue: cueOf(m), via: "before", ...(apposition ? { apposition } : {}) };
+    found = {
+      speaker,
+      cue: cueOf(m),
+      cueWords: cueWordsOf(ctx.text, m, base),
+      via: "before",
+      ...(apposition ? { apposition } : {}),
+    };
+    foundAt = m.index;
+    break;
   }
+  // A participle after the clause that names the speaker: "…, saying “…”", "…, telling CNN, “…”".
+  const part = lastMatch(qp.participle, s);
+  if (part && part.index > foundAt) {
+    const speaker = found?.speaker ?? subjectOf(ctx, s, base);
+    if (speaker)
+      return {
+        speaker,
+        cue: cueOf(part),
+        cueWords: cueWordsOf(ctx.text, part, base),
+        via: "before",
+      };
+  }
+  if (found) return found;
   // Colon with no speech verb: "Wang Yi put the Chinese position most clearly on March 7: "…"".
   if (/:\s*$/.test(s)) {
     const m = quotePatterns().subject.exec(s);
@@ -510,10 +597,50 @@ function beforeCue(ctx: Context, unit: Unit): Attribution | null {
     return {
       speaker: speaker && personLike(ctx, speaker) ? speaker : null,
       cue: "colon",
+      cueWords: colonAt(base + s.lastIndexOf(":")),
       via: "before",
     };
   }
   return null;
+}
+
+/**
+ * The subject of the sentence `s` (masked text from `base`): a name or a title followed by a verb,
+ * at its start or after a leading clause ("Hours later, Trump returned …").
+ */
+function subjectOf(ctx: Context, s: string, base: number): SpeakerSurface | null {
+  const subject = quotePatterns().subject;
+  let m = subject.exec(s);
+  let at = 0;
+  if (!m) {
+    const comma = s.slice(0, 80).indexOf(", ");
+    if (comma > 0) {
+      at = comma + 2;
+      m = subject.exec(s.slice(at));
+    }
+  }
+  const speaker = m ? speakerOf(ctx.text, m, base + at) : null;
+  return speaker && !isPronoun(speaker) && personLike(ctx, speaker)
+    ? speaker
+    : speaker && isPronoun(speaker)
+      ? speaker
+      : null;
+}
+
+/**
+ * The share of quoted words in what the cue introduces: from the cue to the end of the clause that
+ * holds the quote (its sentence's end, or a comma, semicolon or "and" after the quote).
+ */
+function quotedShare(ctx: Context, unit: Unit, att: Attribution): number {
+  const from = att.cueWords?.end;
+  if (from === undefined || from > unit.open) return 0;
+  const end = sentenceEnd(ctx, unit.lastPara, unit.close);
+  const rest = ctx.masked.slice(unit.close + 1, end);
+  const stop = rest.search(/[,;:]|\s(?:and|but|while|as|because)\s/);
+  const region = ctx.masked.slice(from, stop >= 0 ? unit.close + 1 + stop : end);
+  const words = region.match(/[\p{L}\p{N}_][\p{L}\p{N}_'’-]*/gu) ?? [];
+  if (words.length === 0) return 0;
+  return words.filter((w) => /^_+$/.test(w)).length / words.length;
 }
 
 /** The quote sits inside a sentence ("… were "at their best ever" and …"), not after a cue. */
@@ -544,7 +671,12 @@ function attribute(
   if (prev && prevAtt?.via === "after" && prev.unit.lastPara === unit.firstPara) {
     const cue = afterCue(ctx, prev.unit);
     if (cue && /^[\s,:;—–-]*$/.test(ctx.masked.slice(cue.matchEnd, unit.open)))
-      return { speaker: prevAtt.speaker, cue: "continued", via: "continued" };
+      return {
+        speaker: prevAtt.speaker,
+        cue: "continued",
+        cueWords: prevAtt.cueWords,
+        via: "continued",
+      };
   }
 
   // b. Cue after the quote.
@@ -572,7 +704,12 @@ function attribute(
       prev.unit.lastPara === unit.firstPara - 1 &&
       prevEnd === ctx.paras[prev.unit.lastPara]?.end;
     if (samePara || paraBefore)
-      return { speaker: prevAtt.speaker, cue: "continued", via: "continued" };
+      return {
+        speaker: prevAtt.speaker,
+        cue: "continued",
+        cueWords: prevAtt.cueWords,
+        via: "continued",
+      };
   }
 
   const quotedWords = collapse(ctx.text.slice(unit.open + 1, unit.close));
@@ -584,7 +721,7 @@ function attribute(
     const next = ctx.masked.slice(end, sentenceEnd(ctx, unit.lastPara, end));
     const m = quotePatterns().following.exec(next);
     const speaker = m ? speakerOf(ctx.text, m, end) : null;
-    if (speaker) return { speaker, cue: "following sentence", via: "other" };
+    if (speaker) return { speaker, cue: "following sentence", cueWords: null, via: "other" };
   }
 
   // f. Previous sentence in the paragraph whose subject is a person or a title.
@@ -593,11 +730,16 @@ function attribute(
     const m = quotePatterns().subject.exec(ctx.masked.slice(prevStart, start));
     const speaker = m ? speakerOf(ctx.text, m, prevStart) : null;
     if (speaker && personLike(ctx, speaker))
-      return { speaker, cue: "previous sentence", via: "other" };
+      return {
+        speaker,
+        cue: "previous sentence",
+        cueWords: wordAfter(ctx.text, prevStart + (m?.index ?? 0) + (m?.[0].length ?? 0)),
+        via: "other",
+      };
   }
 
   // g. A full quoted sentence with no speaker in sight.
-  if (fullSentence) return { speaker: null, cue: "none", via: "other" };
+  if (fullSentence) return { speaker: null, cue: "none", cueWords: null, via: "other" };
   return null;
 }
 

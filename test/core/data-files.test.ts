@@ -20,6 +20,7 @@ import {
   readDataFile,
 } from "../../src/core/data-file.js";
 import { DataFileError } from "../../src/core/errors.js";
+import { readCueList } from "../../src/text/cue-verbs.js";
 import { loadOfficeHolders, PEOPLE_FILES } from "../../src/text/office-holders.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -137,6 +138,24 @@ describe("office holders (data/people)", () => {
     expect(dataError(() => loadOfficeHolders(read)).message).toContain(
       'column "id": lavrov is repeated or is not the slug of "Sergei Lavrov"',
     );
+  });
+});
+
+describe("attribution cues (data/text)", () => {
+  it("reads the learned cue list through its schema", () => {
+    const cues = readCueList();
+    const said = cues.find((c) => c.cue === "said");
+    expect(said?.source).toBe("train");
+    expect(said?.quotes).toBe(true);
+    expect(said?.trainDirect).toBeGreaterThan(1000);
+    expect(cues.find((c) => c.cue === "according to")?.quotes).toBe(true);
+    // A form kept by hand (British spelling) has no train counts.
+    expect(cues.find((c) => c.cue === "emphasised")).toMatchObject({
+      source: "hand",
+      trainCues: 0,
+      quotes: true,
+    });
+    expect(new Set(cues.map((c) => c.cue)).size).toBe(cues.length);
   });
 });
 
