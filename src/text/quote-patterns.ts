@@ -22,7 +22,7 @@ const alt = (words: readonly string[]): string =>
 const ADV =
   "(?:(?:also|later|once|then|again|earlier|previously|separately|recently|further|\\p{Ll}+ly)\\s+)";
 
-const PRONOUN = "(?:[Hh]e|[Ss]he|[Tt]hey)(?![\\p{L}])";
+const PRONOUN = "(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)(?![\\p{L}’'])";
 
 /** Capitalised words that open sentences but never a name. */
 const NOT_NAME = list(`
@@ -32,10 +32,10 @@ const NOT_NAME = list(`
   There, Here, What, Why, How, Who, Not, No, Yes, According, For, With, From, By, To, Of
 `);
 /** One word of a name: "Lavrov", "Jean-Yves", "Gonçalves", "al-Assad", "Mr.", "S.". */
-const NAME_WORD = `(?:(?:${TITLE_ABBREVIATIONS.join("|")})\\.|\\p{Lu}\\.(?=\\s+\\p{Lu})|(?:al-|el-)?\\p{Lu}[\\p{L}\\p{M}-]*[\\p{L}\\p{M}])`;
+const NAME_WORD = `(?:(?:${TITLE_ABBREVIATIONS.join("|")})\\.|(?:\\p{Lu}\\.){2,3}|\\p{Lu}\\.(?=\\s+\\p{Lu})|(?:al-|el-)?\\p{Lu}[\\p{L}\\p{M}-]*[\\p{L}\\p{M}])`;
 const PARTICLE = "(?:de|du|des|da|di|do|dos|van|von|der|den|ter|bin|ibn|al|y|of)";
 /** A sequence of capitalised words, with particles ("Laurent de Saint-Aubin"), titles included. */
-const NAME = `(?!(?:${alt(NOT_NAME)})(?![\\p{L}\\p{M}.-]))${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+){0,2}${NAME_WORD}){0,5}`;
+const NAME = `(?!(?:${alt(NOT_NAME)})(?![\\p{L}\\p{M}.-]))${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+){0,2}${NAME_WORD}){0,5}(?:\\s*\\([A-Z][^()\\n]{0,30}\\))?`;
 
 /** Nouns that make a title or organisation phrase ("the Russian foreign minister"). */
 const TITLE_NOUNS = list(`
@@ -46,7 +46,8 @@ const TITLE_NOUNS = list(`
   readout, statement, agency, office, commission, council, committee, delegation
 `);
 const TITLE_NOUN = `(?:${alt(TITLE_NOUNS.map(ci))})(?![\\p{L}])`;
-const DET = `(?:${["the", "a", "an", "his", "her", "its", "their", "our"].map(ci).join("|")}|\\p{Lu}\\p{L}+['’]s)(?![\\p{L}])`;
+const LOWER_DET = `(?:${["the", "a", "an", "his", "her", "its", "their", "our"].map(ci).join("|")})(?![\\p{L}])`;
+const DET = `(?:${LOWER_DET}|\\p{Lu}\\p{L}+['’]s(?![\\p{L}]))`;
 const NOT_MODIFIER = list(`
   that, which, who, whom, whose, of, in, on, to, and, or, with, for, by, at, from, between,
   about, was, were, is, are, has, had, have, as, than, not, said, told
@@ -54,10 +55,22 @@ const NOT_MODIFIER = list(`
 const MODIFIER = `(?:(?!(?:${alt(NOT_MODIFIER)})(?![\\p{L}]))[\\p{L}\\p{M}-]+\\s+)`;
 /** "the Russian foreign minister", "a senior State Department official", "China's defence minister". */
 const TITLE_PHRASE = `${DET}\\s+${MODIFIER}{0,4}?${TITLE_NOUN}`;
-/** A name behind a title written in lower case: "Kremlin spokesman Dmitry Peskov". */
-const TITLED_NAME = `(?:(?:${NAME_WORD}|foreign|defence|defense|ministry|deputy)\\s+){1,3}(?:spokesman|spokeswoman|spokesperson|envoy|adviser|advisor|aide)\\s+${NAME}`;
+/** A lower-case word of a description ("presumptive", "pollster"), not a function word. */
+const DESC_WORD = `(?!(?:${alt([...NOT_MODIFIER, "he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "when", "while", "after", "before", "but", "if", "so", "the", "a", "an"])})(?![\\p{L}]))[\\p{L}\\p{M}][\\p{L}\\p{M}'’-]*`;
+/** A name behind a title written in lower case: "Kremlin spokesman Dmitry Peskov", "political scientist Christopher Wlezien". */
+const TITLED_NAME = `(?:(?:${NAME_WORD}|foreign|defence|defense|ministry|deputy)\\s+){1,3}(?:spokesman|spokeswoman|spokesperson|envoy|adviser|advisor|aide)\\s+${NAME}|(?:(?!(?:${alt(NOT_NAME)})(?![\\p{L}\\p{M}.-]))${NAME_WORD}\\s+){0,2}(?:(?=\\p{Ll})${DESC_WORD}\\s+){1,3}${NAME}`;
+/** "one of those advisers", "another official", "several aides". */
+const QUANT = `(?:(?:one|some|many|several|two|three|four|each|most)\\s+of\\s+(?:the|those|these|his|her|their|its|our)|another|several|some)`;
+/**
+ * A description ending right before a cue verb: "the presumptive Republican presidential nominee
+ * told", "one of those advisers said". (Before the verb the verb itself ends it.)
+ */
+const DESCRIPTION = `(?:${LOWER_DET}|${QUANT})\\s+(?:${DESC_WORD}\\s+){0,5}${DESC_WORD}`;
 
-const SPEAKER = `(?:${TITLE_PHRASE}(?:\\s+${NAME})?|${TITLED_NAME}|${PRONOUN}|${NAME})`;
+/** Who is named as the subject of a sentence (for antecedents and earlier sentences). */
+const SUBJECT_SPEAKER = `(?:${TITLE_PHRASE}(?:\\s+${NAME})?|${TITLED_NAME}|${PRONOUN}|${NAME})`;
+/** Who a cue verb names: a subject, or a description ("the Republican", "one of his aides"). */
+const SPEAKER = `(?:${SUBJECT_SPEAKER}|${DESCRIPTION})`;
 /** Lower-case words before a title that stay out of the surface: "retired Colonel Mark Hendry". */
 const PRE = "(?:(?:retired|former|acting)\\s+)?";
 /** ", who accompanied Putin," between a speaker and the verb. */
@@ -70,7 +83,7 @@ const re = (source: string, flags = ""): RegExp => new RegExp(source, `du${flags
 /** The cue words that attribute quotations (data/text/cue-verbs.csv), longest first. */
 function verbSource(): string {
   const words = cueList()
-    .filter((c) => c.quotes && c.cue !== "according to")
+    .filter((c) => c.quotes && c.cue !== "according to" && !/ing$/.test(c.cue))
     .map((c) => c.cue.replace(/ /g, "\\s+"));
   return `(?:${alt(words)})(?![\\p{L}])`;
 }
@@ -104,7 +117,7 @@ function buildPatterns() {
     beforeSv: re(`${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?<verb>${VERB})`, "g"),
     /** A participle cue after a comma or a dash, or opening the sentence: ", saying …", "Adding, …". */
     participle: re(`(?:^\\s*|[,;—–(]\\s*)(?:${ADV})?(?<verb>${PARTICIPLE})`, "gi"),
-    subject: re(`^\\s*${lead}${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?=[\\p{Ll}])`),
+    subject: re(`^\\s*${lead}${PRE}(?<sp>${SUBJECT_SPEAKER})${APPOS}?\\s+${ADV}?(?=[\\p{Ll}])`),
     /** "Those were Xi's words", "These were the remarks of the minister". */
     following: re(
       `^\\s*(?:Those|These|That|This|Such)\\s+(?:were|was|are|is)\\s+(?:(?<sp>${NAME})['’]s\\s+(?:words|remarks|comments|message)|the\\s+(?:words|remarks|comments)\\s+of\\s+(?<sp2>${SPEAKER}))`,

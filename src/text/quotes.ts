@@ -422,7 +422,12 @@ function accepted(ctx: Context, unit: Unit, q: RawQuote, att: Attribution): bool
   if (n > 3) return true;
   if (att.via !== "other" && !embedded(ctx, unit)) return true;
   // A quoted phrase that is most of what a speech verb introduces: "X called it “a disgrace”".
-  return att.via === "before" && att.cue !== "colon" && quotedShare(ctx, unit, att) >= 0.5;
+  return (
+    att.via === "before" &&
+    att.cue !== "colon" &&
+    !weakCue(att.cue) &&
+    quotedShare(ctx, unit, att) >= 0.5
+  );
 }
 
 function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
@@ -562,8 +567,10 @@ function beforeCue(ctx: Context, unit: Unit): Attribution | null {
   let found: Attribution | null = null;
   let foundAt = -1;
   for (const [k, m] of candidates.entries()) {
-    // "The minister said Paris wanted to support “…”": a weak cue reports inside the earlier one.
-    if (k < candidates.length - 1 && weakCue(m.groups?.verb ?? "")) continue;
+    // "The minister said Paris wanted to support “…”": a weak cue reports inside an earlier
+    // strong one.
+    const earlierStrong = candidates.slice(k + 1).some((e) => !weakCue(e.groups?.verb ?? ""));
+    if (earlierStrong && weakCue(m.groups?.verb ?? "")) continue;
     const speaker = speakerOf(ctx.text, m, base);
     if (!speaker) continue;
     const apposition = appositionOf(m);
