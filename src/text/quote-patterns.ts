@@ -56,9 +56,9 @@ const MODIFIER = `(?:(?!(?:${alt(NOT_MODIFIER)})(?![\\p{L}]))[\\p{L}\\p{M}-]+\\s
 /** "the Russian foreign minister", "a senior State Department official", "China's defence minister". */
 const TITLE_PHRASE = `${DET}\\s+${MODIFIER}{0,4}?${TITLE_NOUN}`;
 /** A lower-case word of a description ("presumptive", "pollster"), not a function word. */
-const DESC_WORD = `(?!(?:${alt([...NOT_MODIFIER, "he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "when", "while", "after", "before", "but", "if", "so", "the", "a", "an"])})(?![\\p{L}]))[\\p{L}\\p{M}][\\p{L}\\p{M}'’-]*`;
+const DESC_WORD = `(?!(?:${alt([...NOT_MODIFIER, "he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "when", "while", "after", "before", "but", "if", "so", "the", "a", "an"])})(?![\\p{L}]))[\\p{L}\\p{M}\\p{N}][\\p{L}\\p{M}\\p{N}'’-]*`;
 /** A name behind a title written in lower case: "Kremlin spokesman Dmitry Peskov", "political scientist Christopher Wlezien". */
-const TITLED_NAME = `(?:(?:${NAME_WORD}|foreign|defence|defense|ministry|deputy)\\s+){1,3}(?:spokesman|spokeswoman|spokesperson|envoy|adviser|advisor|aide)\\s+${NAME}|(?:(?!(?:${alt(NOT_NAME)})(?![\\p{L}\\p{M}.-]))${NAME_WORD}\\s+){0,2}(?:(?=\\p{Ll})${DESC_WORD}\\s+){1,3}${NAME}`;
+const TITLED_NAME = `(?:(?:${NAME_WORD}|foreign|defence|defense|ministry|deputy)\\s+){1,3}(?:spokesman|spokeswoman|spokesperson|envoy|adviser|advisor|aide)\\s+${NAME}|(?:(?!(?:${alt(NOT_NAME)})(?![\\p{L}\\p{M}.-]))${NAME_WORD}\\s+){0,3}(?:(?=\\p{Ll})${DESC_WORD}\\s+){1,3}${NAME}`;
 /** "one of those advisers", "another official", "several aides". */
 const QUANT = `(?:(?:one|some|many|several|two|three|four|each|most)\\s+of\\s+(?:the|those|these|his|her|their|its|our)|another|several|some)`;
 /**
@@ -80,11 +80,14 @@ const TRAIL_APPOS = `(?:\\s*,\\s*(?<tap>${DET}[^,;:."“”«»_\\n]{1,120}))?`;
 
 const re = (source: string, flags = ""): RegExp => new RegExp(source, `du${flags}`);
 
-/** The cue words that attribute quotations (data/text/cue-verbs.csv), longest first. */
-function verbSource(): string {
+/**
+ * The cue words that attribute quotations (data/text/cue-verbs.csv), longest first; `capital`:
+ * also with a capital first letter ("Said Stone:").
+ */
+function verbSource(capital = false): string {
   const words = cueList()
     .filter((c) => c.quotes && c.cue !== "according to" && !/ing$/.test(c.cue))
-    .map((c) => c.cue.replace(/ /g, "\\s+"));
+    .map((c) => (capital ? ci(c.cue) : c.cue).replace(/ /g, "\\s+"));
   return `(?:${alt(words)})(?![\\p{L}])`;
 }
 
@@ -110,11 +113,21 @@ function buildPatterns() {
     afterAccording: re(`^[\\s,—–-]*(?<verb>according\\s+to)\\s+(?<sp>${SPEAKER})${TRAIL_APPOS}`),
     /** Cue before the opening mark, within its sentence: According to X, "…". */
     beforeAccording: re(
-      `(?<verb>[Aa]ccording\\s+to)\\s+(?<sp>${SPEAKER})(?:\\s*,\\s*(?<ap>[^,;:"“”«»_\\n]{1,120}?))?\\s*,`,
+      `(?<verb>[Aa]ccording\\s+to)\\s+(?<sp>${SPEAKER})(?:\\s*,\\s*(?<ap>[^,;:"“”«»_\\n]{1,120}?))?\\s*[,:]`,
       "g",
     ),
     /** X said: "…". */
     beforeSv: re(`${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?<verb>${VERB})`, "g"),
+    /** An inverted cue opening the sentence: Said Dorothy Poynter, who …, "…" / Stated Stone: "…". */
+    beforeInverted: re(
+      `^\\s*(?<verb>${verbSource(true)})\\s+${PRE}(?<sp>${SPEAKER})(?:\\s*,\\s*[^,;:"“”«»_\\n]{1,120}?)?\\s*[,:]\\s*$`,
+    ),
+    /** Any verb right before a colon: the Christie supporter retorted: "…". */
+    colonVerb: re(
+      `${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?<verb>\\p{Ll}[\\p{L}-]*(?:\\s+(?:out|back|up|on|in))?)\\s*:\\s*$`,
+    ),
+    /** A name or a title right before a colon: Republican pollster Daron Shaw: "…". */
+    colonName: re(`(?<![\\p{L}\\p{M}'’-])(?<sp>${SUBJECT_SPEAKER})\\s*:\\s*$`),
     /** A participle cue after a comma or a dash, or opening the sentence: ", saying …", "Adding, …". */
     participle: re(`(?:^\\s*|[,;—–(]\\s*)(?:${ADV})?(?<verb>${PARTICIPLE})`, "gi"),
     subject: re(`^\\s*${lead}${PRE}(?<sp>${SUBJECT_SPEAKER})${APPOS}?\\s+${ADV}?(?=[\\p{Ll}])`),

@@ -131,6 +131,12 @@ function sentenceBreaks(text: string, masked: string, p: Para, pairs: readonly P
   return [...new Set(out)].sort((a, b) => a - b);
 }
 
+/** The sentence `s` holds an attribution: a speaker with a cue verb, or "according to". */
+function attributes(s: string): boolean {
+  const qp = quotePatterns();
+  return allMatches(qp.beforeSv, s).length > 0 || allMatches(qp.beforeAccording, s).length > 0;
+}
+
 /** An attribution cue opens `s`: "said X", "X said", "according to X". */
 function cueFollows(s: string): boolean {
   const qp = quotePatterns();
@@ -597,6 +603,31 @@ function beforeCue(ctx: Context, unit: Unit): Attribution | null {
       };
   }
   if (found) return found;
+  // "Said Dorothy Poynter, who grew up with him, “…”", "Stated Stone: “…”".
+  const inv = qp.beforeInverted.exec(s);
+  const invSpeaker = inv ? speakerOf(ctx.text, inv, base) : null;
+  if (inv && invSpeaker)
+    return {
+      speaker: invSpeaker,
+      cue: cueOf(inv),
+      cueWords: cueWordsOf(ctx.text, inv, base),
+      via: "before",
+    };
+  if (/:\s*$/.test(s)) {
+    // Any verb before the colon ("the Christie supporter retorted:"), or a name alone
+    // ("Republican pollster Daron Shaw:").
+    for (const regex of [qp.colonVerb, qp.colonName]) {
+      const m = regex.exec(s);
+      const speaker = m ? speakerOf(ctx.text, m, base) : null;
+      if (m && speaker && personLike(ctx, speaker))
+        return {
+          speaker,
+          cue: "colon",
+          cueWords: cueWordsOf(ctx.text, m, base) ?? colonAt(base + s.lastIndexOf(":")),
+          via: "before",
+        };
+    }
+  }
   // Colon with no speech verb: "Wang Yi put the Chinese position most clearly on March 7: "…"".
   if (/:\s*$/.test(s)) {
     const m = quotePatterns().subject.exec(s);
@@ -663,7 +694,10 @@ function embedded(ctx: Context, unit: Unit): boolean {
 /** Whether the quote opens its sentence (nothing but spaces before it in the sentence). */
 function sentenceInitial(ctx: Context, unit: Unit): boolean {
   const start = sentenceStart(ctx, unit.firstPara, unit.open);
-  return /^\s*$/.test(ctx.masked.slice(start, unit.open));
+  // Nothing before it, or a short connective: "Therefore, “…”", "In his words, “…”".
+  return /^\s*(?:\p{Lu}[\p{L}'’]*(?:\s+[\p{L}'’]+){0,3}\s*,\s*)?$/u.test(
+    ctx.masked.slice(start, unit.open),
+  );
 }
 
 function attribute(
@@ -701,20 +735,23 @@ function attribute(
   const start = sentenceStart(ctx, unit.firstPara, unit.open);
   const p = ctx.paras[unit.firstPara];
 
-  // d. The previous quote's speaker goes on: "…," X said. "…" (same or next paragraph).
-  if (prev && prevAtt?.speaker && finalInSentence(ctx, prev.unit, prevAtt)) {
-    const prevEnd = sentenceEnd(ctx, prev.unit.lastPara, prev.unit.close);
-    const samePara = prev.unit.lastPara === unit.firstPara && prevEnd === start;
+  // d. The previous quote's speaker goes on: "…," X said. "…" (same or next paragraph); a
+  // quoted title in between ("X told NBC's “Today”.") is not a quote and does not interrupt.
+  const last = [...done].reverse().find((d) => d.att !== null);
+  const lastAtt = last?.att ?? null;
+  if (last && lastAtt?.speaker && finalInSentence(ctx, last.unit, lastAtt)) {
+    const prevEnd = sentenceEnd(ctx, last.unit.lastPara, last.unit.close);
+    const samePara = last.unit.lastPara === unit.firstPara && prevEnd === start;
     const paraBefore =
       p !== undefined &&
       unit.open === p.start &&
-      prev.unit.lastPara === unit.firstPara - 1 &&
-      prevEnd === ctx.paras[prev.unit.lastPara]?.end;
+      last.unit.lastPara === unit.firstPara - 1 &&
+      prevEnd === ctx.paras[last.unit.lastPara]?.end;
     if (samePara || paraBefore)
       return {
-        speaker: prevAtt.speaker,
+        speaker: lastAtt.speaker,
         cue: "continued",
-        cueWords: prevAtt.cueWords,
+        cueWords: lastAtt.cueWords,
         via: "continued",
       };
   }
@@ -731,12 +768,21 @@ function attribute(
     if (speaker) return { speaker, cue: "following sentence", cueWords: null, via: "other" };
   }
 
-  // f. Previous sentence in the paragraph whose subject is a person or a title.
-  if (p && start > p.start) {
-    const prevStart = sentenceStart(ctx, unit.firstPara, start - 1);
-    const m = quotePatterns().subject.exec(ctx.masked.slice(prevStart, start));
+  // f. Previous sentence in the paragraph whose subject is a person or a title; or the last
+  // sentence of the paragraph before, when it attributes something ("Kashin argued that …").
+  const prevPara = ctx.paras[unit.firstPara - 1];
+  const inPara = p !== undefined && start > p.start;
+  const prevStart = inPara
+    ? sentenceStart(ctx, unit.firstPara, start - 1)
+    : prevPara && p && unit.open === p.start
+      ? sentenceStart(ctx, unit.firstPara - 1, prevPara.end - 1)
+      : -1;
+  if (prevStart >= 0) {
+    const prevEnd = inPara ? start : (prevPara?.end ?? start);
+    const sentence = ctx.masked.slice(prevStart, prevEnd);
+    const m = quotePatterns().subject.exec(sentence);
     const speaker = m ? speakerOf(ctx.text, m, prevStart) : null;
-    if (speaker && personLike(ctx, speaker))
+    if (speaker && personLike(ctx, speaker) && (inPara || attributes(sentence)))
       return {
         speaker,
         cue: "previous sentence",
