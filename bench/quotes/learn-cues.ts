@@ -16,7 +16,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { dataPath } from "../../src/core/data-file.js";
-import { CUE_FILE, readCueList } from "../../src/text/cue-verbs.js";
+import { CUE_FILE, NOUN_FILE, readCueList, readSpeakerNouns } from "../../src/text/cue-verbs.js";
 import { type Article, hasPolnear, POLNEAR_DIR, readSplit } from "./polnear.js";
 
 const MIN_COUNT = 3;
@@ -59,6 +59,48 @@ export function cueHead(words: string): string | null {
   if (head === undefined || NOT_HEAD.has(head)) return null;
   if (head === "according" && toks[i + 1] === "to") return "according to";
   return verbLike(head) ? head : null;
+}
+
+/** Words that are not a speaker's title or kind: function words, time and quantity words. */
+const NOT_NOUN = new Set(
+  `the a an of and or nor in for to at from on by with like including as into under against
+  over than that this these those his her their its our my your one two some many most other
+  both all another each s de new recent latest last major public private national week month
+  year day percent number majority lot handful couple average results records tally base
+  generation figures ones state country law book page spot speech platform legislation
+  wing leadership community establishment was is are were be out alongside supports backs
+  represents several fellow former longtime top senior presumptive prominent influential
+  vulnerable southern far-right familiar mainstream non-partisan nonpartisan`.split(/\s+/),
+);
+
+/**
+ * Nouns that name a kind of speaker in train's gold Sources: the head of a Source that opens
+ * with a determiner ("the Republican nominee", "a campaign spokesman") and a lower-case word
+ * right before a capitalised name ("pollster Daron Shaw").
+ */
+export function speakerNouns(articles: readonly Article[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (w: string) => {
+    const n = w.toLowerCase();
+    if (NOT_NOUN.has(n) || /(?:ed|ing)$/.test(n) || !/^[a-z][a-z-]+$/.test(n)) return;
+    out.set(n, (out.get(n) ?? 0) + 1);
+  };
+  for (const a of articles)
+    for (const g of a.gold) {
+      if (!g.source) continue;
+      const s = g.source
+        .map((x) => a.text.slice(x.start, x.end))
+        .join(" ")
+        .trim();
+      for (const m of s.matchAll(/\b([a-z][a-z-]+)\s+(?=[A-Z][a-z])/g)) add(m[1] as string);
+      if (/^(?:the|a|an|his|her|their|its|our|one of the|another)\s/i.test(s)) {
+        const core = s.split(/\s+(?:of|who|whose|which|that|at|for|from|in|with|on)\s+|,/)[0] ?? "";
+        const words = core.match(/[A-Za-z][A-Za-z-]*/g) ?? [];
+        const head = words[words.length - 1];
+        if (head && /^[a-z]/.test(head)) add(head);
+      }
+    }
+  return out;
 }
 
 interface Count {
@@ -125,6 +167,20 @@ function main(): void {
     console.log(
       `wrote ${dataPath(CUE_FILE)}: ${learned.length} learned cues (${MIN_COUNT}+ in train)`,
     );
+    const nouns = [...speakerNouns(train)]
+      .filter(([, n]) => n >= MIN_COUNT)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const learnedNouns = new Set(nouns.map(([w]) => w));
+    const keptNouns = readSpeakerNouns().filter(
+      (n) => n.source === "hand" && !learnedNouns.has(n.noun),
+    );
+    const nounRows = [
+      "noun,train_sources,source",
+      ...nouns.map(([w, n]) => `${w},${n},train`),
+      ...keptNouns.map((k) => `${k.noun},0,hand`),
+    ];
+    writeFileSync(dataPath(NOUN_FILE), `${nounRows.join("\n")}\n`);
+    console.log(`wrote ${dataPath(NOUN_FILE)}: ${nouns.length} learned speaker nouns`);
   }
   const listed = new Set(readCueList().map((c) => c.cue));
   const direct = new Set(

@@ -67,3 +67,38 @@ export function cueList(): readonly Cue[] {
   cues ??= readCueList();
   return cues;
 }
+
+export const NOUN_FILE = "text/speaker-nouns.csv";
+
+const NOUN_SPEC = {
+  noun: cell.matching("[a-z][a-z-]+", "expected a lower-case noun"),
+  train_sources: cell.int,
+  source: cell.oneOf(["train", "hand"]),
+} as const;
+
+export interface SpeakerNoun {
+  readonly noun: string;
+  readonly trainSources: number;
+  readonly source: "train" | "hand";
+}
+
+/**
+ * Nouns that name a kind of speaker ("spokesman", "pollster", "nominee", "campaign"), from
+ * data/text/speaker-nouns.csv: learned from the gold Sources of PolNeAR's train compartment,
+ * plus titles kept by hand (diplomatic titles the train articles do not use).
+ */
+export function readSpeakerNouns(): SpeakerNoun[] {
+  return readDataFile(NOUN_FILE, NOUN_SPEC).map(({ row }) => ({
+    noun: row.noun,
+    trainSources: Number(row.train_sources),
+    source: row.source as SpeakerNoun["source"],
+  }));
+}
+
+let nouns: readonly SpeakerNoun[] | undefined;
+
+/** The speaker nouns, read once. */
+export function speakerNounList(): readonly SpeakerNoun[] {
+  nouns ??= readSpeakerNouns();
+  return nouns;
+}

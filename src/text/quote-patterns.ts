@@ -4,7 +4,7 @@
  * cue patterns before and after a quotation. Sources are built from word lists; the expressions
  * are compiled on first use (the CLI imports the text modules for every command).
  */
-import { cueList } from "./cue-verbs.js";
+import { cueList, speakerNounList } from "./cue-verbs.js";
 import { TITLE_ABBREVIATIONS } from "./sentences.js";
 
 /** Builds `[Ww]ord` so a word matches with or without a capital. */
@@ -20,7 +20,7 @@ const alt = (words: readonly string[]): string =>
 
 /** Adverbs between the speaker and the verb: "once told", "later said", "reportedly said". */
 const ADV =
-  "(?:(?:also|later|once|then|again|earlier|previously|separately|recently|further|\\p{Ll}+ly)\\s+)";
+  "(?:(?:also|later|once|then|again|earlier|previously|separately|recently|further|most|first|\\p{Ll}+ly)\\s+)";
 
 const PRONOUN = "(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)(?![\\p{L}’'])";
 
@@ -37,15 +37,6 @@ const PARTICLE = "(?:de|du|des|da|di|do|dos|van|von|der|den|ter|bin|ibn|al|y|of)
 /** A sequence of capitalised words, with particles ("Laurent de Saint-Aubin"), titles included. */
 const NAME = `(?!(?:${alt(NOT_NAME)})(?![\\p{L}\\p{M}.-]))${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+){0,2}${NAME_WORD}){0,5}(?:\\s*\\([A-Z][^()\\n]{0,30}\\))?`;
 
-/** Nouns that make a title or organisation phrase ("the Russian foreign minister"). */
-const TITLE_NOUNS = list(`
-  minister, president, premier, chancellor, secretary, spokesman, spokeswoman,
-  spokesperson, official, diplomat, ambassador, envoy, deputy, leader, general, adviser,
-  advisor, aide, analyst, expert, colleague, counterpart, chief, commander, negotiator,
-  representative, source, ministry, department, kremlin, pentagon, government, embassy,
-  readout, statement, agency, office, commission, council, committee, delegation
-`);
-const TITLE_NOUN = `(?:${alt(TITLE_NOUNS.map(ci))})(?![\\p{L}])`;
 const LOWER_DET = `(?:${["the", "a", "an", "his", "her", "its", "their", "our"].map(ci).join("|")})(?![\\p{L}])`;
 const DET = `(?:${LOWER_DET}|\\p{Lu}\\p{L}+['’]s(?![\\p{L}]))`;
 const NOT_MODIFIER = list(`
@@ -53,12 +44,8 @@ const NOT_MODIFIER = list(`
   about, was, were, is, are, has, had, have, as, than, not, said, told
 `);
 const MODIFIER = `(?:(?!(?:${alt(NOT_MODIFIER)})(?![\\p{L}]))[\\p{L}\\p{M}-]+\\s+)`;
-/** "the Russian foreign minister", "a senior State Department official", "China's defence minister". */
-const TITLE_PHRASE = `${DET}\\s+${MODIFIER}{0,4}?${TITLE_NOUN}`;
 /** A lower-case word of a description ("presumptive", "pollster"), not a function word. */
 const DESC_WORD = `(?!(?:${alt([...NOT_MODIFIER, "he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "when", "while", "after", "before", "but", "if", "so", "the", "a", "an"])})(?![\\p{L}]))[\\p{L}\\p{M}\\p{N}][\\p{L}\\p{M}\\p{N}'’-]*`;
-/** A name behind a title written in lower case: "Kremlin spokesman Dmitry Peskov", "political scientist Christopher Wlezien". */
-const TITLED_NAME = `(?:(?:${NAME_WORD}|foreign|defence|defense|ministry|deputy)\\s+){1,3}(?:spokesman|spokeswoman|spokesperson|envoy|adviser|advisor|aide)\\s+${NAME}|(?:(?!(?:${alt(NOT_NAME)})(?![\\p{L}\\p{M}.-]))${NAME_WORD}\\s+){0,3}(?:(?=\\p{Ll})${DESC_WORD}\\s+){1,3}${NAME}`;
 /** "one of those advisers", "another official", "several aides". */
 const QUANT = `(?:(?:one|some|many|several|two|three|four|each|most)\\s+of\\s+(?:the|those|these|his|her|their|its|our)|another|several|some)`;
 /**
@@ -67,10 +54,30 @@ const QUANT = `(?:(?:one|some|many|several|two|three|four|each|most)\\s+of\\s+(?
  */
 const DESCRIPTION = `(?:${LOWER_DET}|${QUANT})\\s+(?:${DESC_WORD}\\s+){0,5}${DESC_WORD}`;
 
-/** Who is named as the subject of a sentence (for antecedents and earlier sentences). */
-const SUBJECT_SPEAKER = `(?:${TITLE_PHRASE}(?:\\s+${NAME})?|${TITLED_NAME}|${PRONOUN}|${NAME})`;
-/** Who a cue verb names: a subject, or a description ("the Republican", "one of his aides"). */
-const SPEAKER = `(?:${SUBJECT_SPEAKER}|${DESCRIPTION})`;
+/** Words before a title noun that name no one: "political scientist", "senior adviser". */
+const TITLE_MODIFIERS = list(`
+  political, senior, former, chief, deputy, national, top, longtime, conservative, liberal,
+  democratic, republican, veteran, campaign, presidential, prominent, influential, retired,
+  leading, independent, progressive, evangelical, foreign, defence, defense, press, state,
+  federal, local, county, city, party, civil, rights, acting, interim, executive
+`);
+
+/**
+ * Speakers, with the title nouns of data/text/speaker-nouns.csv ("spokesman", "pollster",
+ * "nominee"): `subject` is who can be named as a sentence's subject, `speaker` adds descriptions
+ * that only a cue verb next to them makes a speaker ("the Republican said").
+ */
+function speakerSources(): { subject: string; speaker: string } {
+  const titleNoun = `(?:${alt(speakerNounList().map((n) => ci(n.noun)))})(?![\\p{L}])`;
+  /** "the Russian foreign minister", "a senior State Department official", "China's defence minister". */
+  const titlePhrase = `${DET}\\s+${MODIFIER}{0,4}?${titleNoun}`;
+  const notName = `(?!(?:${alt(NOT_NAME)})(?![\\p{L}\\p{M}.-]))`;
+  /** A name behind a title in lower case: "Kremlin spokesman Dmitry Peskov", "political scientist Christopher Wlezien". */
+  const titledName = `(?:${notName}${NAME_WORD}\\s+){0,3}(?:(?:${alt(TITLE_MODIFIERS)})\\s+){0,2}(?:${titleNoun}\\s+){1,2}${NAME}`;
+  const subject = `(?:${titlePhrase}(?:\\s+${NAME})?|${titledName}|${PRONOUN}|${NAME})`;
+  return { subject, speaker: `(?:${subject}|${DESCRIPTION})` };
+}
+
 /** Lower-case words before a title that stay out of the surface: "retired Colonel Mark Hendry". */
 const PRE = "(?:(?:retired|former|acting)\\s+)?";
 /** ", who accompanied Putin," between a speaker and the verb. */
@@ -100,6 +107,7 @@ function participleSource(): string {
 }
 
 function buildPatterns() {
+  const { subject: SUBJECT_SPEAKER, speaker: SPEAKER } = speakerSources();
   const VERB = verbSource();
   const PARTICIPLE = participleSource();
   /** The subject opening a sentence, after a leading clause ("Asked about X, Lavrov …"). */
@@ -126,10 +134,17 @@ function buildPatterns() {
     colonVerb: re(
       `${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?<verb>\\p{Ll}[\\p{L}-]*(?:\\s+(?:out|back|up|on|in))?)\\s*:\\s*$`,
     ),
+    /**
+     * What introduces a block quote (a paragraph without marks): a named speaker, a speech verb
+     * and a colon ending the paragraph ("Putin most recently stated that:", "Stated Stone:").
+     */
+    blockIntro: re(
+      `(?:${PRE}(?<sp>${SUBJECT_SPEAKER})${APPOS}?\\s+${ADV}{0,2}(?<verb>${VERB})|^\\s*(?<verb2>${verbSource(true)})\\s+(?<sp2>${SUBJECT_SPEAKER}))(?:\\s+(?:that|as\\s+follows|the\\s+following|this))?\\s*:\\s*$`,
+    ),
     /** A name or a title right before a colon: Republican pollster Daron Shaw: "…". */
     colonName: re(`(?<![\\p{L}\\p{M}'’-])(?<sp>${SUBJECT_SPEAKER})\\s*:\\s*$`),
     /** A participle cue after a comma or a dash, or opening the sentence: ", saying …", "Adding, …". */
-    participle: re(`(?:^\\s*|[,;—–(]\\s*)(?:${ADV})?(?<verb>${PARTICIPLE})`, "gi"),
+    participle: re(`(?:^\\s*|[,;—–(]\\s*|\\sby\\s+)(?:${ADV})?(?<verb>${PARTICIPLE})`, "gi"),
     subject: re(`^\\s*${lead}${PRE}(?<sp>${SUBJECT_SPEAKER})${APPOS}?\\s+${ADV}?(?=[\\p{Ll}])`),
     /** "Those were Xi's words", "These were the remarks of the minister". */
     following: re(

@@ -56,6 +56,8 @@ export interface RawQuote {
    * continues an earlier one, that quote's cue; null when there is none (cue "none").
    */
   readonly cueWords: SpeakerSurface | null;
+  /** A block quote: a paragraph without quotation marks introduced by a colon. */
+  readonly block?: boolean;
   /** A trailing apposition describing the speaker ("Russia's foreign minister"), when written. */
   readonly apposition?: string;
   /**
@@ -260,6 +262,28 @@ function analyse(text: string): { quotes: RawQuote[]; terms: QuotedTerm[] } {
 
   // Step 2: marks, masked text, sentences.
   const pairs = paras.map((p, i) => pairMarks(text, p, i));
+  // Block quotes: a paragraph without quotation marks after one that ends with a colon
+  // ("Putin stated that:¶Russia and China …"); a quote only if the colon's sentence names a
+  // speaker with a cue (checked in step 3).
+  const blocks = paras.flatMap((p, i) => {
+    const prev = paras[i - 1];
+    if (!prev || turns[i] || turns[i - 1] || (pairs[i]?.length ?? 0) > 0) return [];
+    if (
+      !/:\s*$/.test(text.slice(prev.start, prev.end)) ||
+      /["“”«»„]/.test(text.slice(p.start, p.end))
+    )
+      return [];
+    if (wordCount(text.slice(p.start, p.end)) < 5) return [];
+    return [
+      {
+        parts: [{ start: p.start, end: p.end }],
+        open: p.start,
+        close: p.end,
+        firstPara: i,
+        lastPara: i,
+      },
+    ];
+  });
   // UTF-16 units, so that offsets in the masked copy are those of `text`.
   const maskedChars = text.split("");
   for (const ps of pairs)
@@ -267,6 +291,8 @@ function analyse(text: string): { quotes: RawQuote[]; terms: QuotedTerm[] } {
       const end = pair.close ?? paras[pair.para]?.end ?? text.length;
       for (let i = pair.open + 1; i < end; i++) if (!isSpace(maskedChars[i])) maskedChars[i] = "_";
     }
+  for (const b of blocks)
+    for (let i = b.open; i < b.close; i++) if (!isSpace(maskedChars[i])) maskedChars[i] = "_";
   const masked = maskedChars.join("");
   const ctx: Context = {
     text,
@@ -333,7 +359,18 @@ function analyse(text: string): { quotes: RawQuote[]; terms: QuotedTerm[] } {
   const quotes: RawQuote[] = [];
   const terms: QuotedTerm[] = [];
   const done: { unit: Unit; att: Attribution | null }[] = [];
-  for (const unit of units) {
+  const blockSet = new Set<Unit>(blocks);
+  for (const unit of [...units, ...blocks].sort((a, b) => a.open - b.open)) {
+    if (blockSet.has(unit)) {
+      // A block quote needs a speaker named with a speech verb before its colon.
+      const att = blockCue(ctx, unit);
+      const q = att ? toQuote(text, unit, att, null) : null;
+      if (q && att) {
+        quotes.push({ ...q, block: true });
+        done.push({ unit, att });
+      }
+      continue;
+    }
     const att = attribute(ctx, unit, done);
     const q = att ? toQuote(text, unit, att, antecedent(ctx, unit, att, done)) : null;
     if (q && att && accepted(ctx, unit, q, att)) {
@@ -642,6 +679,24 @@ function beforeCue(ctx: Context, unit: Unit): Attribution | null {
   return null;
 }
 
+/** The speaker and verb before the colon that introduces a block quote, or null. */
+function blockCue(ctx: Context, unit: Unit): Attribution | null {
+  const { s, base } = beforeText(ctx, unit);
+  const m = quotePatterns().blockIntro.exec(s);
+  const speaker = m ? speakerOf(ctx.text, m, base) : null;
+  if (!m || !speaker || !personLike(ctx, speaker)) return null;
+  const g = m.indices?.groups as Groups | undefined;
+  const verb = g?.verb ?? g?.verb2;
+  const cueWords = verb
+    ? {
+        surface: ctx.text.slice(base + verb[0], base + verb[1]),
+        start: base + verb[0],
+        end: base + verb[1],
+      }
+    : null;
+  return { speaker, cue: (cueWords?.surface ?? "colon").toLowerCase(), cueWords, via: "before" };
+}
+
 /**
  * The subject of the sentence `s` (masked text from `base`): a name or a title followed by a verb,
  * at its start or after a leading clause ("Hours later, Trump returned …").
@@ -782,7 +837,8 @@ function attribute(
     const sentence = ctx.masked.slice(prevStart, prevEnd);
     const m = quotePatterns().subject.exec(sentence);
     const speaker = m ? speakerOf(ctx.text, m, prevStart) : null;
-    if (speaker && personLike(ctx, speaker) && (inPara || attributes(sentence)))
+    const attributing = attributes(sentence);
+    if (speaker && (inPara || attributing) && (attributing || personLike(ctx, speaker)))
       return {
         speaker,
         cue: "previous sentence",

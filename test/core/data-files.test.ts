@@ -20,7 +20,7 @@ import {
   readDataFile,
 } from "../../src/core/data-file.js";
 import { DataFileError } from "../../src/core/errors.js";
-import { readCueList } from "../../src/text/cue-verbs.js";
+import { readCueList, readSpeakerNouns } from "../../src/text/cue-verbs.js";
 import { loadOfficeHolders, PEOPLE_FILES } from "../../src/text/office-holders.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -156,6 +156,14 @@ describe("attribution cues (data/text)", () => {
       quotes: true,
     });
     expect(new Set(cues.map((c) => c.cue)).size).toBe(cues.length);
+  });
+
+  it("reads the learned speaker nouns through their schema", () => {
+    const nouns = readSpeakerNouns();
+    expect(nouns.find((n) => n.noun === "spokesman")?.source).toBe("train");
+    expect(nouns.find((n) => n.noun === "pollster")?.trainSources).toBeGreaterThan(2);
+    expect(nouns.find((n) => n.noun === "counterpart")).toMatchObject({ source: "hand" });
+    expect(new Set(nouns.map((n) => n.noun)).size).toBe(nouns.length);
   });
 });
 
