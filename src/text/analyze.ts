@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { documentDate, findDates } from "./dates.js";
+import { extractIndirect } from "./indirect.js";
 import type { OfficeKind } from "./office-holders.js";
 import { officesAt, personById } from "./offices.js";
 import { findOrganizations } from "./organizations.js";
@@ -24,18 +25,8 @@ export interface WordsAt {
   readonly offset: number;
 }
 
-/** An indirect attribution: "X said that …", "according to X, …" (words not in quotation marks). */
-export interface IndirectAnalysis {
-  readonly speaker: string | null;
-  readonly role: string | null;
-  readonly speaker_mention: WordsAt | null;
-  readonly cue: WordsAt | null;
-  /** What was said, in the writer's words. */
-  readonly text: string;
-  readonly offset: number;
-}
-
-export interface QuoteAnalysis {
+/** Who said something, as resolved and as written, and the cue, with offsets. */
+export interface AttributionAnalysis {
   /** The speaker as resolved (a listed person's name, else the words naming them). */
   readonly speaker: string | null;
   readonly role: string | null;
@@ -43,8 +34,15 @@ export interface QuoteAnalysis {
   readonly speaker_mention: WordsAt | null;
   /** The attribution cue as written ("said", "according to", ":"). */
   readonly cue: WordsAt | null;
+  /** The quoted words; for an indirect attribution, what was said in the writer's words. */
   readonly text: string;
   readonly offset: number;
+}
+
+/** An indirect attribution: "X said that …", "according to X, …" (words not in quotation marks). */
+export type IndirectAnalysis = AttributionAnalysis;
+
+export interface QuoteAnalysis extends AttributionAnalysis {
   readonly rhetoric: { readonly score: number; readonly matches: readonly RhetoricOut[] };
 }
 
@@ -218,6 +216,18 @@ export function resolveSpeakers(
   return out;
 }
 
+/** The output form of an attribution, its speaker resolved as `who`. */
+function attributionOf(q: RawQuote, who: FoundPerson | null): AttributionAnalysis {
+  return {
+    speaker: who?.name ?? null,
+    role: who?.role ?? null,
+    speaker_mention: q.speaker ? { text: q.speaker.surface, offset: q.speaker.start } : null,
+    cue: q.cueWords ? { text: q.cueWords.surface, offset: q.cueWords.start } : null,
+    text: q.text,
+    offset: q.start,
+  };
+}
+
 export function analyzeDocument(doc: TextDocument, sha256: string): Analyzed {
   const text = doc.text;
   const date = documentDate(doc);
@@ -228,18 +238,15 @@ export function analyzeDocument(doc: TextDocument, sha256: string): Analyzed {
   const dates = findDates(text);
   const raw = extractQuotes(text);
   const speakers = resolveSpeakers(raw, people, date);
-  const quotes: QuoteAnalysis[] = raw.map((q, i) => {
-    const who = speakers[i] ?? null;
-    return {
-      speaker: who?.name ?? null,
-      role: who?.role ?? null,
-      speaker_mention: q.speaker ? { text: q.speaker.surface, offset: q.speaker.start } : null,
-      cue: q.cueWords ? { text: q.cueWords.surface, offset: q.cueWords.start } : null,
-      text: q.text,
-      offset: q.start,
-      rhetoric: out(rhetoric(text, q)),
-    };
-  });
+  const indirectRaw = extractIndirect(text, raw);
+  const indirectSpeakers = resolveSpeakers(indirectRaw, people, date);
+  const indirect: IndirectAnalysis[] = indirectRaw.map((a, i) =>
+    attributionOf(a, indirectSpeakers[i] ?? null),
+  );
+  const quotes: QuoteAnalysis[] = raw.map((q, i) => ({
+    ...attributionOf(q, speakers[i] ?? null),
+    rhetoric: out(rhetoric(text, q)),
+  }));
   const analysis: DocumentAnalysis = {
     path: doc.path,
     sha256,
@@ -264,6 +271,7 @@ export function analyzeDocument(doc: TextDocument, sha256: string): Analyzed {
     },
     rhetoric: out(rhetoric(text)),
     quotes,
+    indirect,
   };
   return {
     analysis,

@@ -98,6 +98,19 @@ function verbSource(capital = false): string {
   return `(?:${alt(words)})(?![\\p{L}])`;
 }
 
+/** Cues of indirect attributions: seen 10 times or more in train, not participles. */
+function attributionVerbSource(): string {
+  const words = cueList()
+    .filter(
+      (c) =>
+        (c.trainCues >= 10 || c.source === "hand") &&
+        c.cue !== "according to" &&
+        !/ing$/.test(c.cue),
+    )
+    .map((c) => c.cue.replace(/ /g, "\\s+"));
+  return `(?:${alt(words)})(?![\\p{L}])`;
+}
+
 /** Participles among the quotation cues ("saying", "adding", "noting"), longest first. */
 function participleSource(): string {
   const words = cueList()
@@ -110,6 +123,7 @@ function buildPatterns() {
   const { subject: SUBJECT_SPEAKER, speaker: SPEAKER } = speakerSources();
   const VERB = verbSource();
   const PARTICIPLE = participleSource();
+  const ATTR_VERB = attributionVerbSource();
   /** The subject opening a sentence, after a leading clause ("Asked about X, Lavrov …"). */
   const lead = `(?:(?:Asked|In|At|On|After|Before|Speaking|Later|Earlier|Meanwhile|Separately|When|While|For|With|During)(?![\\p{L}])[^,;:"“«_\\n]{0,100},\\s+)?`;
   return {
@@ -154,6 +168,22 @@ function buildPatterns() {
     turn: re("^(?<label>\\p{Lu}[\\p{Lu}\\p{M}.'’ -]*\\p{Lu}\\.?|\\p{Lu})(?:\\s*\\([^)]*\\))?:\\s+"),
     /** A whole string that is a name. */
     fullName: re(`^${NAME}$`),
+    // Indirect attributions (indirect.ts): what follows or precedes the cue is the content.
+    /** "X said (that) …" anywhere in a sentence; the content starts where the match ends. */
+    indirectSv: re(
+      `(?<![\\p{L}\\p{M}'’-])${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}{0,2}(?<verb>${ATTR_VERB})(?:\\s+that)?\\s+(?=\\S)`,
+      "g",
+    ),
+    /** "…, X said." / "…, said X." ending the sentence; the content is what comes before. */
+    indirectTrailing: re(
+      `,\\s*(?:${PRE}(?<sp>${SPEAKER})\\s+${ADV}?(?<verb>${ATTR_VERB})|(?<verb2>${ATTR_VERB})\\s+${PRE}(?<sp2>${SPEAKER}))(?:\\s+[^,.;:!?"“”]{0,60})?[.!?]?\\s*$`,
+    ),
+    /** "According to X, …". */
+    accordingLead: re(
+      `^\\s*(?<verb>[Aa]ccording\\s+to)\\s+(?<sp>${SPEAKER})(?:\\s*,[^,]{1,80}?)?\\s*,\\s*`,
+    ),
+    /** "…, according to X." */
+    accordingTrail: re(`,\\s*(?<verb>according\\s+to)\\s+(?<sp>${SPEAKER})[^.!?]*[.!?]?\\s*$`),
   };
 }
 
