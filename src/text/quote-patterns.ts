@@ -20,7 +20,7 @@ const alt = (words: readonly string[]): string =>
 
 /** Adverbs between the speaker and the verb: "once told", "later said", "reportedly said". */
 const ADV =
-  "(?:(?:also|later|once|then|again|earlier|previously|separately|recently|further|most|first|\\p{Ll}+ly)\\s+)";
+  "(?:(?:also|later|once|then|again|earlier|previously|separately|recently|further|most|first|has|have|had|will|would|\\p{Ll}+ly)\\s+)";
 
 const PRONOUN = "(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)(?![\\p{L}’'])";
 
@@ -121,8 +121,9 @@ function participleSource(): string {
 
 function buildPatterns() {
   const { subject: SUBJECT_SPEAKER, speaker: SPEAKER } = speakerSources();
-  const VERB = verbSource();
   const PARTICIPLE = participleSource();
+  // A cue verb, or a participle after "is" / "was" ("is telling supporters that …").
+  const VERB = `(?:${verbSource()}|(?:is|are|was|were)\\s+${PARTICIPLE})`;
   const ATTR_VERB = attributionVerbSource();
   /** The subject opening a sentence, after a leading clause ("Asked about X, Lavrov …"). */
   const lead = `(?:(?:Asked|In|At|On|After|Before|Speaking|Later|Earlier|Meanwhile|Separately|When|While|For|With|During)(?![\\p{L}])[^,;:"“«_\\n]{0,100},\\s+)?`;
@@ -139,7 +140,7 @@ function buildPatterns() {
       "g",
     ),
     /** X said: "…". */
-    beforeSv: re(`${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?<verb>${VERB})`, "g"),
+    beforeSv: re(`${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}{0,2}(?<verb>${VERB})`, "g"),
     /** An inverted cue opening the sentence: Said Dorothy Poynter, who …, "…" / Stated Stone: "…". */
     beforeInverted: re(
       `^\\s*(?<verb>${verbSource(true)})\\s+${PRE}(?<sp>${SPEAKER})(?:\\s*,\\s*[^,;:"“”«»_\\n]{1,120}?)?\\s*[,:]\\s*$`,
@@ -157,6 +158,8 @@ function buildPatterns() {
     ),
     /** A name or a title right before a colon: Republican pollster Daron Shaw: "…". */
     colonName: re(`(?<![\\p{L}\\p{M}'’-])(?<sp>${SUBJECT_SPEAKER})\\s*:\\s*$`),
+    /** A cue verb coordinated with the subject's first verb: "… and says …". */
+    coordinated: re(`(?<![\\p{L}])(?:and|but)\\s+${ADV}{0,2}(?<verb>${VERB})`, "g"),
     /** A participle cue after a comma or a dash, or opening the sentence: ", saying …", "Adding, …". */
     participle: re(`(?:^\\s*|[,;—–(]\\s*|\\sby\\s+)(?:${ADV})?(?<verb>${PARTICIPLE})`, "gi"),
     subject: re(`^\\s*${lead}${PRE}(?<sp>${SUBJECT_SPEAKER})${APPOS}?\\s+${ADV}?(?=[\\p{Ll}])`),

@@ -126,8 +126,14 @@ function sentenceBreaks(text: string, masked: string, p: Para, pairs: readonly P
     let k = pair.close + 1;
     while (k < p.end && isSpace(text[k])) k++;
     if (k < p.end && (k === pair.close + 1 || !opensSentence(text, k))) continue;
-    // "…?" Pence said. — the cue after the mark belongs to the quote's sentence.
-    if (k < p.end && cueFollows(masked.slice(pair.close + 1, Math.min(p.end, k + 200)))) continue;
+    // "…?" Pence asked. — after a question or an exclamation, the cue after the mark belongs to
+    // the quote's sentence (after a full stop, a name and a verb start a new one).
+    if (
+      k < p.end &&
+      /[?!]$/.test(inner) &&
+      cueFollows(masked.slice(pair.close + 1, Math.min(p.end, k + 200)))
+    )
+      continue;
     out.push(pair.close + 1);
   }
   return [...new Set(out)].sort((a, b) => a - b);
@@ -627,8 +633,12 @@ function beforeCue(ctx: Context, unit: Unit): Attribution | null {
     foundAt = m.index;
     break;
   }
-  // A participle after the clause that names the speaker: "…, saying “…”", "…, telling CNN, “…”".
-  const part = lastMatch(qp.participle, s);
+  // A participle after the clause that names the speaker: "…, saying “…”", "…, telling CNN, “…”";
+  // or a second verb of the subject: "Reid caucused in Nevada and says he voted “…”".
+  const part =
+    [lastMatch(qp.participle, s), lastMatch(qp.coordinated, s)]
+      .filter((m): m is RegExpExecArray => m !== null)
+      .sort((a, b) => b.index - a.index)[0] ?? null;
   if (part && part.index > foundAt) {
     const speaker = found?.speaker ?? subjectOf(ctx, s, base);
     if (speaker)
@@ -725,15 +735,19 @@ function subjectOf(ctx: Context, s: string, base: number): SpeakerSurface | null
  * holds the quote (its sentence's end, or a comma, semicolon or "and" after the quote).
  */
 function quotedShare(ctx: Context, unit: Unit, att: Attribution): number {
-  const from = att.cueWords?.end;
+  let from = att.cueWords?.end;
   if (from === undefined || from > unit.open) return 0;
+  // "tells supporters that “…”": what is said starts after "that".
+  const that = /(?<![\p{L}])that\s+(?=[^]*$)/u.exec(ctx.masked.slice(from, unit.open));
+  if (that) from += that.index + that[0].length;
   const end = sentenceEnd(ctx, unit.lastPara, unit.close);
   const rest = ctx.masked.slice(unit.close + 1, end);
-  const stop = rest.search(/[,;:]|\s(?:and|but|while|as|because)\s/);
+  const stop = rest.search(/[,;:]/);
   const region = ctx.masked.slice(from, stop >= 0 ? unit.close + 1 + stop : end);
-  const words = region.match(/[\p{L}\p{N}_][\p{L}\p{N}_'’-]*/gu) ?? [];
-  if (words.length === 0) return 0;
-  return words.filter((w) => /^_+$/.test(w)).length / words.length;
+  // Letters, as the annotators' rule for direct quotations counts them.
+  const letters = (region.match(/[\p{L}\p{N}_]/gu) ?? []).length;
+  if (letters === 0) return 0;
+  return (region.match(/_/g) ?? []).length / letters;
 }
 
 /** The quote sits inside a sentence ("… were "at their best ever" and …"), not after a cue. */
