@@ -738,7 +738,7 @@ function quotedShare(ctx: Context, unit: Unit, att: Attribution): number {
   let from = att.cueWords?.end;
   if (from === undefined || from > unit.open) return 0;
   // "tells supporters that “…”": what is said starts after "that".
-  const that = /(?<![\p{L}])that\s+(?=[^]*$)/u.exec(ctx.masked.slice(from, unit.open));
+  const that = /(?<![\p{L}])that\s+/u.exec(ctx.masked.slice(from, unit.open));
   if (that) from += that.index + that[0].length;
   const end = sentenceEnd(ctx, unit.lastPara, unit.close);
   const rest = ctx.masked.slice(unit.close + 1, end);
