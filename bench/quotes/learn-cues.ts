@@ -76,7 +76,7 @@ const NOT_NOUN = new Set(
 /**
  * Nouns that name a kind of speaker in train's gold Sources: the head of a Source that opens
  * with a determiner ("the Republican nominee", "a campaign spokesman") and a lower-case word
- * right before a capitalised name ("pollster Daron Shaw").
+ * right before a capitalised name ("pollster Dana Whitfield").
  */
 export function speakerNouns(articles: readonly Article[]): Map<string, number> {
   const out = new Map<string, number>();

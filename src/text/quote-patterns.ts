@@ -49,7 +49,7 @@ const DESC_WORD = `(?!(?:${alt([...NOT_MODIFIER, "he", "she", "they", "it", "we"
 /** "one of those advisers", "another official", "several aides". */
 const QUANT = `(?:(?:one|some|many|several|two|three|four|each|most)\\s+of\\s+(?:the|those|these|his|her|their|its|our)|another|several|some)`;
 /**
- * A description ending right before a cue verb: "the presumptive Republican presidential nominee
+ * A description ending right before a cue verb: "the party's likely presidential nominee
  * told", "one of those advisers said". (Before the verb the verb itself ends it.)
  */
 const DESCRIPTION = `(?:${LOWER_DET}|${QUANT})\\s+(?:${DESC_WORD}\\s+){0,5}${DESC_WORD}`;
@@ -72,7 +72,7 @@ function speakerSources(): { subject: string; speaker: string } {
   /** "the Russian foreign minister", "a senior State Department official", "China's defence minister". */
   const titlePhrase = `${DET}\\s+${MODIFIER}{0,4}?${titleNoun}`;
   const notName = `(?!(?:${alt(NOT_NAME)})(?![\\p{L}\\p{M}.-]))`;
-  /** A name behind a title in lower case: "Kremlin spokesman Dmitry Peskov", "political scientist Christopher Wlezien". */
+  /** A name behind a title in lower case: "Kremlin spokesman Dmitry Peskov", "political scientist Karen Olsen". */
   const titledName = `(?:${notName}${NAME_WORD}\\s+){0,3}(?:(?:${alt(TITLE_MODIFIERS)})\\s+){0,2}(?:${titleNoun}\\s+){1,2}${NAME}`;
   const subject = `(?:${titlePhrase}(?:\\s+${NAME})?|${titledName}|${PRONOUN}|${NAME})`;
   return { subject, speaker: `(?:${subject}|${DESCRIPTION})` };
@@ -89,7 +89,7 @@ const re = (source: string, flags = ""): RegExp => new RegExp(source, `du${flags
 
 /**
  * The cue words that attribute quotations (data/text/cue-verbs.csv), longest first; `capital`:
- * also with a capital first letter ("Said Stone:").
+ * also with a capital first letter ("Stated Moreau:").
  */
 function verbSource(capital = false): string {
   const words = cueList()
@@ -141,22 +141,22 @@ function buildPatterns() {
     ),
     /** X said: "…". */
     beforeSv: re(`${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}{0,2}(?<verb>${VERB})`, "g"),
-    /** An inverted cue opening the sentence: Said Dorothy Poynter, who …, "…" / Stated Stone: "…". */
+    /** An inverted cue opening the sentence: Said Maria Ortega, who …, "…" / Stated Moreau: "…". */
     beforeInverted: re(
       `^\\s*(?<verb>${verbSource(true)})\\s+${PRE}(?<sp>${SPEAKER})(?:\\s*,\\s*[^,;:"“”«»_\\n]{1,120}?)?\\s*[,:]\\s*$`,
     ),
-    /** Any verb right before a colon: the Christie supporter retorted: "…". */
+    /** Any verb right before a colon: the retired teacher retorted: "…". */
     colonVerb: re(
       `${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?<verb>\\p{Ll}[\\p{L}-]*(?:\\s+(?:out|back|up|on|in))?)\\s*:\\s*$`,
     ),
     /**
      * What introduces a block quote (a paragraph without marks): a named speaker, a speech verb
-     * and a colon ending the paragraph ("Putin most recently stated that:", "Stated Stone:").
+     * and a colon ending the paragraph ("Putin most recently stated that:", "Stated Moreau:").
      */
     blockIntro: re(
       `(?:${PRE}(?<sp>${SUBJECT_SPEAKER})${APPOS}?\\s+${ADV}{0,2}(?<verb>${VERB})|^\\s*(?<verb2>${verbSource(true)})\\s+(?<sp2>${SUBJECT_SPEAKER}))(?:\\s+(?:that|as\\s+follows|the\\s+following|this))?\\s*:\\s*$`,
     ),
-    /** A name or a title right before a colon: Republican pollster Daron Shaw: "…". */
+    /** A name or a title right before a colon: pollster Dana Whitfield: "…". */
     colonName: re(`(?<![\\p{L}\\p{M}'’-])(?<sp>${SUBJECT_SPEAKER})\\s*:\\s*$`),
     /** A cue verb coordinated with the subject's first verb: "… and says …". */
     coordinated: re(`(?<![\\p{L}])(?:and|but)\\s+${ADV}{0,2}(?<verb>${VERB})`, "g"),

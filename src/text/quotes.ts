@@ -126,7 +126,7 @@ function sentenceBreaks(text: string, masked: string, p: Para, pairs: readonly P
     let k = pair.close + 1;
     while (k < p.end && isSpace(text[k])) k++;
     if (k < p.end && (k === pair.close + 1 || !opensSentence(text, k))) continue;
-    // "…?" Pence asked. — after a question or an exclamation, the cue after the mark belongs to
+    // "…?" Ortega asked. — after a question or an exclamation, the cue after the mark belongs to
     // the quote's sentence (after a full stop, a name and a verb start a new one).
     if (
       k < p.end &&
@@ -633,8 +633,8 @@ function beforeCue(ctx: Context, unit: Unit): Attribution | null {
     foundAt = m.index;
     break;
   }
-  // A participle after the clause that names the speaker: "…, saying “…”", "…, telling CNN, “…”";
-  // or a second verb of the subject: "Reid caucused in Nevada and says he voted “…”".
+  // A participle after the clause that names the speaker: "…, saying “…”", "…, telling reporters, “…”";
+  // or a second verb of the subject: "Ortega voted early and says he “…”".
   const part =
     [lastMatch(qp.participle, s), lastMatch(qp.coordinated, s)]
       .filter((m): m is RegExpExecArray => m !== null)
@@ -650,7 +650,7 @@ function beforeCue(ctx: Context, unit: Unit): Attribution | null {
       };
   }
   if (found) return found;
-  // "Said Dorothy Poynter, who grew up with him, “…”", "Stated Stone: “…”".
+  // "Said Maria Ortega, who grew up there, “…”", "Stated Moreau: “…”".
   const inv = qp.beforeInverted.exec(s);
   const invSpeaker = inv ? speakerOf(ctx.text, inv, base) : null;
   if (inv && invSpeaker)
@@ -661,8 +661,8 @@ function beforeCue(ctx: Context, unit: Unit): Attribution | null {
       via: "before",
     };
   if (/:\s*$/.test(s)) {
-    // Any verb before the colon ("the Christie supporter retorted:"), or a name alone
-    // ("Republican pollster Daron Shaw:").
+    // Any verb before the colon ("the retired teacher retorted:"), or a name alone
+    // ("pollster Dana Whitfield:").
     for (const regex of [qp.colonVerb, qp.colonName]) {
       const m = regex.exec(s);
       const speaker = m ? speakerOf(ctx.text, m, base) : null;
@@ -709,7 +709,7 @@ function blockCue(ctx: Context, unit: Unit): Attribution | null {
 
 /**
  * The subject of the sentence `s` (masked text from `base`): a name or a title followed by a verb,
- * at its start or after a leading clause ("Hours later, Trump returned …").
+ * at its start or after a leading clause ("Hours later, Ortega answered …").
  */
 function subjectOf(ctx: Context, s: string, base: number): SpeakerSurface | null {
   const subject = quotePatterns().subject;
