@@ -19,7 +19,7 @@ export interface IndicatorInfo {
   citation: string;
 }
 
-import type { DyadTrends } from "../../src/frames/dyad-trends.js";
+import type { DyadTrends } from "../../src/frames/dyad-result.js";
 
 export type DyadRow = Record<string, number | string | null>;
 export interface DyadResult {
