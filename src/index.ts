@@ -92,19 +92,15 @@ export {
   type IndicatorColumns,
 } from "./frames/add-indicators.js";
 export { createDyadYears, type DyadYearsOptions } from "./frames/create-dyad-years.js";
-export {
-  type DyadOptions,
-  type DyadResult,
-  type DyadRow,
-  dyad,
-  type StateRef,
-} from "./frames/dyad.js";
-export {
-  type DyadTrendOptions,
-  type DyadTrends,
-  dyadTrends,
-  type IndicatorTrends,
-} from "./frames/dyad-trends.js";
+export { type DyadOptions, dyad } from "./frames/dyad.js";
+export type {
+  DyadResult,
+  DyadRow,
+  DyadTrends,
+  IndicatorTrends,
+  StateRef,
+} from "./frames/dyad-result.js";
+export { type DyadTrendOptions, dyadTrends } from "./frames/dyad-trends.js";
 export {
   PANEL_FORMATS,
   type PanelFormat,

@@ -4,7 +4,8 @@
  */
 import { stateByCcode } from "../core/crosswalk.js";
 import { BadInputError } from "../core/errors.js";
-import { type StateRef, stateRef } from "../frames/dyad.js";
+import { stateRef } from "../frames/dyad.js";
+import type { StateRef } from "../frames/dyad-result.js";
 import type { Store } from "../store/store.js";
 import { yearNetwork } from "./blocs.js";
 import { type BlocMeasure, type BlocMeasureName, blocMeasure } from "./measures.js";

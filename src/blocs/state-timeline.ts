@@ -4,7 +4,8 @@
  * timeline.csv`, for a few states instead of all. What the dashboard's bloc timeline draws.
  */
 import { BadInputError } from "../core/errors.js";
-import { type StateRef, stateRef } from "../frames/dyad.js";
+import { stateRef } from "../frames/dyad.js";
+import type { StateRef } from "../frames/dyad-result.js";
 import type { Store } from "../store/store.js";
 import { type BlocsOptions, blocTimeline, type TimelineRow, timelineRows } from "./blocs.js";
 import { blocMeasure } from "./measures.js";

@@ -91,9 +91,10 @@ export function selectIndicators(
   const available = (d: IndicatorDef) => period === "year" || supportsPeriod(d.family, period);
   const implicit = (d: IndicatorDef) => opts.intervals === true || d.onRequest !== true;
   const wanted = new Set<string>();
+  // Opt-in families (ideal points) only when the caller includes them, e.g. once a fit exists.
+  const opted = (d: IndicatorDef) => !OPT_IN.has(d.family) || (opts.optIn ?? []).includes(d.family);
   if (!items.length)
-    for (const d of INDICATORS)
-      if (available(d) && implicit(d) && !OPT_IN.has(d.family)) wanted.add(d.name);
+    for (const d of INDICATORS) if (available(d) && implicit(d) && opted(d)) wanted.add(d.name);
   for (const item of items) {
     if ((FAMILIES as readonly string[]).includes(item)) {
       for (const d of INDICATORS)

@@ -15,7 +15,7 @@ import { readCinc } from "../blocs/member-rank.js";
 import { type NeighboursResult, neighboursIn } from "../blocs/neighbours.js";
 import { type SimilarityNetwork, similarityOf } from "../blocs/similarity-network.js";
 import { stateByCcode } from "../core/crosswalk.js";
-import type { StateRef } from "../frames/dyad.js";
+import type { StateRef } from "../frames/dyad-result.js";
 import type { Store } from "../store/store.js";
 
 /** Seeded runs per year in the report (entente blocs: 50). */

@@ -546,7 +546,7 @@ export const TABLES = {
       c("dates", "text[]", "dates mentioned (YYYY, YYYY-MM or YYYY-MM-DD)"),
       c("states", "int[]", "COW codes of the states mentioned"),
       c("organizations", "text[]", "organisations mentioned (SCO, NATO, EAEU, BRI, …)"),
-      c("people", "text[]", "office holders mentioned (ids of src/text/people-data.ts)"),
+      c("people", "text[]", "office holders mentioned (ids of data/people/people.csv)"),
       c(
         "rhetoric_score",
         "double",

@@ -83,7 +83,7 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
   let showAll = false;
   let hideEmpty = true;
   let pinned: { key: string; i?: number } | null = null;
-  let idealPoints: Health["ideal_points"];
+  let idealPoints: Health["ideal_points"] | undefined;
 
   const pickA = countryPicker("State A", (s) => ctx.navigate({ a: stateCode(s) }));
   const pickB = countryPicker("State B", (s) => ctx.navigate({ b: stateCode(s) }));
