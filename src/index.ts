@@ -54,7 +54,12 @@ export {
   blocMeasure,
 } from "./blocs/measures.js";
 export { modularity } from "./blocs/modularity.js";
-export { type Neighbour, type NeighboursResult, neighbours } from "./blocs/neighbours.js";
+export {
+  type Neighbour,
+  type NeighboursResult,
+  neighbours,
+  neighboursIn,
+} from "./blocs/neighbours.js";
 export { type SimilarityNetwork, similarityOf } from "./blocs/similarity-network.js";
 export {
   type StateTimeline,
