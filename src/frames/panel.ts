@@ -42,6 +42,11 @@ export interface PanelOptions {
   readonly events?: EventFilter;
   /** The bootstrap interval columns too (default false: 500 resamples per dyad-year). */
   readonly intervals?: boolean;
+  /**
+   * Refuse a panel of more rows than this, checked on the universe before any indicator is
+   * computed (the server's guard; default: no limit).
+   */
+  readonly limit?: number;
 }
 
 /**
@@ -75,7 +80,10 @@ export function parseDyads(spec: string): Array<[number, number]> {
     });
 }
 
-/** A dyad-year panel: the universe of dyad-years with indicator columns added by left joins. */
+/**
+ * A dyad-year panel: the universe of dyad-years with indicator columns added by left joins.
+ * An empty universe, or one over `limit` rows, is refused before any indicator is computed.
+ */
 export async function panel(store: Store, opts: PanelOptions = {}): Promise<IndicatorColumns> {
   const { from, to } = await yearRange(store, opts.from, opts.to);
   const relevant = opts.dyads === "relevant";
@@ -90,6 +98,18 @@ export async function panel(store: Store, opts: PanelOptions = {}): Promise<Indi
     relevant ? await relevantDyadYears(store, universe) : universe,
     opts.period ?? "year",
   );
+  if (opts.limit !== undefined && frame.length > opts.limit) {
+    throw new BadInputError(
+      "panel_too_large",
+      `The panel would have ${frame.length} rows, more than limit ${opts.limit}`,
+      { hint: "Narrow dyads, from and to, or use a coarser period (or raise limit up to 5000000)" },
+    );
+  }
+  if (frame.length === 0) {
+    throw new BadInputError("empty_panel", "The panel has no rows", {
+      hint: "Check the dyads and the years (from, to)",
+    });
+  }
   return addIndicators(store, frame, {
     ...(opts.events === undefined ? {} : { events: opts.events }),
     ...(opts.indicators === undefined ? {} : { indicators: opts.indicators }),
@@ -120,14 +140,15 @@ export function panelColumns(p: IndicatorColumns): string[] {
   return cols;
 }
 
-function csvCell(v: number): string {
-  return Number.isFinite(v) ? String(v) : "";
-}
+const csvCell = (v: number): string => (Number.isFinite(v) ? String(v) : "");
 
-async function writeCsv(p: IndicatorColumns, path: string): Promise<void> {
-  const out = createWriteStream(path);
-  const names = panelColumns(p);
-  out.write(`${names.join(",")}\n`);
+/**
+ * The panel as CSV text, about `chunkBytes` at a time (header first): the one encoder behind
+ * `entente panel --out x.csv` and the API's streamed download. Numbers as JavaScript prints them
+ * (shortest round-trip form), null as an empty cell; no field needs quoting (codes, years,
+ * periods, numbers and coverage lists such as "un+atop").
+ */
+export function* panelCsvChunks(p: IndicatorColumns, chunkBytes = 1 << 20): Generator<string> {
   const getters = p.indicators.flatMap((d) => {
     const col = p.values[d.name] as Float64Array;
     const comp = p.coverage[d.name];
@@ -137,17 +158,25 @@ async function writeCsv(p: IndicatorColumns, path: string): Promise<void> {
   });
   const { a, b } = p.frame;
   const kind = periodKind(p.frame);
-  let chunk = "";
+  let chunk = `${panelColumns(p).join(",")}\n`;
   for (let i = 0; i < p.frame.length; i++) {
     let line = `${a[i]},${b[i]},${kind === "year" ? p.frame.year[i] : periodLabel(kind, periodCode(p.frame, i))}`;
     for (const g of getters) line += `,${g(i)}`;
     chunk += `${line}\n`;
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await once(out, "drain");
+    if (chunk.length >= chunkBytes) {
+      yield chunk;
       chunk = "";
     }
   }
-  out.end(chunk);
+  if (chunk) yield chunk;
+}
+
+async function writeCsv(p: IndicatorColumns, path: string): Promise<void> {
+  const out = createWriteStream(path);
+  for (const chunk of panelCsvChunks(p)) {
+    if (!out.write(chunk)) await once(out, "drain");
+  }
+  out.end();
   await once(out, "finish");
 }
 

@@ -8,6 +8,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
+import type { z } from "zod";
 import { assess } from "../assess/assess.js";
 import { CaseError, loadCase } from "../assess/case-file.js";
 import {
@@ -25,18 +26,19 @@ import { stateTimeline } from "../blocs/state-timeline.js";
 import { searchCountries } from "../core/country-search.js";
 import { EntenteError } from "../core/errors.js";
 import { denotes } from "../core/succession.js";
-import { type DyadOptions, dyad, stateRef } from "../frames/dyad.js";
-import { parseWeights } from "../indicators/composite.js";
+import { dyad, stateRef } from "../frames/dyad.js";
+import { panel } from "../frames/panel.js";
+import { dyadOptions, panelOptions, type QueryFields } from "../frames/query-options.js";
 import { indicatorFit } from "../indicators/ideal-points.js";
-import type { EventFilter } from "../indicators/indicator.js";
 import { reportHtml } from "../report/html.js";
 import { buildReport } from "../report/model.js";
 import { describeSources } from "../sources/describe.js";
 import type { Store } from "../store/store.js";
 import { acceptsGzip, type CachedBody, ResponseCache } from "./cache.js";
 import { openApiDocument } from "./openapi.js";
-import { csvStream, limitedPanel, PANEL_CONTENT_TYPES, parquetStream } from "./panel-stream.js";
+import { csvStream, PANEL_CONTENT_TYPES, parquetStream } from "./panel-stream.js";
 import {
+  type DyadQuery,
   honoPath,
   type IDEAL_POINT_STATES,
   MAX_BODY_BYTES,
@@ -130,17 +132,18 @@ function tokenChecker(token: string): (header: string | undefined) => boolean {
   };
 }
 
-function eventFilter(q: {
-  root_only?: boolean | undefined;
-  min_sources?: number | undefined;
-  min_articles?: number | undefined;
-}): EventFilter | undefined {
-  const rootOnly = q.root_only === true;
-  if (!rootOnly && q.min_sources === undefined && q.min_articles === undefined) return undefined;
+/** The API's dyad and panel query in the frames' names (src/frames/query-options.ts). */
+function queryFields(q: z.output<typeof DyadQuery>): QueryFields {
   return {
-    ...(rootOnly ? { rootOnly } : {}),
-    ...(q.min_sources === undefined ? {} : { minSources: q.min_sources }),
-    ...(q.min_articles === undefined ? {} : { minArticles: q.min_articles }),
+    from: q.from,
+    to: q.to,
+    indicators: q.indicators,
+    weights: q.weights,
+    period: q.period,
+    directed: q.directed === true,
+    rootOnly: q.root_only === true,
+    minSources: q.min_sources,
+    minArticles: q.min_articles,
   };
 }
 
@@ -273,17 +276,8 @@ export function createApp(opts: AppOptions): Hono {
   app.get(honoPath(R.dyad.path), async (c) => {
     const p = parseInput(R.dyad.params, c.req.param(), "path");
     const q = parseInput(R.dyad.query, c.req.query(), "query");
-    const events = eventFilter(q);
-    // The same options `entente dyad` passes.
-    const options: DyadOptions = {
-      ...(q.from === undefined ? {} : { from: q.from }),
-      ...(q.to === undefined ? {} : { to: q.to }),
-      ...(q.indicators ? { indicators: q.indicators } : {}),
-      weights: parseWeights(q.weights),
-      period: q.period,
-      directed: q.directed === true,
-      ...(events ? { events } : {}),
-    };
+    // The same options `entente dyad --format json` passes.
+    const options = dyadOptions({ ...queryFields(q), intervals: true, trends: true });
     // Keyed by the states as resolved, so RUS, 365 and "Russian Federation" share an entry.
     // What an input denotes beyond its state (SUN: the USSR) changes the notes, so it is in the key.
     const key = [
@@ -302,20 +296,9 @@ export function createApp(opts: AppOptions): Hono {
 
   app.get(honoPath(R.panel.path), async (c) => {
     const q = parseInput(R.panel.query, c.req.query(), "query");
-    const events = eventFilter(q);
-    const p = await limitedPanel(
+    const p = await panel(
       store,
-      {
-        dyads: q.dyads,
-        ...(q.from === undefined ? {} : { from: q.from }),
-        ...(q.to === undefined ? {} : { to: q.to }),
-        ...(q.indicators ? { indicators: q.indicators } : {}),
-        directed: q.directed === true,
-        period: q.period,
-        ...(events ? { events } : {}),
-        weights: parseWeights(q.weights),
-      },
-      q.limit ?? MAX_PANEL_ROWS,
+      panelOptions({ ...queryFields(q), dyads: q.dyads, limit: q.limit ?? MAX_PANEL_ROWS }),
     );
     const headers: Record<string, string> = {
       "Content-Type": PANEL_CONTENT_TYPES[q.format],
