@@ -106,6 +106,7 @@ export type {
   StateRef,
 } from "./frames/dyad-result.js";
 export { type DyadTrendOptions, dyadTrends } from "./frames/dyad-trends.js";
+export { type Frame, frameOf, PERIOD_KINDS, type PeriodKind } from "./frames/frame.js";
 export {
   PANEL_FORMATS,
   type PanelFormat,
@@ -133,11 +134,7 @@ export {
   FAMILIES,
   type Family,
   type FamilyComputer,
-  type Frame,
-  frameOf,
   type IndicatorDef,
-  PERIOD_KINDS,
-  type PeriodKind,
 } from "./indicators/indicator.js";
 export {
   FAMILY_COMPUTERS,

@@ -3,8 +3,9 @@
  * Its own module so that the trends of a result (dyad-trends.ts) and the function that builds
  * one (dyad.ts) can both name it without importing each other.
  */
-import type { IndicatorDef, PeriodKind } from "../indicators/indicator.js";
+import type { IndicatorDef } from "../indicators/indicator.js";
 import type { Trend } from "../trends/trend.js";
+import type { PeriodKind } from "./frame.js";
 
 export interface StateRef {
   ccode: number;

@@ -4,19 +4,14 @@ import { yearNotes } from "../core/succession.js";
 import { checkYear } from "../core/years.js";
 import type { CompositeWeights } from "../indicators/composite.js";
 import { indicatorFit } from "../indicators/ideal-points.js";
-import {
-  type EventFilter,
-  type IndicatorDef,
-  type PeriodKind,
-  periodCode,
-  periodLabel,
-} from "../indicators/indicator.js";
+import type { EventFilter, IndicatorDef } from "../indicators/indicator.js";
 import type { Store } from "../store/store.js";
 import { addIndicators, outValue } from "./add-indicators.js";
 import { loadedYearRange } from "./coverage.js";
 import { createDyadYears } from "./create-dyad-years.js";
 import type { DyadResult, DyadRow, StateRef } from "./dyad-result.js";
 import { dyadTrends } from "./dyad-trends.js";
+import { type PeriodKind, periodCode, periodLabel } from "./frame.js";
 import { expandPeriods } from "./periods.js";
 
 export interface DyadOptions {

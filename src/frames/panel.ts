@@ -5,13 +5,7 @@ import { extname } from "node:path";
 import { lookupCountry, resolveCountry } from "../core/crosswalk.js";
 import { BadInputError } from "../core/errors.js";
 import type { CompositeWeights } from "../indicators/composite.js";
-import {
-  type EventFilter,
-  type PeriodKind,
-  periodCode,
-  periodKind,
-  periodLabel,
-} from "../indicators/indicator.js";
+import type { EventFilter } from "../indicators/indicator.js";
 import { duckdb } from "../store/duckdb/node-api.js";
 import { quoteIdent, quoteLiteral } from "../store/sql.js";
 import type { Store } from "../store/store.js";
@@ -22,6 +16,7 @@ import {
 } from "./add-indicators.js";
 import { createDyadYears } from "./create-dyad-years.js";
 import { yearRange } from "./dyad.js";
+import { type PeriodKind, periodCode, periodKind, periodLabel } from "./frame.js";
 import { expandPeriods } from "./periods.js";
 import { relevantDyadYears } from "./relevant-dyads.js";
 

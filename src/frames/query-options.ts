@@ -8,8 +8,9 @@ import { z } from "zod";
 import { BadInputError } from "../core/errors.js";
 import { checkYear } from "../core/years.js";
 import { parseWeights } from "../indicators/composite.js";
-import { type EventFilter, PERIOD_KINDS } from "../indicators/indicator.js";
+import type { EventFilter } from "../indicators/indicator.js";
 import type { DyadOptions } from "./dyad.js";
+import { PERIOD_KINDS } from "./frame.js";
 import type { PanelOptions } from "./panel.js";
 
 const Year = z.number().int();

@@ -9,18 +9,15 @@
  * alliance"). Outside coverage everything is null.
  */
 import { isSystemMember } from "../core/crosswalk.js";
+import { directedKey, type Frame, frameBounds, stateYearKey } from "../frames/frame.js";
 import { intList, quoteIdent } from "../store/sql.js";
 import type { Store } from "../store/store.js";
 import {
   type Column,
-  directedKey,
   type Family,
   type FamilyComputer,
-  type Frame,
-  frameBounds,
   type IndicatorDef,
   nullColumn,
-  stateYearKey,
 } from "./indicator.js";
 
 // ---------------------------------------------------------------------------------------------

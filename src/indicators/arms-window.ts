@@ -9,19 +9,16 @@
  */
 
 import { quantileSorted, seededRandom, seedOf } from "../core/random.js";
+import { directedKey, type Frame, frameBounds, stateYearKey } from "../frames/frame.js";
 import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
 import { memberLookup } from "./alliances.js";
 import {
   type Column,
   type ComputeOptions,
-  directedKey,
   type FamilyComputer,
-  type Frame,
-  frameBounds,
   type IndicatorDef,
   nullColumn,
-  stateYearKey,
 } from "./indicator.js";
 
 /** Years in a window (t−4…t). */

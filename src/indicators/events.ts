@@ -10,6 +10,13 @@
  */
 
 import { quadClassSql } from "../core/cameo.js";
+import {
+  type Frame,
+  frameBounds,
+  type PeriodKind,
+  periodCode,
+  periodKind,
+} from "../frames/frame.js";
 import type { SqlDialect } from "../store/dialect.js";
 import { coveredSeconds, loadedSpans } from "../store/event-coverage.js";
 import { intList } from "../store/sql.js";
@@ -21,13 +28,8 @@ import {
   type EventFilter,
   type Family,
   type FamilyComputer,
-  type Frame,
-  frameBounds,
   type IndicatorDef,
   nullColumn,
-  type PeriodKind,
-  periodCode,
-  periodKind,
 } from "./indicator.js";
 
 /** Sums over the events of one directed dyad-period. */

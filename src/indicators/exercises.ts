@@ -10,6 +10,7 @@
  * several news reports); unnamed rows are never merged.
  */
 
+import { directedKey, type Frame, frameBounds } from "../frames/frame.js";
 import { DUCKDB_DIALECT, type SqlDialect } from "../store/dialect.js";
 import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
@@ -20,15 +21,7 @@ import {
   memberLookup,
   type YearRange,
 } from "./alliances.js";
-import {
-  type Column,
-  directedKey,
-  type FamilyComputer,
-  type Frame,
-  frameBounds,
-  type IndicatorDef,
-  nullColumn,
-} from "./indicator.js";
+import { type Column, type FamilyComputer, type IndicatorDef, nullColumn } from "./indicator.js";
 
 // ---------------------------------------------------------------------------------------------
 // Pure rules

@@ -1,4 +1,5 @@
 import { BadInputError } from "../core/errors.js";
+import type { PeriodKind } from "../frames/frame.js";
 import { atopFamily, cowFamily } from "./alliances.js";
 import { armsFamily } from "./arms-supply.js";
 import { armsWindowFamily } from "./arms-window.js";
@@ -11,13 +12,7 @@ import { exercisesFamily } from "./exercises.js";
 import { icewsDyadYearFamily } from "./icews-dyadyear.js";
 import { unIdealFamily } from "./ideal-points.js";
 import { igoFamily } from "./igos.js";
-import {
-  FAMILIES,
-  type Family,
-  type FamilyComputer,
-  type IndicatorDef,
-  type PeriodKind,
-} from "./indicator.js";
+import { FAMILIES, type Family, type FamilyComputer, type IndicatorDef } from "./indicator.js";
 import { tradeFamily } from "./trade-dependence.js";
 import { unFamily } from "./voting-similarity.js";
 

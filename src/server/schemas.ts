@@ -10,8 +10,8 @@ import { DEFAULT_SEEDS } from "../blocs/blocs.js";
 import { BLOC_MEASURES } from "../blocs/measures.js";
 import { BadInputError } from "../core/errors.js";
 import { FIRST_YEAR, LAST_YEAR, yearProblem } from "../core/years.js";
+import { PERIOD_KINDS } from "../frames/frame.js";
 import { PANEL_FORMATS } from "../frames/panel.js";
-import { PERIOD_KINDS } from "../indicators/indicator.js";
 
 /** Largest panel the server writes (rows), and the default `limit`. */
 export const MAX_PANEL_ROWS = 5_000_000;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { systemMembers } from "../../src/core/crosswalk.js";
+import { directedKey, type Frame, frameOf } from "../../src/frames/frame.js";
 import {
   atopFamily,
   cowFamily,
@@ -9,13 +10,7 @@ import {
   obligationFromAggregate,
   undirectedObligation,
 } from "../../src/indicators/alliances.js";
-import {
-  type Column,
-  directedKey,
-  FAMILIES,
-  type Frame,
-  frameOf,
-} from "../../src/indicators/indicator.js";
+import { type Column, FAMILIES } from "../../src/indicators/indicator.js";
 import { loadFile } from "../../src/ingest/load-file.js";
 import { intList } from "../../src/store/sql.js";
 import type { Store } from "../../src/store/store.js";
