@@ -3,11 +3,11 @@ import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { extname } from "node:path";
 import { lookupCountry, resolveCountry } from "../core/crosswalk.js";
+import { csvField } from "../core/csv.js";
 import { BadInputError } from "../core/errors.js";
 import type { CompositeWeights } from "../indicators/composite.js";
 import type { EventFilter } from "../indicators/indicator.js";
-import { duckdb } from "../store/duckdb/node-api.js";
-import { quoteIdent, quoteLiteral } from "../store/sql.js";
+import { type ParquetColumn, writeParquet } from "../store/parquet.js";
 import type { Store } from "../store/store.js";
 import {
   type AddIndicatorsOptions,
@@ -135,8 +135,6 @@ export function panelColumns(p: IndicatorColumns): string[] {
   return cols;
 }
 
-const csvCell = (v: number): string => (Number.isFinite(v) ? String(v) : "");
-
 /**
  * The panel as CSV text, about `chunkBytes` at a time (header first): the one encoder behind
  * `entente panel --out x.csv` and the API's streamed download. Numbers as JavaScript prints them
@@ -147,7 +145,7 @@ export function* panelCsvChunks(p: IndicatorColumns, chunkBytes = 1 << 20): Gene
   const getters = p.indicators.flatMap((d) => {
     const col = p.values[d.name] as Float64Array;
     const comp = p.coverage[d.name];
-    const g: Array<(i: number) => string> = [(i) => csvCell(col[i] as number)];
+    const g: Array<(i: number) => string> = [(i) => csvField(col[i])];
     if (comp) g.push((i) => comp[i] as string);
     return g;
   });
@@ -175,53 +173,26 @@ async function writeCsv(p: IndicatorColumns, path: string): Promise<void> {
   await once(out, "finish");
 }
 
-async function writeParquet(p: IndicatorColumns, path: string): Promise<void> {
-  // A private in-memory DuckDB writes Parquet whatever the store's backend is.
-  const db = await duckdb.DuckDBInstance.create(":memory:");
-  const con = await db.connect();
-  try {
-    const names = panelColumns(p);
-    const types = names.map((n) =>
-      n === "ccode1" || n === "ccode2" || n === "year"
-        ? "INTEGER"
-        : n.endsWith("_coverage") || n === "period"
-          ? "VARCHAR"
-          : "DOUBLE",
-    );
-    await con.run(
-      `CREATE TABLE panel (${names.map((n, i) => `${quoteIdent(n)} ${types[i]}`).join(", ")})`,
-    );
-    const ap = await con.createAppender("panel");
-    const kind = periodKind(p.frame);
-    const cols = p.indicators.flatMap((d) => {
-      const c: Array<
-        { kind: "num"; col: Float64Array } | { kind: "text"; col: readonly string[] }
-      > = [{ kind: "num", col: p.values[d.name] as Float64Array }];
-      const comp = p.coverage[d.name];
-      if (comp) c.push({ kind: "text", col: comp });
-      return c;
-    });
-    for (let i = 0; i < p.frame.length; i++) {
-      ap.appendInteger(p.frame.a[i] as number);
-      ap.appendInteger(p.frame.b[i] as number);
-      if (kind === "year") ap.appendInteger(p.frame.year[i] as number);
-      else ap.appendVarchar(periodLabel(kind, periodCode(p.frame, i)));
-      for (const c of cols) {
-        if (c.kind === "num") {
-          const v = c.col[i] as number;
-          if (Number.isFinite(v)) ap.appendDouble(v);
-          else ap.appendNull();
-        } else ap.appendVarchar(c.col[i] as string);
-      }
-      ap.endRow();
-    }
-    ap.flushSync();
-    ap.closeSync();
-    await con.run(`COPY panel TO ${quoteLiteral(path)} (FORMAT parquet)`);
-  } finally {
-    con.closeSync();
-    db.closeSync();
+function writePanelParquet(p: IndicatorColumns, path: string): Promise<void> {
+  const kind = periodKind(p.frame);
+  const columns: ParquetColumn[] = [
+    { name: "ccode1", type: "INTEGER", value: (i) => p.frame.a[i] },
+    { name: "ccode2", type: "INTEGER", value: (i) => p.frame.b[i] },
+    kind === "year"
+      ? { name: "year", type: "INTEGER", value: (i) => p.frame.year[i] }
+      : {
+          name: "period",
+          type: "VARCHAR",
+          value: (i) => periodLabel(kind, periodCode(p.frame, i)),
+        },
+  ];
+  for (const d of p.indicators) {
+    const col = p.values[d.name] as Float64Array;
+    columns.push({ name: d.name, type: "DOUBLE", value: (i) => col[i] });
+    const comp = p.coverage[d.name];
+    if (comp) columns.push({ name: `${d.name}_coverage`, type: "VARCHAR", value: (i) => comp[i] });
   }
+  return writeParquet(path, columns, p.frame.length);
 }
 
 /**
@@ -247,6 +218,6 @@ export async function writeAtomically(
 /** Write a panel to CSV or Parquet (by extension), atomically: a failed write leaves no file. */
 export function writePanel(p: IndicatorColumns, path: string): Promise<PanelFormat> {
   return writeAtomically(path, (tmp, format) =>
-    format === "csv" ? writeCsv(p, tmp) : writeParquet(p, tmp),
+    format === "csv" ? writeCsv(p, tmp) : writePanelParquet(p, tmp),
   );
 }

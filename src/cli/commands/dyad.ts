@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { csvLine } from "../../core/csv.js";
 import { BadInputError } from "../../core/errors.js";
 import { parseYear } from "../../core/years.js";
 import { dyad } from "../../frames/dyad.js";
@@ -14,10 +15,6 @@ export const DYAD_FORMATS = ["table", "json", "csv"] as const;
 /** `--from`/`--to`: a year in the range every command and the API accept (core/years.ts). */
 export function parseYearOption(v: string | undefined, name: string): number | undefined {
   return v === undefined ? undefined : parseYear(v, name);
-}
-
-function csvEscape(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 export function registerDyad(program: Command): void {
@@ -90,11 +87,7 @@ export function registerDyad(program: Command): void {
         if (format === "csv") {
           const lines = [[key, ...keys].join(",")];
           for (const r of result.rows) {
-            lines.push(
-              [r[key], ...keys.map((k) => (r[k] === null ? "" : csvEscape(String(r[k]))))].join(
-                ",",
-              ),
-            );
+            lines.push(csvLine([r[key], ...keys.map((k) => r[k])]));
           }
           process.stdout.write(`${lines.join("\n")}\n`);
           return;
