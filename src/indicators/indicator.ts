@@ -36,6 +36,12 @@ export interface IndicatorDef {
    * caller asks for intervals; never part of a family's or the default "all" otherwise.
    */
   readonly onRequest?: boolean;
+  /**
+   * The datasets (adapters, as `entente sources` names them) whose rows it is computed from:
+   * filled by the registry from data/indicators/datasets.csv; the dashboard's provenance of each
+   * value is derived from it.
+   */
+  readonly datasets?: readonly string[];
 }
 
 /** Options every family receives; most ignore them. */

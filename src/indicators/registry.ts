@@ -6,6 +6,7 @@ import { armsWindowFamily } from "./arms-window.js";
 import { cincFamily } from "./capabilities.js";
 import { COMPOSITE_INDICATORS, COMPOSITE_INPUTS, COMPOSITE_INTERVAL_INPUTS } from "./composite.js";
 import { contiguityFamily } from "./contiguity.js";
+import { withDatasets } from "./datasets.js";
 import { midFamily } from "./disputes.js";
 import { gdeltFamily, icewsFamily } from "./events.js";
 import { exercisesFamily } from "./exercises.js";
@@ -35,11 +36,11 @@ export const FAMILY_COMPUTERS: readonly FamilyComputer[] = [
   unIdealFamily,
 ];
 
-/** Every indicator, in output order. */
-export const INDICATORS: readonly IndicatorDef[] = [
+/** Every indicator, in output order, with the datasets it is computed from. */
+export const INDICATORS: readonly IndicatorDef[] = withDatasets([
   ...FAMILY_COMPUTERS.flatMap((f) => f.indicators),
   ...COMPOSITE_INDICATORS,
-];
+]);
 
 const BY_NAME = new Map(INDICATORS.map((d) => [d.name, d]));
 /** Families left out of the default selection (FamilyComputer.optIn). */

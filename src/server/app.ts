@@ -30,6 +30,7 @@ import { dyad, stateRef } from "../frames/dyad.js";
 import { panel } from "../frames/panel.js";
 import { dyadOptions, panelOptions, type QueryFields } from "../frames/query-options.js";
 import { indicatorFit } from "../indicators/ideal-points.js";
+import { INDICATORS } from "../indicators/registry.js";
 import { reportHtml } from "../report/html.js";
 import { buildReport } from "../report/model.js";
 import { describeSources } from "../sources/describe.js";
@@ -266,6 +267,22 @@ export function createApp(opts: AppOptions): Hono {
       c,
       await cached(["sources"], async () => JSON.stringify(await describeSources(store))),
     );
+  });
+
+  app.get(honoPath(R.indicators.path), (c) => {
+    parseInput(R.indicators.query, c.req.query(), "query");
+    return c.json({
+      indicators: INDICATORS.map((d) => ({
+        name: d.name,
+        family: d.family,
+        description: d.description,
+        unit: d.unit,
+        source: d.source,
+        citation: d.citation,
+        datasets: d.datasets ?? [],
+        on_request: d.onRequest === true,
+      })),
+    });
   });
 
   app.get(honoPath(R.countries.path), (c) => {

@@ -289,6 +289,25 @@ export const HealthBody = z.object({
   }),
 });
 
+export const IndicatorsBody = z.object({
+  indicators: z.array(
+    z.object({
+      name: z.string(),
+      family: z.string(),
+      description: z.string(),
+      unit: z.string(),
+      source: z.string(),
+      citation: z.string(),
+      datasets: z.array(z.string()).meta({
+        description: "the datasets (names as /api/sources lists them) it is computed from",
+      }),
+      on_request: z.boolean().meta({
+        description: "an interval column, computed only when asked for (not in the default set)",
+      }),
+    }),
+  ),
+});
+
 const BlocMemberBody = z.object({
   ccode: z.number().int(),
   iso3: z.string().nullable(),
@@ -593,6 +612,13 @@ export const ROUTES = {
     summary: "Every supported dataset format and what the store holds (`entente sources --json`)",
     query: NoQuery,
     responses: { 200: { description: "the sources", content: json(SourcesBody) } },
+  },
+  indicators: {
+    method: "get",
+    path: "/api/indicators",
+    summary: "The codebook: every indicator, its unit, source, citation and datasets",
+    query: NoQuery,
+    responses: { 200: { description: "every indicator", content: json(IndicatorsBody) } },
   },
   countries: {
     method: "get",

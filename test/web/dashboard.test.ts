@@ -225,6 +225,21 @@ describe.skipIf(!hasChromium)(`the dashboard on a faked API (${uiReason})`, () =
           },
         ];
       }
+      if (path.startsWith("/api/indicators")) {
+        // The codebook names the dataset behind un_agree; the page shows it from /api/sources.
+        const entry = (name: string, datasets: string[]) => ({
+          ...info(name),
+          family: HOSTILE,
+          datasets,
+          on_request: false,
+        });
+        return [
+          200,
+          {
+            indicators: [entry("un_agree", ["unga-voeten-votes"]), entry("trade_share_a", [])],
+          },
+        ];
+      }
       if (path.startsWith("/api/sources")) {
         return [
           200,

@@ -22,7 +22,7 @@ import type { StateTimeline } from "../../src/blocs/state-timeline.js";
 // without `matched`.
 import type { CountryHit as StateRef } from "../../src/core/country-search.js";
 import type { DyadResult, DyadRow } from "../../src/frames/dyad-result.js";
-import type { HealthBody } from "../../src/server/schemas.js";
+import type { HealthBody, IndicatorsBody } from "../../src/server/schemas.js";
 import type { SourceDescription as SourceInfo } from "../../src/sources/describe.js";
 import type { Period } from "./state.js";
 
@@ -44,6 +44,8 @@ export type {
 export type IndicatorInfo = DyadResult["indicators"][number];
 /** /api/health has no library type: the route's documented body is the shape. */
 export type Health = z.infer<typeof HealthBody>;
+/** An entry of /api/indicators. */
+export type Codebook = z.infer<typeof IndicatorsBody>["indicators"][number];
 export type CaseVersion = CaseDocument["version"];
 
 /** The server answered with an error (4xx/5xx), or with something that is not the API. */
@@ -162,6 +164,7 @@ export const api = {
     opts: { from?: number; to?: number; period?: Period; indicators?: string } = {},
   ) => request<DyadResult>(`api/dyads/${enc(a)}/${enc(b)}${query(opts)}`),
   sources: () => request<{ sources: SourceInfo[] }>("api/sources"),
+  indicators: () => request<{ indicators: Codebook[] }>("api/indicators"),
   blocs: (opts: { year?: number; measure?: string } = {}) =>
     request<BlocsResult>(`api/blocs${query(opts)}`),
   blocYears: (measure?: string) =>

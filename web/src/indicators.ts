@@ -1,8 +1,8 @@
 /**
- * Which indicators the dashboard charts, how they are labelled, and which datasets (adapters in
- * /api/sources) each family is computed from, for the provenance of every value.
+ * Which indicators the dashboard charts and how they are labelled; the datasets behind each value
+ * come from the server's codebook (/api/indicators), not from a list kept here.
  */
-import type { SourceInfo } from "./api.js";
+import type { Codebook, SourceInfo } from "./api.js";
 
 export type ChartKind = "line" | "bar" | "strip";
 
@@ -181,64 +181,16 @@ export const PALETTE = [
   "#882255",
 ];
 
-/** Adapters whose files feed each indicator family, longest prefix first. */
-const DATASETS: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ["icews_dy_", ["icews-dyadyear"]],
-  ["icews_", ["icews-events"]],
-  ["gdelt_", ["gdelt1-events", "gdelt2-events"]],
-  [
-    "un_ideal_",
-    [
-      "unga-voeten-votes",
-      "unga-voeten-rollcalls",
-      "unga-matches",
-      "unvotes-votes",
-      "unvotes-rollcalls",
-    ],
-  ],
-  ["un_", ["unga-voeten-votes", "unga-voeten-rollcalls", "unvotes-votes", "unvotes-rollcalls"]],
-  ["atop_", ["atop-ddy", "atop-ddyr"]],
-  ["cow_", ["cow-alliance-ddy", "cow-alliance-yearly"]],
-  ["trade_dependence_", ["cow-trade-dyadic", "cow-trade-national", "wb-indicator"]],
-  ["trade_", ["cow-trade-dyadic", "cow-trade-national"]],
-  ["arms_", ["sipri-arms"]],
-  ["exercises_", ["mme", "jme"]],
-  ["cinc_", ["cow-nmc"]],
-  ["igo_", ["cow-igo-ndy"]],
-  ["contiguity_", ["cow-contdir"]],
-  ["mid_", ["cow-mid-ddydisps"]],
-  ["hostility_index", ["cow-mid-ddydisps"]],
-  [
-    "cooperation_index",
-    [
-      "unga-voeten-votes",
-      "unvotes-votes",
-      "atop-ddy",
-      "atop-ddyr",
-      "cow-alliance-ddy",
-      "cow-alliance-yearly",
-      "cow-igo-ndy",
-    ],
-  ],
-  [
-    "alignment_index",
-    [
-      "unga-voeten-votes",
-      "unvotes-votes",
-      "atop-ddy",
-      "atop-ddyr",
-      "cow-alliance-ddy",
-      "cow-alliance-yearly",
-      "cow-igo-ndy",
-      "cow-mid-ddydisps",
-    ],
-  ],
-  ["dependence_asymmetry", ["cow-trade-dyadic", "cow-trade-national", "sipri-arms"]],
-];
-
-/** The datasets an indicator is computed from, as /api/sources lists them (loaded ones first). */
-export function datasetsOf(key: string, sources: readonly SourceInfo[]): SourceInfo[] {
-  const names = DATASETS.find(([prefix]) => key.startsWith(prefix))?.[1] ?? [];
+/**
+ * The datasets an indicator is computed from (its codebook entry from /api/indicators), as
+ * /api/sources lists them, loaded ones first.
+ */
+export function datasetsOf(
+  key: string,
+  codebook: readonly Codebook[],
+  sources: readonly SourceInfo[],
+): SourceInfo[] {
+  const names = codebook.find((d) => d.name === key)?.datasets ?? [];
   return sources
     .filter((s) => names.includes(s.name))
     .sort((x, y) => Number(y.loaded.files > 0) - Number(x.loaded.files > 0));

@@ -3,7 +3,14 @@
  * `entente serve`. The URL fragment holds the state (see state.ts); the token, if any, is read
  * from `#token=` once and kept in sessionStorage.
  */
-import { adoptToken, api, describeError, type Health, type SourceInfo } from "./api.js";
+import {
+  adoptToken,
+  api,
+  type Codebook,
+  describeError,
+  type Health,
+  type SourceInfo,
+} from "./api.js";
 import { h, replace } from "./dom.js";
 import { type AppState, formatState, hashParams, parseState, type View } from "./state.js";
 import { blocsView } from "./views/blocs.js";
@@ -63,6 +70,7 @@ const views = new Map<View, { root: HTMLElement; handle: ViewHandle }>();
 
 let sourcesPromise: Promise<SourceInfo[]> | null = null;
 let healthPromise: Promise<Health> | null = null;
+let codebookPromise: Promise<Codebook[]> | null = null;
 const ctx: Context = {
   navigate(patch, opts = {}) {
     const next = { ...state, ...patch };
@@ -77,6 +85,13 @@ const ctx: Context = {
       sourcesPromise = null;
     });
     return sourcesPromise;
+  },
+  indicators() {
+    codebookPromise ??= api.indicators().then((r) => r.indicators);
+    codebookPromise.catch(() => {
+      codebookPromise = null;
+    });
+    return codebookPromise;
   },
   health() {
     healthPromise ??= api.health();

@@ -491,10 +491,10 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
       h("h4", {}, "Dataset files loaded"),
       datasets,
     );
-    ctx.sources().then(
-      (sources) => {
+    Promise.all([ctx.indicators(), ctx.sources()]).then(
+      ([codebook, sources]) => {
         if (shownKey !== id) return;
-        const list = datasetsOf(p.key, sources);
+        const list = datasetsOf(p.key, codebook, sources);
         replace(
           datasets,
           ...(list.length ? list : []).map((s) =>
