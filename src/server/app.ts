@@ -38,10 +38,10 @@ import type { Store } from "../store/store.js";
 import { acceptsGzip, type CachedBody, ResponseCache } from "./cache.js";
 import { openApiDocument } from "./openapi.js";
 import { csvStream, PANEL_CONTENT_TYPES, parquetStream } from "./panel-stream.js";
+import type { IDEAL_POINT_STATES } from "./responses.js";
 import {
   type DyadQuery,
   honoPath,
-  type IDEAL_POINT_STATES,
   MAX_BODY_BYTES,
   MAX_PANEL_ROWS,
   parseInput,

@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import { caseJsonSchema } from "../assess/case-schema.js";
-import { ErrorBody, ROUTES, type RouteSpec } from "./schemas.js";
+import { ErrorBody } from "./responses.js";
+import { ROUTES, type RouteSpec } from "./schemas.js";
 
 type Json = Record<string, unknown>;
 

@@ -22,7 +22,7 @@ import type { StateTimeline } from "../../src/blocs/state-timeline.js";
 // without `matched`.
 import type { CountryHit as StateRef } from "../../src/core/country-search.js";
 import type { DyadResult, DyadRow } from "../../src/frames/dyad-result.js";
-import type { HealthBody, IndicatorsBody } from "../../src/server/schemas.js";
+import type { HealthBody, IndicatorsBody } from "../../src/server/responses.js";
 import type { SourceDescription as SourceInfo } from "../../src/sources/describe.js";
 import type { Period } from "./state.js";
 
