@@ -4,6 +4,7 @@
  * speaker as written and the cue as written, with offsets; resolving the speaker is left to the
  * pipeline, as for quotes. Sentences that hold a direct quotation are left to quotes.ts.
  */
+import { doubledApostrophes } from "./quote-marks.js";
 import { quotePatterns } from "./quote-patterns.js";
 import type { RawQuote, SpeakerSurface } from "./quotes.js";
 import { splitSpan } from "./sentences.js";
@@ -71,7 +72,10 @@ function participleAttribution(
  * Indirect attributions of `text` (paragraphs separated by blank lines), skipping the sentences
  * that overlap one of `quotes`.
  */
-export function extractIndirect(text: string, quotes: readonly RawQuote[]): RawQuote[] {
+export function extractIndirect(original: string, quotes: readonly RawQuote[]): RawQuote[] {
+  // Doubled apostrophes read as quotation marks, as in quotes.ts; the words reported are the
+  // text's own.
+  const text = doubledApostrophes(original);
   const qp = quotePatterns();
   const out: RawQuote[] = [];
   for (const para of text.matchAll(/[^\n]+/g)) {
@@ -129,5 +133,5 @@ export function extractIndirect(text: string, quotes: readonly RawQuote[]): RawQ
       });
     }
   }
-  return out;
+  return out.map((a) => ({ ...a, text: original.slice(a.start, a.end).replace(/\s+/g, " ") }));
 }

@@ -29,7 +29,15 @@
  */
 
 import { weakCue } from "./cue-verbs.js";
-import { isSpace, type Pair, type Para, pairMarks, paragraphs, type Unit } from "./quote-marks.js";
+import {
+  doubledApostrophes,
+  isSpace,
+  type Pair,
+  type Para,
+  pairMarks,
+  paragraphs,
+  type Unit,
+} from "./quote-marks.js";
 import { NOT_TURN_LABELS, QUESTION_LABELS, quotePatterns } from "./quote-patterns.js";
 import { opensSentence, sentenceBoundaries } from "./sentences.js";
 
@@ -247,7 +255,9 @@ function personLike(ctx: Context, s: SpeakerSurface): boolean {
   return known;
 }
 
-function analyse(text: string): { quotes: RawQuote[]; terms: QuotedTerm[] } {
+function analyse(original: string): { quotes: RawQuote[]; terms: QuotedTerm[] } {
+  // Offsets and every word are those of `original`; only doubled apostrophes read as marks.
+  const text = doubledApostrophes(original);
   const paras = paragraphs(text);
 
   // Step 1: transcript turns ("LAVROV: …"), only in a text with two labelled turns or more. A

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { cueList } from "../../src/text/cue-verbs.js";
+import { doubledApostrophes } from "../../src/text/quote-marks.js";
 import { extractQuotes, quotedTerms, type RawQuote } from "../../src/text/quotes.js";
 
 /** Quote text, speaker and cue words, with the offsets checked against the text. */
@@ -80,6 +81,28 @@ describe("block quotes", () => {
       "Here are four reasons the plan could fail:\n\n" +
       "The budget is short by a third and nobody has said where the rest will come from.";
     expect(read(text)).toEqual([]);
+  });
+});
+
+describe("doubled apostrophes as quotation marks", () => {
+  it("reads ''…'' as a double quotation mark, a single mark nested inside kept", () => {
+    const text =
+      "''The budget is balanced,'' the treasurer said.\n\n" +
+      "She added: ''We asked them, 'Where is the money?''' The hearing ended.\n\n" +
+      "The mayor's ''fresh start'' plan was shelved.";
+    expect(read(text)).toEqual([
+      { text: "The budget is balanced", speaker: "the treasurer", cue: "said" },
+      { text: "We asked them, 'Where is the money?'", speaker: "She", cue: "added" },
+    ]);
+    expect(quotedTerms(text).map((t) => t.text)).toEqual(["fresh start"]);
+  });
+
+  it("keeps every offset of the text and changes only the marks", () => {
+    const text = "''Yes,'' he said, ''and 'no.'''";
+    const marked = doubledApostrophes(text);
+    expect(marked).toHaveLength(text.length);
+    expect(marked).toBe(" “Yes,”  he said,  “and 'no.'” ");
+    expect(doubledApostrophes("It's Ortega's.")).toBe("It's Ortega's.");
   });
 });
 
