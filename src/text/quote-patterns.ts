@@ -35,10 +35,12 @@ const NOT_NAME = list(`
 const NAME_WORD = `(?:(?:${TITLE_ABBREVIATIONS.join("|")})\\.|(?:\\p{Lu}\\.){2,3}|\\p{Lu}\\.(?=\\s+\\p{Lu})|(?:al-|el-)?\\p{Lu}[\\p{L}\\p{M}-]*[\\p{L}\\p{M}])`;
 const PARTICLE = "(?:de|du|des|da|di|do|dos|van|von|der|den|ter|bin|ibn|al|y|of)";
 /** A sequence of capitalised words, with particles ("Laurent de Saint-Aubin"), titles included. */
-const NAME = `(?!(?:${alt(NOT_NAME)})(?![\\p{L}\\p{M}.-]))${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+){0,2}${NAME_WORD}){0,5}(?:\\s*\\([A-Z][^()\\n]{0,30}\\))?`;
+const NAME = `(?!(?:${alt(NOT_NAME)})(?![\\p{L}\\p{M}.-]))${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+){0,2}${NAME_WORD}){0,5}(?:,?\\s+(?:Jr|Sr)\\.|\\s+(?:II|III|IV)(?![\\p{L}]))?(?:\\s*\\([A-Z][^()\\n]{0,30}\\))?`;
 
 const LOWER_DET = `(?:${["the", "a", "an", "his", "her", "its", "their", "our"].map(ci).join("|")})(?![\\p{L}])`;
-const DET = `(?:${LOWER_DET}|\\p{Lu}\\p{L}+['’]s(?![\\p{L}]))`;
+/** A possessive name: "Ortega's", "Fox News’", "the Tribune's" (the determiner of a title). */
+const POSSESSIVE = `(?:${NAME_WORD}\\s+){0,3}\\p{Lu}[\\p{L}\\p{M}-]*(?:['’]s|s['’])(?![\\p{L}])`;
+const DET = `(?:${LOWER_DET}|${POSSESSIVE})`;
 const NOT_MODIFIER = list(`
   that, which, who, whom, whose, of, in, on, to, and, or, with, for, by, at, from, between,
   about, was, were, is, are, has, had, have, as, than, not, said, told
@@ -47,12 +49,15 @@ const MODIFIER = `(?:(?!(?:${alt(NOT_MODIFIER)})(?![\\p{L}]))[\\p{L}\\p{M}-]+\\s
 /** A lower-case word of a description ("presumptive", "pollster"), not a function word. */
 const DESC_WORD = `(?!(?:${alt([...NOT_MODIFIER, "he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "when", "while", "after", "before", "but", "if", "so", "the", "a", "an"])})(?![\\p{L}]))[\\p{L}\\p{M}\\p{N}][\\p{L}\\p{M}\\p{N}'’-]*`;
 /** "one of those advisers", "another official", "several aides". */
-const QUANT = `(?:(?:one|some|many|several|two|three|four|each|most)\\s+of\\s+(?:the|those|these|his|her|their|its|our)|another|several|some)`;
+const QUANT = `(?:(?:one|some|many|several|two|three|four|each|most)\\s+of\\s+(?:the|those|these|his|her|their|its|our)|another|several|some|one)`;
 /**
  * A description ending right before a cue verb: "the party's likely presidential nominee
  * told", "one of those advisers said". (Before the verb the verb itself ends it.)
  */
 const DESCRIPTION = `(?:${LOWER_DET}|${QUANT})\\s+(?:${DESC_WORD}\\s+){0,5}${DESC_WORD}`;
+
+/** A lower-case word that is not a function word: "law" in "election law expert". */
+const LOWER_WORD = `(?!(?:${alt([...NOT_MODIFIER, "the", "a", "an", "and", "but", "his", "her", "their", "its", "our", "he", "she", "they", "it", "we"])})(?![\\p{L}]))\\p{Ll}[\\p{Ll}-]+`;
 
 /** Words before a title noun that name no one: "political scientist", "senior adviser". */
 const TITLE_MODIFIERS = list(`
@@ -67,15 +72,26 @@ const TITLE_MODIFIERS = list(`
  * "nominee"): `subject` is who can be named as a sentence's subject, `speaker` adds descriptions
  * that only a cue verb next to them makes a speaker ("the Republican said").
  */
-function speakerSources(): { subject: string; speaker: string } {
+function speakerSources(): { subject: string; speaker: string; speakerAfter: string } {
   const titleNoun = `(?:${alt(speakerNounList().map((n) => ci(n.noun)))})(?![\\p{L}])`;
   /** "the Russian foreign minister", "a senior State Department official", "China's defence minister". */
   const titlePhrase = `${DET}\\s+${MODIFIER}{0,4}?${titleNoun}`;
   const notName = `(?!(?:${alt(NOT_NAME)})(?![\\p{L}\\p{M}.-]))`;
   /** A name behind a title in lower case: "Kremlin spokesman Dmitry Peskov", "political scientist Karen Olsen". */
-  const titledName = `(?:${notName}${NAME_WORD}\\s+){0,3}(?:(?:${alt(TITLE_MODIFIERS)})\\s+){0,2}(?:${titleNoun}\\s+){1,2}${NAME}`;
-  const subject = `(?:${titlePhrase}(?:\\s+${NAME})?|${titledName}|${PRONOUN}|${NAME})`;
-  return { subject, speaker: `(?:${subject}|${DESCRIPTION})` };
+  const titledName = (lower: boolean) =>
+    `(?:${notName}${NAME_WORD}\\s+){0,3}(?:(?:${alt(TITLE_MODIFIERS)}${lower ? `|${LOWER_WORD}` : ""})\\s+){0,2}(?:${titleNoun}\\s+){1,2}${NAME}`;
+  /** A name after a possessive: "the Tribune's Dana Whitfield". */
+  const possessedName = `${POSSESSIVE}\\s+${NAME}`;
+  const subjectWith = (lower: boolean) =>
+    `(?:${titlePhrase}(?:\\s+${NAME})?|${titledName(lower)}|${possessedName}|${PRONOUN}|${NAME})`;
+  const subject = subjectWith(false);
+  return {
+    subject,
+    speaker: `(?:${subject}|${DESCRIPTION})`,
+    // Right after a closing mark, where the speaker starts: any lower-case words before a title
+    // ("“…,” election law expert Ann Lutz said"); elsewhere they would take in a verb.
+    speakerAfter: `(?:${subjectWith(true)}|${DESCRIPTION})`,
+  };
 }
 
 /** Lower-case words before a title that stay out of the surface: "retired Colonel Mark Hendry". */
@@ -120,7 +136,11 @@ function participleSource(): string {
 }
 
 function buildPatterns() {
-  const { subject: SUBJECT_SPEAKER, speaker: SPEAKER } = speakerSources();
+  const {
+    subject: SUBJECT_SPEAKER,
+    speaker: SPEAKER,
+    speakerAfter: SPEAKER_AFTER,
+  } = speakerSources();
   const PARTICIPLE = participleSource();
   // A cue verb, or a participle after "is" / "was" ("is telling supporters that …").
   const VERB = `(?:${verbSource()}|(?:is|are|was|were)\\s+${PARTICIPLE})`;
@@ -129,9 +149,9 @@ function buildPatterns() {
   const lead = `(?:(?:Asked|In|At|On|After|Before|Speaking|Later|Earlier|Meanwhile|Separately|When|While|For|With|During)(?![\\p{L}])[^,;:"“«_\\n]{0,100},\\s+)?`;
   return {
     /** Cue right after the closing mark: "…," said X. */
-    afterInverted: re(`^[\\s,—–-]*(?<verb>${VERB})\\s+${PRE}(?<sp>${SPEAKER})${TRAIL_APPOS}`),
+    afterInverted: re(`^[\\s,—–-]*(?<verb>${VERB})\\s+${PRE}(?<sp>${SPEAKER_AFTER})${TRAIL_APPOS}`),
     /** "…," X said. */
-    afterSv: re(`^[\\s,—–-]*(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?<verb>${VERB})`),
+    afterSv: re(`^[\\s,—–-]*${PRE}(?<sp>${SPEAKER_AFTER})${APPOS}?\\s+${ADV}?(?<verb>${VERB})`),
     /** "…", according to X. */
     afterAccording: re(`^[\\s,—–-]*(?<verb>according\\s+to)\\s+(?<sp>${SPEAKER})${TRAIL_APPOS}`),
     /** Cue before the opening mark, within its sentence: According to X, "…". */

@@ -220,6 +220,31 @@ describe("cues and speakers", () => {
     ]);
   });
 
+  it("reads possessives, lower-case words before a title, 'former', 'one' and 'Jr.'", () => {
+    expect(read("“The count is slow,” the Tribune’s Dana Whitfield wrote Friday.")).toEqual([
+      { text: "The count is slow", speaker: "the Tribune’s Dana Whitfield", cue: "wrote" },
+    ]);
+    expect(read("“The count is slow,” Ms. Ortega's spokesman, Ed Moreau, said.")).toEqual([
+      { text: "The count is slow", speaker: "Ms. Ortega's spokesman", cue: "said" },
+    ]);
+    expect(read("“Nobody reads the fine print,” ballot access expert Ann Lutz tweeted.")).toEqual([
+      {
+        text: "Nobody reads the fine print",
+        speaker: "ballot access expert Ann Lutz",
+        cue: "tweeted",
+      },
+    ]);
+    expect(read("“We held the line,” former Ohio governor Tom Reyes said.")).toEqual([
+      { text: "We held the line", speaker: "Ohio governor Tom Reyes", cue: "said" },
+    ]);
+    expect(read("“They will find a way around it,” wrote one reader.")).toEqual([
+      { text: "They will find a way around it", speaker: "one reader", cue: "wrote" },
+    ]);
+    expect(read("“The files are complete,” Carl B. Moreau Jr., the county clerk, said.")).toEqual([
+      { text: "The files are complete", speaker: "Carl B. Moreau Jr.", cue: "said" },
+    ]);
+  });
+
   it("reads a colon after any verb or after a bare name", () => {
     expect(
       read("At the town hall, the retired teacher retorted: “Then show us the bill.”"),
