@@ -111,7 +111,8 @@ function verbSource(capital = false): string {
   const words = cueList()
     .filter((c) => c.quotes && c.cue !== "according to" && !/ing$/.test(c.cue))
     .map((c) => (capital ? ci(c.cue) : c.cue).replace(/ /g, "\\s+"));
-  return `(?:${alt(words)})(?![\\p{L}])`;
+  // "shot back", "fired back": the particle is part of the cue.
+  return `(?:${alt(words)})(?:\\s+back)?(?![\\p{L}])`;
 }
 
 /** Cues of indirect attributions: seen 10 times or more in train, not participles. */
@@ -125,6 +126,18 @@ function attributionVerbSource(): string {
     )
     .map((c) => c.cue.replace(/ /g, "\\s+"));
   return `(?:${alt(words)})(?![\\p{L}])`;
+}
+
+/**
+ * Any verb of the learned list (not a participle) or any past tense in -ed: what follows a quote
+ * that ends with a comma ("“…,” Ortega quipped", "“…,” beamed the host"), where nothing but an
+ * attribution can stand.
+ */
+function anyVerbSource(): string {
+  const words = cueList()
+    .filter((c) => c.cue !== "according to" && !/ing$/.test(c.cue))
+    .map((c) => c.cue.replace(/ /g, "\\s+"));
+  return `(?:(?:${alt(words)}|\\p{Ll}{2,}ed|shot|hit|wrote|came)(?:\\s+back)?)(?![\\p{L}])`;
 }
 
 /** Participles among the quotation cues ("saying", "adding", "noting"), longest first. */
@@ -145,11 +158,16 @@ function buildPatterns() {
   // A cue verb, or a participle after "is" / "was" ("is telling supporters that …").
   const VERB = `(?:${verbSource()}|(?:is|are|was|were)\\s+${PARTICIPLE})`;
   const ATTR_VERB = attributionVerbSource();
+  const ANY_VERB = anyVerbSource();
   /** The subject opening a sentence, after a leading clause ("Asked about X, Lavrov …"). */
   const lead = `(?:(?:Asked|In|At|On|After|Before|Speaking|Later|Earlier|Meanwhile|Separately|When|While|For|With|During)(?![\\p{L}])[^,;:"“«_\\n]{0,100},\\s+)?`;
   return {
     /** Cue right after the closing mark: "…," said X. */
     afterInverted: re(`^[\\s,—–-]*(?<verb>${VERB})\\s+${PRE}(?<sp>${SPEAKER_AFTER})${TRAIL_APPOS}`),
+    /** After a quote ending with a comma: "…," X quipped. / "…," beamed X. */
+    afterAnyVerb: re(
+      `^[\\s,—–-]*(?:${PRE}(?<sp>${SPEAKER_AFTER})${APPOS}?\\s+${ADV}?(?<verb>${ANY_VERB})|(?<verb2>\\p{Ll}{2,}ed)\\s+${PRE}(?<sp2>${SPEAKER_AFTER})${TRAIL_APPOS})`,
+    ),
     /** "…," X said. */
     afterSv: re(`^[\\s,—–-]*${PRE}(?<sp>${SPEAKER_AFTER})${APPOS}?\\s+${ADV}?(?<verb>${VERB})`),
     /** "…", according to X. */
@@ -181,7 +199,12 @@ function buildPatterns() {
     /** A cue verb coordinated with the subject's first verb: "… and says …". */
     coordinated: re(`(?<![\\p{L}])(?:and|but)\\s+${ADV}{0,2}(?<verb>${VERB})`, "g"),
     /** A participle cue after a comma or a dash, or opening the sentence: ", saying …", "Adding, …". */
-    participle: re(`(?:^\\s*|[,;—–(]\\s*|\\sby\\s+)(?:${ADV})?(?<verb>${PARTICIPLE})`, "gi"),
+    participle: re(
+      `(?:^\\s*|[,;—–(]\\s*|\\s(?:by|before|after|while|when|in)\\s+)(?:${ADV})?(?<verb>${PARTICIPLE})`,
+      "gi",
+    ),
+    /** A participle right before the quote, after any word: "a statement Tuesday saying, “…”". */
+    participleBefore: re(`(?<=\\s)(?<verb>${PARTICIPLE})\\s*[,:]?\\s*$`, "gi"),
     subject: re(`^\\s*${lead}${PRE}(?<sp>${SUBJECT_SPEAKER})${APPOS}?\\s+${ADV}?(?=[\\p{Ll}])`),
     /** "Those were Xi's words", "These were the remarks of the minister". */
     following: re(

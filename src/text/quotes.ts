@@ -156,7 +156,12 @@ function attributes(s: string): boolean {
 /** An attribution cue opens `s`: "said X", "X said", "according to X". */
 function cueFollows(s: string): boolean {
   const qp = quotePatterns();
-  return qp.afterInverted.test(s) || qp.afterSv.test(s) || qp.afterAccording.test(s);
+  return (
+    qp.afterInverted.test(s) ||
+    qp.afterSv.test(s) ||
+    qp.afterAccording.test(s) ||
+    qp.afterAnyVerb.test(s)
+  );
 }
 
 const sentenceStart = (ctx: Context, para: number, pos: number): number => {
@@ -193,9 +198,10 @@ function speakerOf(text: string, m: RegExpExecArray, base: number): SpeakerSurfa
   return { surface: text.slice(start, end), start, end };
 }
 
-/** The words of group `verb` of a match run on `masked.slice(base)`. */
+/** The words of group `verb` (or `verb2`) of a match run on `masked.slice(base)`. */
 function cueWordsOf(text: string, m: RegExpExecArray, base: number): SpeakerSurface | null {
-  const span = (m.indices?.groups as Groups | undefined)?.verb;
+  const g = m.indices?.groups as Groups | undefined;
+  const span = g?.verb ?? g?.verb2;
   if (!span) return null;
   return {
     surface: text.slice(base + span[0], base + span[1]),
@@ -205,7 +211,7 @@ function cueWordsOf(text: string, m: RegExpExecArray, base: number): SpeakerSurf
 }
 
 const cueOf = (m: RegExpExecArray): string =>
-  (m.groups?.verb ?? "")
+  (m.groups?.verb ?? m.groups?.verb2 ?? "")
     .toLowerCase()
     .replace(/\s+/g, " ")
     .replace("was quoted as saying", "quoted");
@@ -599,7 +605,37 @@ function afterText(ctx: Context, unit: Unit): { s: string; base: number } {
 function afterCue(ctx: Context, unit: Unit): (Attribution & { matchEnd: number }) | null {
   const qp = quotePatterns();
   const { s, base } = afterText(ctx, unit);
-  for (const regex of [qp.afterAccording, qp.afterInverted, qp.afterSv]) {
+  // A quote that ends with a comma (or ! ?) is followed by its attribution: any verb will do.
+  const regexes = [qp.afterAccording, qp.afterInverted, qp.afterSv];
+  const any = commaFinal(ctx, unit, s);
+  const found = cueAt(ctx, any ? [...regexes, qp.afterAnyVerb] : regexes, s, base);
+  if (found) return found;
+  // "“…” for the victory, Ortega said.": a few words that finish the quoted sentence, then the
+  // cue; only for a quote that opens its sentence and is most of what the cue introduces.
+  const clause = /^[^,;:.!?]{2,80}?,(?=\s)/.exec(s);
+  if (!clause || !sentenceInitial(ctx, unit)) return null;
+  const quoted = letters(ctx.text.slice(unit.open + 1, unit.close));
+  if (quoted < letters(clause[0])) return null;
+  const rest = s.slice(clause[0].length);
+  return cueAt(ctx, [qp.afterInverted, qp.afterSv], rest, base + clause[0].length);
+}
+
+const letters = (s: string): number => (s.match(/[\p{L}\p{N}]/gu) ?? []).length;
+
+/** The quote's words end with a comma, a dash, "!" or "?", or a comma follows the mark. */
+function commaFinal(ctx: Context, unit: Unit, after: string): boolean {
+  const inner = ctx.text.slice(unit.open + 1, unit.close).trimEnd();
+  return /[,!?—–-]$/.test(inner) || /^\s*,/.test(after);
+}
+
+/** The first of `regexes` that matches `s` (the masked text from `base`) with a speaker. */
+function cueAt(
+  ctx: Context,
+  regexes: readonly RegExp[],
+  s: string,
+  base: number,
+): (Attribution & { matchEnd: number }) | null {
+  for (const regex of regexes) {
     const m = regex.exec(s);
     if (!m) continue;
     const speaker = speakerOf(ctx.text, m, base);
@@ -646,7 +682,7 @@ function beforeCue(ctx: Context, unit: Unit): Attribution | null {
   // A participle after the clause that names the speaker: "…, saying “…”", "…, telling reporters, “…”";
   // or a second verb of the subject: "Ortega voted early and says he “…”".
   const part =
-    [lastMatch(qp.participle, s), lastMatch(qp.coordinated, s)]
+    [lastMatch(qp.participle, s), lastMatch(qp.coordinated, s), lastMatch(qp.participleBefore, s)]
       .filter((m): m is RegExpExecArray => m !== null)
       .sort((a, b) => b.index - a.index)[0] ?? null;
   if (part && part.index > foundAt) {

@@ -47,6 +47,15 @@ describe("participle and gerund cues", () => {
     ]);
   });
 
+  it("reads a participle after 'before' or 'while', or right before the quote", () => {
+    expect(
+      read("On Friday, Ortega dodged three questions before saying, “The map is not final.”"),
+    ).toEqual([{ text: "The map is not final.", speaker: "Ortega", cue: "saying" }]);
+    expect(
+      read("The council issued a statement Monday saying, “No school will close this year.”"),
+    ).toEqual([{ text: "No school will close this year.", speaker: "The council", cue: "saying" }]);
+  });
+
   it("reads a participle after 'by': the speaker followed by observing, “…”", () => {
     const text =
       "The envoy met Ivanov in March. Ivanov immediately followed by observing, “Our partnership keeps growing in every field.”";
@@ -218,6 +227,34 @@ describe("cues and speakers", () => {
     expect(read("“It was never about the money,” says J.J. Moreau.")).toEqual([
       { text: "It was never about the money", speaker: "J.J. Moreau", cue: "says" },
     ]);
+  });
+
+  it("takes any verb after a quote that ends with a comma, and a cue after a short clause", () => {
+    expect(read("“Ask me one more time and I walk out,” Ortega quipped at the end.")).toEqual([
+      { text: "Ask me one more time and I walk out", speaker: "Ortega", cue: "quipped" },
+    ]);
+    expect(read("“What a night this is!” beamed Dana Whitfield, a volunteer.")).toEqual([
+      { text: "What a night this is!", speaker: "Dana Whitfield", cue: "beamed" },
+    ]);
+    expect(read("“Why not?” Ortega shot back. “We won the vote.”")).toEqual([
+      { text: "Why not?", speaker: "Ortega", cue: "shot back" },
+      { text: "We won the vote.", speaker: "Ortega", cue: "shot back" },
+    ]);
+    expect(
+      read("“Let me thank every volunteer who knocked on a door” for the win, Ortega said."),
+    ).toEqual([
+      {
+        text: "Let me thank every volunteer who knocked on a door",
+        speaker: "Ortega",
+        cue: "said",
+      },
+    ]);
+    // A full stop ends the sentence: what follows is not an attribution.
+    expect(read("“The bill is dead.” Analysts doubted it.")).toEqual([
+      { text: "The bill is dead.", speaker: null, cue: null },
+    ]);
+    // A short quoted term inside a clause stays a term.
+    expect(read("The “reform” passed easily, Ortega said.")).toEqual([]);
   });
 
   it("reads possessives, lower-case words before a title, 'former', 'one' and 'Jr.'", () => {
