@@ -2,7 +2,8 @@
  * Indirect attributions, found by rules: what someone said, thought or found, in the writer's
  * words ("X said that …", "…, X said.", "according to X, …"). Each has the content span, the
  * speaker as written and the cue as written, with offsets; resolving the speaker is left to the
- * pipeline, as for quotes. Sentences that hold a direct quotation are left to quotes.ts.
+ * pipeline, as for quotes. Sentences that are mostly direct quotation are left to quotes.ts; a
+ * sentence with a quoted phrase inside a paraphrase is read by both.
  */
 import { doubledApostrophes } from "./quote-marks.js";
 import { quotePatterns } from "./quote-patterns.js";
@@ -36,6 +37,8 @@ function trimmed(text: string, start: number, end: number): { start: number; end
   while (e > s && /[\s.,;:]/.test(text[e - 1] ?? "")) e--;
   return { start: s, end: e };
 }
+
+const letters = (s: string): number => (s.match(/[\p{L}\p{N}]/gu) ?? []).length;
 
 const words = (s: string): number => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 
@@ -80,8 +83,17 @@ export function extractIndirect(original: string, quotes: readonly RawQuote[]): 
   const out: RawQuote[] = [];
   for (const para of text.matchAll(/[^\n]+/g)) {
     for (const sent of splitSpan(text, para.index, para.index + para[0].length)) {
-      if (quotes.some((q) => q.start < sent.end && sent.start < q.end)) continue;
       const s = text.slice(sent.start, sent.end);
+      // A sentence that is mostly quotation is the quote extractor's; one with a quoted phrase
+      // inside a paraphrase ("X called the plan “a disgrace” for the city") is read here too.
+      const quoted = quotes
+        .filter((q) => q.start < sent.end && sent.start < q.end)
+        .reduce(
+          (n, q) =>
+            n + letters(text.slice(Math.max(q.start, sent.start), Math.min(q.end, sent.end))),
+          0,
+        );
+      if (quoted > 0 && quoted * 2 >= letters(s)) continue;
       const base = sent.start;
       let found: {
         content: { start: number; end: number };

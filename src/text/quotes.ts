@@ -777,8 +777,10 @@ function subjectOf(ctx: Context, s: string, base: number): SpeakerSurface | null
 }
 
 /**
- * The share of quoted words in what the cue introduces: from the cue to the end of the clause that
- * holds the quote (its sentence's end, or a comma, semicolon or "and" after the quote).
+ * The share of quoted letters in what the cue introduces, from the cue (or the "that" after it)
+ * to the quote's closing mark: "called the plan “a gift to developers”" is mostly quotation,
+ * "said Paris valued the “unprecedented level” of trust" is not. What follows the mark is left
+ * out: it is most often a new clause ("… “a disgrace” in a tweet on Sunday").
  */
 function quotedShare(ctx: Context, unit: Unit, att: Attribution): number {
   let from = att.cueWords?.end;
@@ -786,15 +788,20 @@ function quotedShare(ctx: Context, unit: Unit, att: Attribution): number {
   // "tells supporters that “…”": what is said starts after "that".
   const that = /(?<![\p{L}])that\s+/u.exec(ctx.masked.slice(from, unit.open));
   if (that) from += that.index + that[0].length;
+  // The clause goes on after the mark until punctuation or a word that starts a new part of
+  // the sentence ("and", "in", "who", "saying"): "“unprecedented level” of trust" goes on.
   const end = sentenceEnd(ctx, unit.lastPara, unit.close);
   const rest = ctx.masked.slice(unit.close + 1, end);
-  const stop = rest.search(/[,;:]/);
+  const stop = rest.search(CLAUSE_STOP);
   const region = ctx.masked.slice(from, stop >= 0 ? unit.close + 1 + stop : end);
   // Letters, as the annotators' rule for direct quotations counts them.
   const letters = (region.match(/[\p{L}\p{N}_]/gu) ?? []).length;
   if (letters === 0) return 0;
   return (region.match(/_/g) ?? []).length / letters;
 }
+
+const CLAUSE_STOP =
+  /[,;:.!?()—–]|(?<![\p{L}])(?:and|or|but|in|on|at|to|for|by|from|with|as|after|before|while|when|because|during|who|which|that|than|since|until|if|over|\p{Ll}+ing)(?![\p{L}])/u;
 
 /** The quote sits inside a sentence ("… were "at their best ever" and …"), not after a cue. */
 function embedded(ctx: Context, unit: Unit): boolean {

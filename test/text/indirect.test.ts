@@ -34,6 +34,19 @@ describe("indirect attributions", () => {
     ]);
   });
 
+  it("reads a paraphrase with a quoted phrase inside, not a sentence that is mostly quotation", () => {
+    const text =
+      "The mayor said the council had reached a “historic” level of agreement on housing.\n\n" +
+      "Ortega said, “We will count every ballot twice if we have to.”";
+    expect(read(text)).toEqual([
+      {
+        text: "the council had reached a “historic” level of agreement on housing",
+        speaker: "The mayor",
+        cue: "said",
+      },
+    ]);
+  });
+
   it("reads a participle after the clause that names the speaker", () => {
     expect(read("Ortega left the hearing early, saying that the vote had been rigged.")).toEqual([
       { text: "the vote had been rigged", speaker: "Ortega", cue: "saying" },

@@ -186,6 +186,15 @@ describe("partial quotes inside indirect speech", () => {
     ]);
   });
 
+  it("measures the share to the end of the phrase, not over a clause that follows", () => {
+    expect(read("Ortega called the plan a “disaster” in a post on Sunday.")).toEqual([
+      { text: "disaster", speaker: "Ortega", cue: "called" },
+    ]);
+    expect(read("The mayor said the talks were “frank and useful” and then left.")).toEqual([
+      { text: "frank and useful", speaker: "The mayor", cue: "said" },
+    ]);
+  });
+
   it("leaves a short phrase inside a longer paraphrase as a quoted term", () => {
     const text =
       "The mayor said the council had reached a “historic” level of agreement on housing.";
