@@ -31,8 +31,8 @@ const NOT_NAME = list(`
   So, Some, Many, Both, Neither, He, She, They, We, I, His, Her, Their, Our, My, Your,
   There, Here, What, Why, How, Who, Not, No, Yes, According, For, With, From, By, To, Of
 `);
-/** One word of a name: "Lavrov", "Jean-Yves", "Gonçalves", "al-Assad", "Mr.", "S.". */
-const NAME_WORD = `(?:(?:${TITLE_ABBREVIATIONS.join("|")})\\.|(?:\\p{Lu}\\.){2,3}|\\p{Lu}\\.(?=\\s+\\p{Lu})|(?:al-|el-)?\\p{Lu}[\\p{L}\\p{M}-]*[\\p{L}\\p{M}])`;
+/** One word of a name: "Lavrov", "Jean-Yves", "Gonçalves", "al-Assad", "O’Neill", "Mr.", "S.". */
+const NAME_WORD = `(?:(?:${TITLE_ABBREVIATIONS.join("|")})\\.|(?:\\p{Lu}\\.){2,3}|\\p{Lu}\\.(?=\\s+\\p{Lu})|(?:al-|el-)?\\p{Lu}(?:['’]\\p{Lu})?[\\p{L}\\p{M}-]*[\\p{L}\\p{M}])`;
 const PARTICLE = "(?:de|du|des|da|di|do|dos|van|von|der|den|ter|bin|ibn|al|y|of)";
 /** A sequence of capitalised words, with particles ("Laurent de Saint-Aubin"), titles included. */
 const NAME = `(?!(?:${alt(NOT_NAME)})(?![\\p{L}\\p{M}.-]))${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+){0,2}${NAME_WORD}){0,5}(?:,?\\s+(?:Jr|Sr)\\.|\\s+(?:II|III|IV)(?![\\p{L}]))?(?:\\s*\\([A-Z][^()\\n]{0,30}\\))?`;
@@ -196,6 +196,8 @@ function buildPatterns() {
     ),
     /** A name or a title right before a colon: pollster Dana Whitfield: "…". */
     colonName: re(`(?<![\\p{L}\\p{M}'’-])(?<sp>${SUBJECT_SPEAKER})\\s*:\\s*$`),
+    /** A cue verb anywhere: its speaker is the sentence's subject ("X, who …, said, “…”"). */
+    bareVerb: re(`(?<![\\p{L}])(?<verb>${VERB})`, "g"),
     /** A cue verb coordinated with the subject's first verb: "… and says …". */
     coordinated: re(`(?<![\\p{L}])(?:and|but)\\s+${ADV}{0,2}(?<verb>${VERB})`, "g"),
     /** A participle cue after a comma or a dash, or opening the sentence: ", saying …", "Adding, …". */

@@ -486,13 +486,22 @@ function accepted(ctx: Context, unit: Unit, q: RawQuote, att: Attribution): bool
   if (att.speaker === null) return n > 3 && !titleCase(q.text);
   if (n > 3) return true;
   if (att.via !== "other" && !embedded(ctx, unit)) return true;
-  // A quoted phrase that is most of what a speech verb introduces: "X called it “a disgrace”".
+  // A quoted phrase that is most of what a speech verb introduces: "X called it “a disgrace”",
+  // or of the clause before a cue that follows it: "The plan is “a disgrace,” X said".
+  if (att.via === "after") return quotedShareBefore(ctx, unit) >= 0.5;
   return (
     att.via === "before" &&
     att.cue !== "colon" &&
     !weakCue(att.cue) &&
     quotedShare(ctx, unit, att) >= 0.5
   );
+}
+
+/** The share of quoted letters from the start of the quote's sentence to its closing mark. */
+function quotedShareBefore(ctx: Context, unit: Unit): number {
+  const region = ctx.masked.slice(sentenceStart(ctx, unit.firstPara, unit.open), unit.close + 1);
+  const letters = (region.match(/[\p{L}\p{N}_]/gu) ?? []).length;
+  return letters === 0 ? 0 : (region.match(/_/g) ?? []).length / letters;
 }
 
 function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
@@ -656,6 +665,12 @@ function cueAt(
 function beforeCue(ctx: Context, unit: Unit): Attribution | null {
   const qp = quotePatterns();
   const { s, base } = beforeText(ctx, unit);
+  const cueFrom = (speaker: SpeakerSurface, m: RegExpExecArray): Attribution => ({
+    speaker,
+    cue: cueOf(m),
+    cueWords: cueWordsOf(ctx.text, m, base),
+    via: "before",
+  });
   // "According to X, …" and "X said …" anywhere earlier in the sentence; the nearest wins.
   const candidates = [...allMatches(qp.beforeAccording, s), ...allMatches(qp.beforeSv, s)];
   candidates.sort((a, b) => b.index - a.index);
@@ -687,25 +702,22 @@ function beforeCue(ctx: Context, unit: Unit): Attribution | null {
       .sort((a, b) => b.index - a.index)[0] ?? null;
   if (part && part.index > foundAt) {
     const speaker = found?.speaker ?? subjectOf(ctx, s, base);
-    if (speaker)
-      return {
-        speaker,
-        cue: cueOf(part),
-        cueWords: cueWordsOf(ctx.text, part, base),
-        via: "before",
-      };
+    if (speaker) return cueFrom(speaker, part);
   }
   if (found) return found;
   // "Said Maria Ortega, who grew up there, “…”", "Stated Moreau: “…”".
   const inv = qp.beforeInverted.exec(s);
   const invSpeaker = inv ? speakerOf(ctx.text, inv, base) : null;
-  if (inv && invSpeaker)
-    return {
-      speaker: invSpeaker,
-      cue: cueOf(inv),
-      cueWords: cueWordsOf(ctx.text, inv, base),
-      via: "before",
-    };
+  if (inv && invSpeaker) return cueFrom(invSpeaker, inv);
+  // A cue verb further back, with the sentence's subject as its speaker: "X, who studies …,
+  // said, “…”", "X was prompted to say, “…”".
+  const bare = lastMatch(qp.bareVerb, s);
+  // A weak cue ("say") counts right before the mark: "… rose to say, “…”".
+  const rightBefore = bare !== null && /^\s*[,:]?\s*$/.test(s.slice(bare.index + bare[0].length));
+  if (bare && (rightBefore || !weakCue(bare.groups?.verb ?? ""))) {
+    const speaker = subjectOf(ctx, s, base);
+    if (speaker) return cueFrom(speaker, bare);
+  }
   if (/:\s*$/.test(s)) {
     // Any verb before the colon ("the retired teacher retorted:"), or a name alone
     // ("pollster Dana Whitfield:").

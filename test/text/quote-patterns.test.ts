@@ -266,6 +266,23 @@ describe("cues and speakers", () => {
     expect(read("The “reform” passed easily, Ortega said.")).toEqual([]);
   });
 
+  it("takes the subject when the cue verb stands apart from it, and O’Neill as a name", () => {
+    // "say" is a weak cue (5 of its 249 train uses introduced a direct quotation), but not
+    // right before the mark.
+    expect(
+      read("Mayor Ortega was so moved by the calm that he rose to say, “I have never seen it.”"),
+    ).toEqual([{ text: "I have never seen it.", speaker: "Mayor Ortega", cue: "say" }]);
+    expect(
+      read("Ann Lutz, who studies ballot design at the institute, said, “Long forms lose voters.”"),
+    ).toEqual([{ text: "Long forms lose voters.", speaker: "Ann Lutz", cue: "said" }]);
+    expect(read("“The roads come first,” O’Neill said.")).toEqual([
+      { text: "The roads come first", speaker: "O’Neill", cue: "said" },
+    ]);
+    expect(read("Ms. Lutz is “no pushover,” said Mr. Moreau, who hired her.")).toEqual([
+      { text: "no pushover", speaker: "Mr. Moreau", cue: "said" },
+    ]);
+  });
+
   it("reads possessives, lower-case words before a title, 'former', 'one' and 'Jr.'", () => {
     expect(read("“The count is slow,” the Tribune’s Dana Whitfield wrote Friday.")).toEqual([
       { text: "The count is slow", speaker: "the Tribune’s Dana Whitfield", cue: "wrote" },
