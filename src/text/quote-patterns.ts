@@ -94,6 +94,25 @@ function speakerSources(): { subject: string; speaker: string; speakerAfter: str
   };
 }
 
+/**
+ * Verbs that name what someone is or does with a quoted phrase as the complement: "called the
+ * system “rigged”", "dismissed the report as “talking points”", "referred to them as “…”". The
+ * quoted words are what the speaker said, however long the object before them.
+ */
+const NAMING_VERBS = list(`
+  call, calls, called, calling, dub, dubs, dubbed, dubbing, label, labels, labeled, labelled,
+  labeling, labelling, brand, brands, branded, branding, describe, describes, described,
+  describing, refer to, refers to, referred to, referring to, dismiss, dismisses, dismissed,
+  dismissing, denounce, denounces, denounced, denouncing, deride, derides, derided, deriding,
+  characterize, characterizes, characterized, characterizing, characterise, characterised,
+  portray, portrays, portrayed, portraying, criticize, criticizes, criticized, criticizing,
+  criticise, criticised
+`);
+/** A word of a naming verb's object (up to eight: "called her handling of the files “…”"). */
+const OBJECT_WORD = '[^\\s,;:"“”«»_!?()—–]+';
+/** Of the naming verbs, those that need "as" before the complement ("described it as “…”"). */
+const NAMING_AS = /^(?:describ|refer|dismiss|denounc|derid|characteri|portray|critici)/;
+
 /** Lower-case words before a title that stay out of the surface: "retired Colonel Mark Hendry". */
 const PRE = "(?:(?:retired|former|acting)\\s+)?";
 /** ", who accompanied Putin," between a speaker and the verb. */
@@ -198,6 +217,18 @@ function buildPatterns() {
     colonName: re(`(?<![\\p{L}\\p{M}'’-])(?<sp>${SUBJECT_SPEAKER})\\s*:\\s*$`),
     /** A cue verb anywhere: its speaker is the sentence's subject ("X, who …, said, “…”"). */
     bareVerb: re(`(?<![\\p{L}])(?<verb>${VERB})`, "g"),
+    /**
+     * A naming verb and its object right before the mark: "called the system “…”", "dismissed
+     * the report as “…”" (what the verb names is the quote).
+     */
+    namingComplement: re(
+      `^[\\s\\S]*(?<![\\p{L}])(?<verb>${alt(NAMING_VERBS.map((v) => v.replace(/ /g, "\\s+")))})(?:\\s+(?!(?:for|on|upon|off|out|up|in|into|back|at|by|with|from)(?![\\p{L}]))${OBJECT_WORD}(?:\\s+${OBJECT_WORD}){0,7}?)?(?<as>\\s+as(?:\\s+being)?)?\\s*$`,
+    ),
+    /** A naming verb after the sentence's subject: "Moreau dismissed the report as “…”". */
+    namingSv: re(
+      `${PRE}(?<sp>${SUBJECT_SPEAKER})${APPOS}?\\s+${ADV}{0,2}(?<verb>${alt(NAMING_VERBS.map((v) => v.replace(/ /g, "\\s+")))})(?![\\p{L}])`,
+      "g",
+    ),
     /** A cue verb coordinated with the subject's first verb: "… and says …". */
     coordinated: re(`(?<![\\p{L}])(?:and|but)\\s+${ADV}{0,2}(?<verb>${VERB})`, "g"),
     /** A participle cue after a comma or a dash, or opening the sentence: ", saying …", "Adding, …". */
@@ -236,6 +267,14 @@ function buildPatterns() {
 }
 
 let patterns: ReturnType<typeof buildPatterns> | undefined;
+
+/** The naming verb that introduces the quoted complement ending `before`, or null. */
+export function namingComplement(before: string): RegExpExecArray | null {
+  const m = quotePatterns().namingComplement.exec(before);
+  if (!m) return null;
+  const verb = (m.groups?.verb ?? "").toLowerCase();
+  return NAMING_AS.test(verb) && !m.groups?.as ? null : m;
+}
 
 /** The cue patterns, compiled once. */
 export function quotePatterns(): ReturnType<typeof buildPatterns> {

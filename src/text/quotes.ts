@@ -38,7 +38,12 @@ import {
   paragraphs,
   type Unit,
 } from "./quote-marks.js";
-import { NOT_TURN_LABELS, QUESTION_LABELS, quotePatterns } from "./quote-patterns.js";
+import {
+  NOT_TURN_LABELS,
+  namingComplement,
+  QUESTION_LABELS,
+  quotePatterns,
+} from "./quote-patterns.js";
 import { opensSentence, sentenceBoundaries } from "./sentences.js";
 
 export interface SpeakerSurface {
@@ -489,12 +494,23 @@ function accepted(ctx: Context, unit: Unit, q: RawQuote, att: Attribution): bool
   // A quoted phrase that is most of what a speech verb introduces: "X called it “a disgrace”",
   // or of the clause before a cue that follows it: "The plan is “a disgrace,” X said".
   if (att.via === "after") return quotedShareBefore(ctx, unit) >= 0.5;
+  // The complement of a naming verb that is the cue: "X called the system “rigged”".
+  if (att.via === "before" && att.cueWords && namingVerbAt(ctx, unit) === att.cueWords.start)
+    return true;
   return (
     att.via === "before" &&
     att.cue !== "colon" &&
     !weakCue(att.cue) &&
     quotedShare(ctx, unit, att) >= 0.5
   );
+}
+
+/** Where the naming verb whose complement the quote is starts ("called the plan “…”"), or -1. */
+function namingVerbAt(ctx: Context, unit: Unit): number {
+  const { s, base } = beforeText(ctx, unit);
+  const m = namingComplement(s);
+  const verb = m?.indices?.groups?.verb;
+  return verb ? base + verb[0] : -1;
 }
 
 /** The share of quoted letters from the start of the quote's sentence to its closing mark. */
@@ -709,6 +725,14 @@ function beforeCue(ctx: Context, unit: Unit): Attribution | null {
   const inv = qp.beforeInverted.exec(s);
   const invSpeaker = inv ? speakerOf(ctx.text, inv, base) : null;
   if (inv && invSpeaker) return cueFrom(invSpeaker, inv);
+  // A naming verb that is not a quotation cue, with its subject: "X dismissed the report as “…”".
+  const naming = namingComplement(s);
+  const nv = naming?.indices?.groups?.verb;
+  if (naming && nv) {
+    const sv = allMatches(qp.namingSv, s).find((m) => m.indices?.groups?.verb?.[0] === nv[0]);
+    const speaker = sv ? speakerOf(ctx.text, sv, base) : subjectOf(ctx, s, base);
+    if (speaker) return cueFrom(speaker, naming);
+  }
   // A cue verb further back, with the sentence's subject as its speaker: "X, who studies …,
   // said, “…”", "X was prompted to say, “…”".
   const bare = lastMatch(qp.bareVerb, s);

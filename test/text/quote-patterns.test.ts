@@ -283,6 +283,26 @@ describe("cues and speakers", () => {
     ]);
   });
 
+  it("reads the quoted complement of a naming verb, however long its object", () => {
+    // The share rule alone would leave these as terms: the object outweighs the quoted words.
+    expect(read("Ruiz called the county's new ballot system “rigged.”")).toEqual([
+      { text: "rigged.", speaker: "Ruiz", cue: "called" },
+    ]);
+    expect(
+      read("Mr. Moreau dismissed the findings of Dr. Lutz's audit as “campaign talking points.”"),
+    ).toEqual([{ text: "campaign talking points.", speaker: "Mr. Moreau", cue: "dismissed" }]);
+    expect(read("The mayor described the new levy as being “fair to everyone” and left.")).toEqual([
+      { text: "fair to everyone", speaker: "The mayor", cue: "described" },
+    ]);
+    // "described" needs "as"; a band called X is no speaker of a chant nine words on.
+    expect(
+      read("Ortega described the long history of the county’s “tax revolt” at length."),
+    ).toEqual([]);
+    expect(
+      read("A local trio called Greenfield got the whole crowd to dance and cheer for “Ruiz.”"),
+    ).toEqual([]);
+  });
+
   it("reads possessives, lower-case words before a title, 'former', 'one' and 'Jr.'", () => {
     expect(read("“The count is slow,” the Tribune’s Dana Whitfield wrote Friday.")).toEqual([
       { text: "The count is slow", speaker: "the Tribune’s Dana Whitfield", cue: "wrote" },
