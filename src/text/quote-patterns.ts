@@ -187,6 +187,14 @@ function buildPatterns() {
     afterAnyVerb: re(
       `^[\\s,—–-]*(?:${PRE}(?<sp>${SPEAKER_AFTER})${APPOS}?\\s+${ADV}?(?<verb>${ANY_VERB})|(?<verb2>\\p{Ll}{2,}ed)\\s+${PRE}(?<sp2>${SPEAKER_AFTER})${TRAIL_APPOS})`,
     ),
+    /**
+     * After a quote ending with a comma, speakers the lists do not know: lower-case words before
+     * a name ("…," said master of ceremonies Ann Lutz), or a description with a comma inside
+     * ("…," the bespectacled, 71-year-old mayor said).
+     */
+    afterLoose: re(
+      `^[\\s,—–-]*(?:(?<verb>${VERB})\\s+(?<sp>(?:\\p{Ll}[\\p{L}-]*\\s+){1,5}${NAME})|(?<sp2>${LOWER_DET}\\s+[^,.;:!?"“”«»_\\n()]{1,40}?(?:,\\s*[^,.;:!?"“”«»_\\n()]{1,30}?)?)\\s+(?<verb2>${VERB}))`,
+    ),
     /** "…," X said. */
     afterSv: re(`^[\\s,—–-]*${PRE}(?<sp>${SPEAKER_AFTER})${APPOS}?\\s+${ADV}?(?<verb>${VERB})`),
     /** "…", according to X. */

@@ -633,7 +633,7 @@ function afterCue(ctx: Context, unit: Unit): (Attribution & { matchEnd: number }
   // A quote that ends with a comma (or ! ?) is followed by its attribution: any verb will do.
   const regexes = [qp.afterAccording, qp.afterInverted, qp.afterSv];
   const any = commaFinal(ctx, unit, s);
-  const found = cueAt(ctx, any ? [...regexes, qp.afterAnyVerb] : regexes, s, base);
+  const found = cueAt(ctx, any ? [...regexes, qp.afterAnyVerb, qp.afterLoose] : regexes, s, base);
   if (found) return found;
   // "“…” for the victory, Ortega said.": a few words that finish the quoted sentence, then the
   // cue; only for a quote that opens its sentence and is most of what the cue introduces.
@@ -678,6 +678,10 @@ function cueAt(
   return null;
 }
 
+/** Text ending with a preposition (then spaces): what follows it is not a subject. */
+const PREPOSITION_BEFORE =
+  /(?<![\p{L}])(?:on|at|in|during|for|of|from|with|by|to|after|before|since|until|about|over|into|than)\s+$/iu;
+
 function beforeCue(ctx: Context, unit: Unit): Attribution | null {
   const qp = quotePatterns();
   const { s, base } = beforeText(ctx, unit);
@@ -697,8 +701,15 @@ function beforeCue(ctx: Context, unit: Unit): Attribution | null {
     // strong one.
     const earlierStrong = candidates.slice(k + 1).some((e) => !weakCue(e.groups?.verb ?? ""));
     if (earlierStrong && weakCue(m.groups?.verb ?? "")) continue;
-    const speaker = speakerOf(ctx.text, m, base);
-    if (!speaker) continue;
+    const named = speakerOf(ctx.text, m, base);
+    if (!named) continue;
+    // "Trump at the time said", "Ryan on Tuesday called": the object of a preposition is no
+    // speaker; the sentence's subject is, when there is one.
+    const according = /^according/i.test(m.groups?.verb ?? "");
+    const speaker =
+      !according && PREPOSITION_BEFORE.test(s.slice(0, named.start - base))
+        ? (subjectOf(ctx, s, base) ?? named)
+        : named;
     const apposition = appositionOf(m);
     found = {
       speaker,

@@ -283,6 +283,37 @@ describe("cues and speakers", () => {
     ]);
   });
 
+  it("reads lower-case words before a name, or a description with a comma, after a quote", () => {
+    expect(
+      read(
+        "“The first duty is to the voters,” said former secretary of state Ann Lutz at the forum.",
+      ),
+    ).toEqual([
+      {
+        text: "The first duty is to the voters",
+        speaker: "former secretary of state Ann Lutz",
+        cue: "said",
+      },
+    ]);
+    expect(
+      read("“Since day one, roads came first,” the soft-spoken, 68-year-old mayor said on Friday."),
+    ).toEqual([
+      {
+        text: "Since day one, roads came first",
+        speaker: "the soft-spoken, 68-year-old mayor",
+        cue: "said",
+      },
+    ]);
+  });
+
+  it("takes the subject, not the object of a preposition before the cue verb", () => {
+    expect(
+      read(
+        "Speaker Ann Lutz, the county’s senior Republican, on Monday called the plan “a fraud.”",
+      ),
+    ).toEqual([{ text: "a fraud.", speaker: "Speaker Ann Lutz", cue: "called" }]);
+  });
+
   it("reads the quoted complement of a naming verb, however long its object", () => {
     // The share rule alone would leave these as terms: the object outweighs the quoted words.
     expect(read("Ruiz called the county's new ballot system “rigged.”")).toEqual([
