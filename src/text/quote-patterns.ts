@@ -206,9 +206,12 @@ function buildPatterns() {
     ),
     /** X said: "…". */
     beforeSv: re(`${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}{0,2}(?<verb>${VERB})`, "g"),
-    /** An inverted cue opening the sentence: Said Maria Ortega, who …, "…" / Stated Moreau: "…". */
+    /**
+     * An inverted cue opening the sentence or after a comma: Said Maria Ortega, who …, "…" /
+     * Stated Moreau: "…" / Because of the calendar, explained Ruiz, "…".
+     */
     beforeInverted: re(
-      `^\\s*(?<verb>${verbSource(true)})\\s+${PRE}(?<sp>${SPEAKER})(?:\\s*,\\s*[^,;:"“”«»_\\n]{1,120}?)?\\s*[,:]\\s*$`,
+      `(?:^\\s*|[,;—–]\\s*)(?<verb>${verbSource(true)})\\s+${PRE}(?<sp>${SPEAKER})(?:\\s*,\\s*[^,;:"“”«»_\\n]{1,120}?)?\\s*[,:]\\s*$`,
     ),
     /** Any verb right before a colon: the retired teacher retorted: "…". */
     colonVerb: re(

@@ -306,6 +306,15 @@ describe("cues and speakers", () => {
     ]);
   });
 
+  it("reads an inverted cue after a comma, right before the quote", () => {
+    expect(
+      read("Because of how the map was drawn, explained Ruiz, “with this over by May, we lose.”"),
+    ).toEqual([{ text: "with this over by May, we lose.", speaker: "Ruiz", cue: "explained" }]);
+    expect(
+      read("The odd thing about the vote, says Ann Lutz, a historian, “is that nobody ran.”"),
+    ).toEqual([{ text: "is that nobody ran.", speaker: "Ann Lutz", cue: "says" }]);
+  });
+
   it("takes the subject, not the object of a preposition before the cue verb", () => {
     expect(
       read(
