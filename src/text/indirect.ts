@@ -29,11 +29,11 @@ function group(text: string, m: RegExpExecArray, base: number, ...names: string[
 const isPronoun = (s: SpeakerSurface | null): boolean =>
   s !== null && /^(he|she|they|we|i|it)$/i.test(s.surface);
 
-/** Trim spaces and a final full stop or comma from a content span. */
+/** Trim spaces, a leading comma or colon and a final full stop or comma from a content span. */
 function trimmed(text: string, start: number, end: number): { start: number; end: number } {
   let s = start;
   let e = end;
-  while (s < e && /\s/.test(text[s] ?? "")) s++;
+  while (s < e && /[\s,;:]/.test(text[s] ?? "")) s++;
   while (e > s && /[\s.,;:]/.test(text[e - 1] ?? "")) e--;
   return { start: s, end: e };
 }

@@ -29,6 +29,7 @@
  */
 
 import { weakCue } from "./cue-verbs.js";
+import { listedPeople } from "./office-holders.js";
 import {
   doubledApostrophes,
   isSpace,
@@ -250,6 +251,14 @@ const isPronoun = (s: SpeakerSurface | null): boolean =>
 const wordCount = (s: string): number =>
   s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
+let surnames: ReadonlySet<string> | undefined;
+
+/** The surnames of listed office holders that are not also common words or first names. */
+function listedSurnames(): ReadonlySet<string> {
+  surnames ??= new Set(listedPeople().flatMap((p) => (p.commonSurname ? [] : p.surnames)));
+  return surnames;
+}
+
 /**
  * A single capitalised word opening a sentence ("Analysts were cautious") is only taken for a
  * name when the text also writes it capitalised inside a sentence ("… met Putin in …").
@@ -257,6 +266,8 @@ const wordCount = (s: string): number =>
 function personLike(ctx: Context, s: SpeakerSurface): boolean {
   const surface = s.surface;
   if (/\s/.test(surface) || /^\p{Ll}/u.test(surface) || isPronoun(s)) return true;
+  // A surname of the office-holder list ("Lavrov", not "Major") is a name wherever it stands.
+  if (listedSurnames().has(surface)) return true;
   let known = ctx.personLike.get(surface);
   if (known === undefined) {
     const escaped = surface.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -34,6 +34,14 @@ describe("indirect attributions", () => {
     ]);
   });
 
+  it("starts the content after the comma that follows a participle", () => {
+    // "Ortega" opens its sentence and is written nowhere else: quotes.ts does not take it for a
+    // name, so the attribution is left here, without the comma before the mark.
+    expect(read("Ortega then followed up by saying, “The count is over and we won.”")).toEqual([
+      { text: "“The count is over and we won.”", speaker: "Ortega", cue: "saying" },
+    ]);
+  });
+
   it("reads a paraphrase with a quoted phrase inside, not a sentence that is mostly quotation", () => {
     const text =
       "The mayor said the council had reached a “historic” level of agreement on housing.\n\n" +

@@ -56,6 +56,14 @@ describe("participle and gerund cues", () => {
     ).toEqual([{ text: "No school will close this year.", speaker: "The council", cue: "saying" }]);
   });
 
+  it("takes a listed office holder's surname alone as a name, written nowhere else", () => {
+    // A single capitalised word opening a sentence needs the text to write it inside a sentence
+    // too ("Analysts were …" is no speaker), unless the office-holder list knows the surname.
+    expect(
+      read("Shoigu opened the talks. Lavrov followed by observing, “Our tandem keeps the peace.”"),
+    ).toEqual([{ text: "Our tandem keeps the peace.", speaker: "Lavrov", cue: "observing" }]);
+  });
+
   it("reads a participle after 'by': the speaker followed by observing, “…”", () => {
     const text =
       "The envoy met Ivanov in March. Ivanov immediately followed by observing, “Our partnership keeps growing in every field.”";
