@@ -4,16 +4,10 @@ import {
   DEFAULT_WEIGHTS,
   UN_MEASURE_INPUTS,
 } from "../indicators/composite.js";
-import {
-  type Column,
-  type EventFilter,
-  type Family,
-  type Frame,
-  type IndicatorDef,
-  periodKind,
-} from "../indicators/indicator.js";
+import type { Column, EventFilter, Family, IndicatorDef } from "../indicators/indicator.js";
 import { selectIndicators } from "../indicators/registry.js";
 import type { Store } from "../store/store.js";
+import { type Frame, periodKind } from "./frame.js";
 
 export interface IndicatorColumns {
   readonly frame: Frame;

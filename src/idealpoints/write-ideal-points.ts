@@ -5,9 +5,9 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { stateByCcode } from "../core/crosswalk.js";
+import { csvLine } from "../core/csv.js";
 import { type PanelFormat, writeAtomically } from "../frames/panel.js";
-import { duckdb } from "../store/duckdb/node-api.js";
-import { quoteLiteral } from "../store/sql.js";
+import { type ParquetType, writeParquet } from "../store/parquet.js";
 import type { IdealPointRow } from "../store/store.js";
 
 export const IDEAL_POINT_COLUMNS = [
@@ -36,16 +36,10 @@ export function outputRow(p: IdealPointRow): Array<number | string | null> {
   ];
 }
 
-function csvCell(v: number | string | null): string {
-  if (v === null) return "";
-  if (typeof v === "number") return String(v);
-  return /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-}
-
 /** The rows as CSV text (header first). */
 export function idealPointsCsv(points: readonly IdealPointRow[]): string {
   const lines = [IDEAL_POINT_COLUMNS.join(",")];
-  for (const p of points) lines.push(outputRow(p).map(csvCell).join(","));
+  for (const p of points) lines.push(csvLine(outputRow(p)));
   return `${lines.join("\n")}\n`;
 }
 
@@ -55,36 +49,25 @@ async function writeCsv(points: readonly IdealPointRow[], path: string): Promise
   await once(out, "finish");
 }
 
-async function writeParquet(points: readonly IdealPointRow[], path: string): Promise<void> {
-  // A private in-memory DuckDB writes Parquet whatever the store's backend is.
-  const db = await duckdb.DuckDBInstance.create(":memory:");
-  const con = await db.connect();
-  try {
-    await con.run(
-      "CREATE TABLE t (ccode INTEGER, session INTEGER, year INTEGER, ideal_point DOUBLE, se DOUBLE, votes INTEGER, iso3 VARCHAR, country VARCHAR)",
-    );
-    const ap = await con.createAppender("t");
-    for (const p of points) {
-      const [, , , , , , iso3, country] = outputRow(p);
-      ap.appendInteger(p.ccode);
-      ap.appendInteger(p.session);
-      ap.appendInteger(p.year);
-      ap.appendDouble(p.idealPoint);
-      ap.appendDouble(p.se);
-      ap.appendInteger(p.votes);
-      if (iso3 === null) ap.appendNull();
-      else ap.appendVarchar(String(iso3));
-      if (country === null) ap.appendNull();
-      else ap.appendVarchar(String(country));
-      ap.endRow();
-    }
-    ap.flushSync();
-    ap.closeSync();
-    await con.run(`COPY t TO ${quoteLiteral(path)} (FORMAT parquet)`);
-  } finally {
-    con.closeSync();
-    db.closeSync();
-  }
+const PARQUET_TYPES: Record<(typeof IDEAL_POINT_COLUMNS)[number], ParquetType> = {
+  ccode: "INTEGER",
+  session: "INTEGER",
+  year: "INTEGER",
+  ideal_point: "DOUBLE",
+  se: "DOUBLE",
+  votes: "INTEGER",
+  iso3: "VARCHAR",
+  country: "VARCHAR",
+};
+
+function writePointsParquet(points: readonly IdealPointRow[], path: string): Promise<void> {
+  const rows = points.map(outputRow);
+  const columns = IDEAL_POINT_COLUMNS.map((name, j) => ({
+    name,
+    type: PARQUET_TYPES[name],
+    value: (i: number) => rows[i]?.[j],
+  }));
+  return writeParquet(path, columns, rows.length);
 }
 
 export function writeIdealPoints(
@@ -92,6 +75,6 @@ export function writeIdealPoints(
   path: string,
 ): Promise<PanelFormat> {
   return writeAtomically(path, (tmp, format) =>
-    format === "csv" ? writeCsv(points, tmp) : writeParquet(points, tmp),
+    format === "csv" ? writeCsv(points, tmp) : writePointsParquet(points, tmp),
   );
 }

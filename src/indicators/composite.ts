@@ -1,5 +1,5 @@
 import { BadInputError } from "../core/errors.js";
-import type { Column, IndicatorDef } from "./indicator.js";
+import type { Column, Family, IndicatorDef } from "./indicator.js";
 
 /**
  * Composite indices, a profile of three dimensions and a net score (docs/indicators.md#composites):
@@ -82,6 +82,17 @@ export const COMPOSITE_INPUTS = [
   "trade_share_b",
   "arms_dependence_5y",
 ] as const;
+
+/**
+ * The families each composite is computed from (its intervals too): the registry gives a
+ * composite the datasets of these families (data/indicators/datasets.csv).
+ */
+export const COMPOSITE_FAMILIES: Readonly<Record<string, readonly Family[]>> = {
+  cooperation_index: ["un", "atop", "cow", "igo"],
+  hostility_index: ["mid"],
+  alignment_index: ["un", "atop", "cow", "igo", "mid"],
+  dependence_asymmetry: ["trade", "arms"],
+};
 
 /** The extra inputs of the composites' intervals. */
 export const COMPOSITE_INTERVAL_INPUTS = [

@@ -6,18 +6,13 @@
  * until the vote files change. Asked for without a fit, the family says so and how to make one.
  */
 import { BadInputError } from "../core/errors.js";
+import type { Frame } from "../frames/frame.js";
 import { MODEL_VERSION } from "../idealpoints/fit-votes.js";
 import { votesKey } from "../idealpoints/read-votes.js";
 import { yearSession } from "../idealpoints/session-year.js";
 import { UNGA_CITATION } from "../sources/unga-voeten.js";
 import type { IdealPointFitRecord, Store } from "../store/store.js";
-import {
-  type Column,
-  type FamilyComputer,
-  type Frame,
-  type IndicatorDef,
-  nullColumn,
-} from "./indicator.js";
+import { type Column, type FamilyComputer, type IndicatorDef, nullColumn } from "./indicator.js";
 
 const SOURCE =
   "UN General Assembly roll-call votes (Voeten, Strezhnev & Bailey 2009, Harvard Dataverse hdl:1902.1/12379) and the matched resolutions of Bailey, Strezhnev & Voeten (2017), through Entente's stored ideal-point fit (table un_ideal_points)";

@@ -1,23 +1,19 @@
 import { BadInputError } from "../core/errors.js";
+import type { PeriodKind } from "../frames/frame.js";
 import { atopFamily, cowFamily } from "./alliances.js";
 import { armsFamily } from "./arms-supply.js";
 import { armsWindowFamily } from "./arms-window.js";
 import { cincFamily } from "./capabilities.js";
 import { COMPOSITE_INDICATORS, COMPOSITE_INPUTS, COMPOSITE_INTERVAL_INPUTS } from "./composite.js";
 import { contiguityFamily } from "./contiguity.js";
+import { withDatasets } from "./datasets.js";
 import { midFamily } from "./disputes.js";
 import { gdeltFamily, icewsFamily } from "./events.js";
 import { exercisesFamily } from "./exercises.js";
 import { icewsDyadYearFamily } from "./icews-dyadyear.js";
 import { unIdealFamily } from "./ideal-points.js";
 import { igoFamily } from "./igos.js";
-import {
-  FAMILIES,
-  type Family,
-  type FamilyComputer,
-  type IndicatorDef,
-  type PeriodKind,
-} from "./indicator.js";
+import { FAMILIES, type Family, type FamilyComputer, type IndicatorDef } from "./indicator.js";
 import { tradeFamily } from "./trade-dependence.js";
 import { unFamily } from "./voting-similarity.js";
 
@@ -40,11 +36,11 @@ export const FAMILY_COMPUTERS: readonly FamilyComputer[] = [
   unIdealFamily,
 ];
 
-/** Every indicator, in output order. */
-export const INDICATORS: readonly IndicatorDef[] = [
+/** Every indicator, in output order, with the datasets it is computed from. */
+export const INDICATORS: readonly IndicatorDef[] = withDatasets([
   ...FAMILY_COMPUTERS.flatMap((f) => f.indicators),
   ...COMPOSITE_INDICATORS,
-];
+]);
 
 const BY_NAME = new Map(INDICATORS.map((d) => [d.name, d]));
 /** Families left out of the default selection (FamilyComputer.optIn). */
@@ -91,9 +87,10 @@ export function selectIndicators(
   const available = (d: IndicatorDef) => period === "year" || supportsPeriod(d.family, period);
   const implicit = (d: IndicatorDef) => opts.intervals === true || d.onRequest !== true;
   const wanted = new Set<string>();
+  // Opt-in families (ideal points) only when the caller includes them, e.g. once a fit exists.
+  const opted = (d: IndicatorDef) => !OPT_IN.has(d.family) || (opts.optIn ?? []).includes(d.family);
   if (!items.length)
-    for (const d of INDICATORS)
-      if (available(d) && implicit(d) && !OPT_IN.has(d.family)) wanted.add(d.name);
+    for (const d of INDICATORS) if (available(d) && implicit(d) && opted(d)) wanted.add(d.name);
   for (const item of items) {
     if ((FAMILIES as readonly string[]).includes(item)) {
       for (const d of INDICATORS)

@@ -10,12 +10,14 @@ import { RULES } from "../assess/scoring.js";
 import { BadInputError } from "../core/errors.js";
 import { checkYear, FIRST_YEAR } from "../core/years.js";
 import { loadedYearRange } from "../frames/coverage.js";
-import { dyad, type StateRef } from "../frames/dyad.js";
+import { dyad } from "../frames/dyad.js";
+import type { StateRef } from "../frames/dyad-result.js";
 import { indicatorFit } from "../indicators/ideal-points.js";
 import type { Family, IndicatorDef } from "../indicators/indicator.js";
 import { indicatorDef } from "../indicators/registry.js";
 import { describeSources } from "../sources/describe.js";
 import type { Store } from "../store/store.js";
+import { type BlocSection, blocSection } from "./blocs-section.js";
 import { IDEAL_REFERENCES, idealPointsChart } from "./charts/ideal-points.js";
 import { type Chart, renderSvg, reportCharts } from "./charts/index.js";
 import {
@@ -115,6 +117,8 @@ export interface ReportModel {
     readonly rows: readonly Row[];
   };
   readonly assessment: AssessResult | null;
+  /** "<A> and <B> among the blocs": null when no UN votes fall in the period. */
+  readonly blocs: BlocSection | null;
   readonly datasets: readonly DatasetUsed[];
   /** Every indicator the report shows, for the methods section. */
   readonly indicators: readonly IndicatorDef[];
@@ -230,6 +234,7 @@ export async function buildReport(
   });
 
   const assessment = kase ? await assess(store, kase, [...RULES]) : null;
+  const blocs = await blocSection(store, d.dyad.a, d.dyad.b, { from, to });
   if (assessment) {
     for (const e of kase?.evidence ?? []) {
       const def = e.binding ? indicatorDef(e.binding.indicator) : undefined;
@@ -274,6 +279,7 @@ export async function buildReport(
       rows: tableRows,
     },
     assessment,
+    blocs,
     datasets,
     indicators: tableIndicators,
   };

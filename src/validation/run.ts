@@ -7,8 +7,8 @@ import { z } from "zod";
 import { BadInputError } from "../core/errors.js";
 import { addIndicators } from "../frames/add-indicators.js";
 import { createDyadYears } from "../frames/create-dyad-years.js";
+import { directedKey } from "../frames/frame.js";
 import { allianceComponent, computeComposites, DEFAULT_WEIGHTS } from "../indicators/composite.js";
-import { directedKey } from "../indicators/indicator.js";
 import type { Store } from "../store/store.js";
 import { auc } from "./auc.js";
 import {

@@ -11,7 +11,7 @@ import {
   strengths,
 } from "../../src/blocs/similarity-network.js";
 import { resolutionRange, sweepNetwork } from "../../src/blocs/sweep.js";
-import { frameOf } from "../../src/indicators/indicator.js";
+import { frameOf } from "../../src/frames/frame.js";
 import { buildVoteYear, fillFromVoteYears } from "../../src/indicators/voting-similarity.js";
 import { tempStore } from "../helpers.js";
 import { EAST, SOUTH, syntheticYear, WEST } from "./synthetic-votes.js";

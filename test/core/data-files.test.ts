@@ -20,6 +20,8 @@ import {
   readDataFile,
 } from "../../src/core/data-file.js";
 import { DataFileError } from "../../src/core/errors.js";
+import { DATASETS_FILE, readDatasetRows, withDatasets } from "../../src/indicators/datasets.js";
+import { INDICATORS } from "../../src/indicators/registry.js";
 import { readCueList, readSpeakerNouns } from "../../src/text/cue-verbs.js";
 import { loadOfficeHolders, PEOPLE_FILES } from "../../src/text/office-holders.js";
 
@@ -142,6 +144,20 @@ describe("office holders (data/people)", () => {
 });
 
 describe("attribution cues (data/text)", () => {
+  it("reads the indicator datasets through their schema, refusing a row given twice", () => {
+    const rows = readDatasetRows();
+    expect(rows.get("atop")).toEqual(["atop-ddy", "atop-ddyr"]);
+    const twice = dataError(() =>
+      readDatasetRows(edited({ [DATASETS_FILE]: (t) => `${t}atop,atop-ddy\n` })),
+    );
+    expect(twice.message).toMatch(/"atop" is listed twice/);
+    const bad = dataError(() =>
+      readDatasetRows(edited({ [DATASETS_FILE]: (t) => t.replace("atop-ddy|", "ATOP ddy|") })),
+    );
+    expect(bad.message).toMatch(/datasets/);
+    expect(() => withDatasets(INDICATORS, new Map())).toThrow(/no row for indicator/);
+  });
+
   it("reads the learned cue list through its schema", () => {
     const cues = readCueList();
     const said = cues.find((c) => c.cue === "said");

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BadInputError } from "../../src/core/errors.js";
+import { frameOf } from "../../src/frames/frame.js";
 import {
   fitAndStore,
   fitRequest,
@@ -17,7 +18,6 @@ import { readFitInput, votesKey } from "../../src/idealpoints/read-votes.js";
 import { rescaleWithinSessions } from "../../src/idealpoints/rescale.js";
 import { idealPointsCsv, writeIdealPoints } from "../../src/idealpoints/write-ideal-points.js";
 import { unIdealFamily } from "../../src/indicators/ideal-points.js";
-import { frameOf } from "../../src/indicators/indicator.js";
 import { ingest } from "../../src/ingest/ingest.js";
 import type { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";
 import { duckdb } from "../../src/store/duckdb/node-api.js";

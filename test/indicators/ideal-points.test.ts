@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BadInputError } from "../../src/core/errors.js";
 import { dyad } from "../../src/frames/dyad.js";
+import { frameOf } from "../../src/frames/frame.js";
 import { fitAndStore, fitRequest } from "../../src/idealpoints/ideal-points.js";
 import {
   fillIdealPoints,
@@ -11,7 +12,7 @@ import {
   UN_IDEAL_INDICATORS,
   unIdealFamily,
 } from "../../src/indicators/ideal-points.js";
-import { FAMILIES, frameOf } from "../../src/indicators/indicator.js";
+import { FAMILIES } from "../../src/indicators/indicator.js";
 import { selectIndicators } from "../../src/indicators/registry.js";
 import { ingest } from "../../src/ingest/ingest.js";
 import { tempStore } from "../helpers.js";

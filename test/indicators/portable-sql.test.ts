@@ -9,11 +9,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadedYearRange } from "../../src/frames/coverage.js";
 import { createDyadYears } from "../../src/frames/create-dyad-years.js";
+import { directedKey, type Frame } from "../../src/frames/frame.js";
 import { expandPeriods } from "../../src/frames/periods.js";
 import { fitAndStore, fitRequest } from "../../src/idealpoints/ideal-points.js";
 import { readFitInput } from "../../src/idealpoints/read-votes.js";
 import { jointExerciseCounts } from "../../src/indicators/exercises.js";
-import { type Column, directedKey, type Frame } from "../../src/indicators/indicator.js";
+import type { Column } from "../../src/indicators/indicator.js";
 import { FAMILY_COMPUTERS } from "../../src/indicators/registry.js";
 import { readVoteYears } from "../../src/indicators/voting-similarity.js";
 import { loadFile } from "../../src/ingest/load-file.js";

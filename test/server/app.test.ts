@@ -6,6 +6,8 @@ import { CSP, createApp, REPORT_CSP } from "../../src/server/app.js";
 import { acceptsGzip } from "../../src/server/cache.js";
 import { ROUTES } from "../../src/server/schemas.js";
 import { checkServeOptions, startServer } from "../../src/server/serve.js";
+import { EVENT_LAYOUTS } from "../../src/sources/events/layouts.js";
+import { SOURCES } from "../../src/sources/index.js";
 import { tempDir, tempStore } from "../helpers.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions
@@ -36,8 +38,37 @@ describe("API basics", () => {
     const a = createApp({ store, casesDir: tempDir(), readOnly: false, version: "9.9.9" });
     const r = await getJson(a, "/api/health");
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ ok: true, store: store.location, version: "9.9.9", read_only: false });
+    expect(r.body).toEqual({
+      ok: true,
+      store: store.location,
+      version: "9.9.9",
+      read_only: false,
+      ideal_points: "no_votes",
+    });
     expect(r.headers.get("content-type")).toMatch(/^application\/json/);
+  });
+
+  it("GET /api/indicators is the codebook, each indicator with the datasets it is computed from", async () => {
+    const a = await app();
+    const r = await getJson(a, "/api/indicators");
+    expect(r.status).toBe(200);
+    const by = new Map<string, Json>(r.body.indicators.map((d: Json) => [d.name, d]));
+    const sources = new Set([...SOURCES.map((s) => s.name), ...EVENT_LAYOUTS.map((l) => l.source)]);
+    for (const d of r.body.indicators as Json[]) {
+      expect(d.datasets.length, d.name).toBeGreaterThan(0);
+      for (const ds of d.datasets) expect(sources.has(ds), `${d.name}: ${ds}`).toBe(true);
+    }
+    expect(by.get("atop_defense")?.datasets).toEqual(["atop-ddy", "atop-ddyr"]);
+    expect(by.get("trade_dependence_a")?.datasets).toContain("wb-indicator");
+    expect(by.get("trade_share_a")?.datasets).not.toContain("wb-indicator");
+    // A composite: the datasets of the families it is made of, its intervals the same.
+    expect(by.get("hostility_index")?.datasets).toEqual(["cow-mid-ddydisps"]);
+    expect(by.get("alignment_index")?.datasets).toEqual(
+      expect.arrayContaining(["unga-voeten-votes", "atop-ddy", "cow-igo-ndy", "cow-mid-ddydisps"]),
+    );
+    expect(by.get("alignment_index_lo")?.datasets).toEqual(by.get("alignment_index")?.datasets);
+    expect(by.get("un_agree_lo")?.on_request).toBe(true);
+    expect(by.get("un_agree")?.on_request).toBe(false);
   });
 
   it("GET /api/countries searches codes and names, accent- and case-insensitively", async () => {
@@ -117,6 +148,11 @@ describe("API basics", () => {
       "/api/cases/{name}",
       "/api/cases/{name}/assessment",
       "/api/reports/{a}/{b}",
+      "/api/blocs",
+      "/api/blocs/years",
+      "/api/blocs/matrix",
+      "/api/blocs/timeline",
+      "/api/neighbours/{a}",
       "/api/openapi.json",
     ]) {
       expect(doc.paths[path], path).toBeDefined();

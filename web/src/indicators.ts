@@ -1,8 +1,8 @@
 /**
- * Which indicators the dashboard charts, how they are labelled, and which datasets (adapters in
- * /api/sources) each family is computed from, for the provenance of every value.
+ * Which indicators the dashboard charts and how they are labelled; the datasets behind each value
+ * come from the server's codebook (/api/indicators), not from a list kept here.
  */
-import type { SourceInfo } from "./api.js";
+import type { Codebook, SourceInfo } from "./api.js";
 
 export type ChartKind = "line" | "bar" | "strip";
 
@@ -15,6 +15,8 @@ export interface ChartGroup {
   readonly axis: string;
   /** An index whose `<index>_coverage` (components per year) is shown under the chart. */
   readonly coverage?: string;
+  /** Standard-error column of a key: the chart draws value ± 1.96·se as a band. */
+  readonly se?: Readonly<Record<string, string>>;
 }
 
 export const GROUPS: readonly ChartGroup[] = [
@@ -24,6 +26,14 @@ export const GROUPS: readonly ChartGroup[] = [
     kind: "line",
     keys: ["un_agree", "un_kappa"],
     axis: "agreement / κ",
+  },
+  {
+    id: "ideal",
+    title: "UN ideal points",
+    kind: "line",
+    keys: ["un_ideal_a", "un_ideal_b"],
+    axis: "ideal point (USA positive)",
+    se: { un_ideal_a: "un_ideal_a_se", un_ideal_b: "un_ideal_b_se" },
   },
   {
     id: "trade",
@@ -88,6 +98,9 @@ const LABELS: Record<string, string> = {
   un_s: "S score",
   un_pi: "Scott's π",
   un_joint_votes: "Joint roll calls",
+  un_ideal_a: "{A}'s ideal point",
+  un_ideal_b: "{B}'s ideal point",
+  un_ideal_distance: "Ideal-point distance",
   trade_share_a: "{B} in {A}'s trade",
   trade_share_b: "{A} in {B}'s trade",
   trade_total: "Trade {A}–{B}",
@@ -168,54 +181,16 @@ export const PALETTE = [
   "#882255",
 ];
 
-/** Adapters whose files feed each indicator family, longest prefix first. */
-const DATASETS: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ["icews_dy_", ["icews-dyadyear"]],
-  ["icews_", ["icews-events"]],
-  ["gdelt_", ["gdelt1-events", "gdelt2-events"]],
-  ["un_", ["unga-voeten-votes", "unga-voeten-rollcalls", "unvotes-votes", "unvotes-rollcalls"]],
-  ["atop_", ["atop-ddy", "atop-ddyr"]],
-  ["cow_", ["cow-alliance-ddy", "cow-alliance-yearly"]],
-  ["trade_dependence_", ["cow-trade-dyadic", "cow-trade-national", "wb-indicator"]],
-  ["trade_", ["cow-trade-dyadic", "cow-trade-national"]],
-  ["arms_", ["sipri-arms"]],
-  ["exercises_", ["mme", "jme"]],
-  ["cinc_", ["cow-nmc"]],
-  ["igo_", ["cow-igo-ndy"]],
-  ["contiguity_", ["cow-contdir"]],
-  ["mid_", ["cow-mid-ddydisps"]],
-  ["hostility_index", ["cow-mid-ddydisps"]],
-  [
-    "cooperation_index",
-    [
-      "unga-voeten-votes",
-      "unvotes-votes",
-      "atop-ddy",
-      "atop-ddyr",
-      "cow-alliance-ddy",
-      "cow-alliance-yearly",
-      "cow-igo-ndy",
-    ],
-  ],
-  [
-    "alignment_index",
-    [
-      "unga-voeten-votes",
-      "unvotes-votes",
-      "atop-ddy",
-      "atop-ddyr",
-      "cow-alliance-ddy",
-      "cow-alliance-yearly",
-      "cow-igo-ndy",
-      "cow-mid-ddydisps",
-    ],
-  ],
-  ["dependence_asymmetry", ["cow-trade-dyadic", "cow-trade-national", "sipri-arms"]],
-];
-
-/** The datasets an indicator is computed from, as /api/sources lists them (loaded ones first). */
-export function datasetsOf(key: string, sources: readonly SourceInfo[]): SourceInfo[] {
-  const names = DATASETS.find(([prefix]) => key.startsWith(prefix))?.[1] ?? [];
+/**
+ * The datasets an indicator is computed from (its codebook entry from /api/indicators), as
+ * /api/sources lists them, loaded ones first.
+ */
+export function datasetsOf(
+  key: string,
+  codebook: readonly Codebook[],
+  sources: readonly SourceInfo[],
+): SourceInfo[] {
+  const names = codebook.find((d) => d.name === key)?.datasets ?? [];
   return sources
     .filter((s) => names.includes(s.name))
     .sort((x, y) => Number(y.loaded.files > 0) - Number(x.loaded.files > 0));

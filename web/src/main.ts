@@ -1,11 +1,19 @@
 /**
- * The Entente dashboard: a dyad's indicators, dyads compared, and the ACH editor, on the API of
+ * The Entente dashboard: a dyad's indicators, dyads compared, voting blocs, and the ACH editor, on the API of
  * `entente serve`. The URL fragment holds the state (see state.ts); the token, if any, is read
  * from `#token=` once and kept in sessionStorage.
  */
-import { adoptToken, api, describeError, type Health, type SourceInfo } from "./api.js";
+import {
+  adoptToken,
+  api,
+  type Codebook,
+  describeError,
+  type Health,
+  type SourceInfo,
+} from "./api.js";
 import { h, replace } from "./dom.js";
 import { type AppState, formatState, hashParams, parseState, type View } from "./state.js";
+import { blocsView } from "./views/blocs.js";
 import type { Context, ViewHandle } from "./views/common.js";
 import { compareView } from "./views/compare.js";
 import { dyadView } from "./views/dyad.js";
@@ -13,6 +21,7 @@ import { dyadView } from "./views/dyad.js";
 const VIEW_NAMES: Record<View, string> = {
   dyad: "Dyad",
   compare: "Compare dyads",
+  blocs: "Blocs",
   ach: "ACH editor",
 };
 type Mount = (root: HTMLElement, ctx: Context, st: AppState) => ViewHandle;
@@ -45,6 +54,7 @@ function lazy(load: () => Promise<Mount>): Mount {
 const MOUNT: Record<View, Mount> = {
   dyad: dyadView,
   compare: compareView,
+  blocs: blocsView,
   ach: lazy(() => import("./views/ach.js").then((m) => m.achView)),
 };
 
@@ -60,6 +70,7 @@ const views = new Map<View, { root: HTMLElement; handle: ViewHandle }>();
 
 let sourcesPromise: Promise<SourceInfo[]> | null = null;
 let healthPromise: Promise<Health> | null = null;
+let codebookPromise: Promise<Codebook[]> | null = null;
 const ctx: Context = {
   navigate(patch, opts = {}) {
     const next = { ...state, ...patch };
@@ -74,6 +85,13 @@ const ctx: Context = {
       sourcesPromise = null;
     });
     return sourcesPromise;
+  },
+  indicators() {
+    codebookPromise ??= api.indicators().then((r) => r.indicators);
+    codebookPromise.catch(() => {
+      codebookPromise = null;
+    });
+    return codebookPromise;
   },
   health() {
     healthPromise ??= api.health();

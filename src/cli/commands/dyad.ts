@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { csvLine } from "../../core/csv.js";
 import { BadInputError } from "../../core/errors.js";
 import { parseYear } from "../../core/years.js";
 import { dyad } from "../../frames/dyad.js";
@@ -14,10 +15,6 @@ export const DYAD_FORMATS = ["table", "json", "csv"] as const;
 /** `--from`/`--to`: a year in the range every command and the API accept (core/years.ts). */
 export function parseYearOption(v: string | undefined, name: string): number | undefined {
   return v === undefined ? undefined : parseYear(v, name);
-}
-
-function csvEscape(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 export function registerDyad(program: Command): void {
@@ -39,7 +36,11 @@ export function registerDyad(program: Command): void {
       "composite weights, e.g. cooperation.un=2,dependence.arms=0 (docs/indicators.md#composites)",
     )
     .option("--format <format>", `output: ${DYAD_FORMATS.join(", ")}`, "table")
-    .option("--directed", "event indicators count A → B only (default: both directions)");
+    .option("--directed", "event indicators count A → B only (default: both directions)")
+    .option(
+      "--intervals",
+      "add the 95% bootstrap interval columns (*_lo, *_hi) to a table or CSV; JSON always has them",
+    );
   addEventOptions(cmd)
     .addHelpText(
       "after",
@@ -67,6 +68,10 @@ export function registerDyad(program: Command): void {
             period,
             directed: (opts as Record<string, unknown>).directed === true,
             ...(events ? { events } : {}),
+            // JSON (and the API) carry the intervals and the trends block; a table or CSV shows
+            // the values, with intervals on request, and has no place for the trends.
+            intervals: format === "json" || (opts as Record<string, unknown>).intervals === true,
+            trends: format === "json",
           }),
         );
         // On stderr, so that piped tables, CSV and JSON stay data; JSON also carries them.
@@ -82,11 +87,7 @@ export function registerDyad(program: Command): void {
         if (format === "csv") {
           const lines = [[key, ...keys].join(",")];
           for (const r of result.rows) {
-            lines.push(
-              [r[key], ...keys.map((k) => (r[k] === null ? "" : csvEscape(String(r[k]))))].join(
-                ",",
-              ),
-            );
+            lines.push(csvLine([r[key], ...keys.map((k) => r[k])]));
           }
           process.stdout.write(`${lines.join("\n")}\n`);
           return;

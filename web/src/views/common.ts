@@ -1,5 +1,5 @@
 /** Pieces the views share: the year-range control, the app context, status lines. */
-import type { Health, IndicatorInfo, SourceInfo } from "../api.js";
+import type { Codebook, Health, IndicatorInfo, SourceInfo } from "../api.js";
 import { h, uid } from "../dom.js";
 import type { AppState } from "../state.js";
 
@@ -8,6 +8,8 @@ export interface Context {
   navigate(patch: Partial<AppState>, opts?: { replace?: boolean }): void;
   /** /api/sources, fetched once. */
   sources(): Promise<SourceInfo[]>;
+  /** /api/indicators (the codebook, with each indicator's datasets), fetched once. */
+  indicators(): Promise<Codebook[]>;
   /** /api/health, fetched once at start. */
   health(): Promise<Health>;
 }
