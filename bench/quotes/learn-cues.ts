@@ -4,6 +4,7 @@
  *
  *   npm run learn:cues            # write data/text/cue-verbs.csv, print coverage
  *   npm run learn:cues -- --check # print coverage of the file as it is, write nothing
+ *   npm run learn:cues -- --dev   # also print the coverage on dev (for the report, not for tuning)
  *
  * A cue's head is its first word after auxiliaries and adverbs ("has also said" → said); "according
  * to" is kept whole. Heads seen at least MIN_COUNT times in train are listed when they look like a
@@ -145,7 +146,12 @@ export function coverage(articles: readonly Article[], listed: ReadonlySet<strin
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { check: { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    options: {
+      check: { type: "boolean", default: false },
+      dev: { type: "boolean", default: false },
+    },
+  });
   if (!hasPolnear()) {
     console.error(`PolNeAR not found at ${POLNEAR_DIR}`);
     process.exitCode = 2;
@@ -188,10 +194,9 @@ function main(): void {
       .filter((c) => c.quotes)
       .map((c) => c.cue),
   );
-  for (const [name, articles] of [
-    ["train", train],
-    ["dev", readSplit("dev")],
-  ] as const) {
+  const splits: Array<[string, readonly Article[]]> = [["train", train]];
+  if (values.dev) splits.push(["dev", readSplit("dev")]);
+  for (const [name, articles] of splits) {
     const c = coverage(articles, listed);
     const d = coverage(articles, direct);
     console.log(

@@ -2,8 +2,10 @@
  * Indirect attributions, found by rules: what someone said, thought or found, in the writer's
  * words ("X said that …", "…, X said.", "according to X, …"). Each has the content span, the
  * speaker as written and the cue as written, with offsets; resolving the speaker is left to the
- * pipeline, as for quotes. Sentences that hold a direct quotation are left to quotes.ts.
+ * pipeline, as for quotes. Sentences that are mostly direct quotation are left to quotes.ts; a
+ * sentence with a quoted phrase inside a paraphrase is read by both.
  */
+import { doubledApostrophes } from "./quote-marks.js";
 import { quotePatterns } from "./quote-patterns.js";
 import type { RawQuote, SpeakerSurface } from "./quotes.js";
 import { splitSpan } from "./sentences.js";
@@ -27,14 +29,16 @@ function group(text: string, m: RegExpExecArray, base: number, ...names: string[
 const isPronoun = (s: SpeakerSurface | null): boolean =>
   s !== null && /^(he|she|they|we|i|it)$/i.test(s.surface);
 
-/** Trim spaces and a final full stop or comma from a content span. */
+/** Trim spaces, a leading comma or colon and a final full stop or comma from a content span. */
 function trimmed(text: string, start: number, end: number): { start: number; end: number } {
   let s = start;
   let e = end;
-  while (s < e && /\s/.test(text[s] ?? "")) s++;
+  while (s < e && /[\s,;:]/.test(text[s] ?? "")) s++;
   while (e > s && /[\s.,;:]/.test(text[e - 1] ?? "")) e--;
   return { start: s, end: e };
 }
+
+const letters = (s: string): number => (s.match(/[\p{L}\p{N}]/gu) ?? []).length;
 
 const words = (s: string): number => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 
@@ -71,13 +75,25 @@ function participleAttribution(
  * Indirect attributions of `text` (paragraphs separated by blank lines), skipping the sentences
  * that overlap one of `quotes`.
  */
-export function extractIndirect(text: string, quotes: readonly RawQuote[]): RawQuote[] {
+export function extractIndirect(original: string, quotes: readonly RawQuote[]): RawQuote[] {
+  // Doubled apostrophes read as quotation marks, as in quotes.ts; the words reported are the
+  // text's own.
+  const text = doubledApostrophes(original);
   const qp = quotePatterns();
   const out: RawQuote[] = [];
   for (const para of text.matchAll(/[^\n]+/g)) {
     for (const sent of splitSpan(text, para.index, para.index + para[0].length)) {
-      if (quotes.some((q) => q.start < sent.end && sent.start < q.end)) continue;
       const s = text.slice(sent.start, sent.end);
+      // A sentence that is mostly quotation is the quote extractor's; one with a quoted phrase
+      // inside a paraphrase ("X called the plan “a disgrace” for the city") is read here too.
+      const quoted = quotes
+        .filter((q) => q.start < sent.end && sent.start < q.end)
+        .reduce(
+          (n, q) =>
+            n + letters(text.slice(Math.max(q.start, sent.start), Math.min(q.end, sent.end))),
+          0,
+        );
+      if (quoted > 0 && quoted * 2 >= letters(s)) continue;
       const base = sent.start;
       let found: {
         content: { start: number; end: number };
@@ -129,5 +145,5 @@ export function extractIndirect(text: string, quotes: readonly RawQuote[]): RawQ
       });
     }
   }
-  return out;
+  return out.map((a) => ({ ...a, text: original.slice(a.start, a.end).replace(/\s+/g, " ") }));
 }

@@ -31,6 +31,41 @@ export function paragraphs(text: string): Para[] {
 // ---------------------------------------------------------------------------------------------
 // Step 2: quotation marks.
 
+/**
+ * Archive texts (the New York Times's, as news databases deliver it) write a double quotation
+ * mark as two apostrophes: ''We will,'' she said. The same text with each such pair read as one
+ * curly mark and a space, so that every offset stays that of the text: an opening pair (before a
+ * word) becomes " “", a closing one (after a word) "” ". A pair between two words opens or closes
+ * by whether a quote is open in its paragraph. Of three apostrophes, the one on the inside is a
+ * single mark nested in the quote (''' opening, ''' closing) and is kept.
+ */
+export function doubledApostrophes(text: string): string {
+  if (!text.includes("''")) return text;
+  const out = text.split("");
+  let open = false;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "\n") open = false;
+    if (text[i] !== "'" || text[i + 1] !== "'") continue;
+    const triple = text[i + 2] === "'";
+    const prev = text[i - 1];
+    const next = text[i + (triple ? 3 : 2)];
+    const openLike = (isSpace(prev) || /[([{—–\-/"“]/.test(prev ?? "")) && !isSpace(text[i + 2]);
+    const closeLike = !isSpace(prev) && (isSpace(next) || !/[\p{L}\p{N}]/u.test(next ?? ""));
+    const opens: boolean = openLike && !closeLike ? true : closeLike && !openLike ? false : !open;
+    if (opens) {
+      out[i] = " ";
+      out[i + 1] = "“";
+    } else {
+      const at = triple ? i + 1 : i;
+      out[at] = "”";
+      out[at + 1] = " ";
+    }
+    open = opens;
+    i += triple ? 2 : 1;
+  }
+  return out.join("");
+}
+
 const OPENERS = new Set(["“", "«", "„"]);
 const CLOSERS = new Set(["”", "»"]);
 export const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);

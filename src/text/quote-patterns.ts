@@ -31,14 +31,16 @@ const NOT_NAME = list(`
   So, Some, Many, Both, Neither, He, She, They, We, I, His, Her, Their, Our, My, Your,
   There, Here, What, Why, How, Who, Not, No, Yes, According, For, With, From, By, To, Of
 `);
-/** One word of a name: "Lavrov", "Jean-Yves", "Gonçalves", "al-Assad", "Mr.", "S.". */
-const NAME_WORD = `(?:(?:${TITLE_ABBREVIATIONS.join("|")})\\.|(?:\\p{Lu}\\.){2,3}|\\p{Lu}\\.(?=\\s+\\p{Lu})|(?:al-|el-)?\\p{Lu}[\\p{L}\\p{M}-]*[\\p{L}\\p{M}])`;
+/** One word of a name: "Lavrov", "Jean-Yves", "Gonçalves", "al-Assad", "O’Neill", "Mr.", "S.". */
+const NAME_WORD = `(?:(?:${TITLE_ABBREVIATIONS.join("|")})\\.|(?:\\p{Lu}\\.){2,3}|\\p{Lu}\\.(?=\\s+\\p{Lu})|(?:al-|el-)?\\p{Lu}(?:['’]\\p{Lu})?[\\p{L}\\p{M}-]*[\\p{L}\\p{M}])`;
 const PARTICLE = "(?:de|du|des|da|di|do|dos|van|von|der|den|ter|bin|ibn|al|y|of)";
 /** A sequence of capitalised words, with particles ("Laurent de Saint-Aubin"), titles included. */
-const NAME = `(?!(?:${alt(NOT_NAME)})(?![\\p{L}\\p{M}.-]))${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+){0,2}${NAME_WORD}){0,5}(?:\\s*\\([A-Z][^()\\n]{0,30}\\))?`;
+const NAME = `(?!(?:${alt(NOT_NAME)})(?![\\p{L}\\p{M}.-]))${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+){0,2}${NAME_WORD}){0,5}(?:,?\\s+(?:Jr|Sr)\\.|\\s+(?:II|III|IV)(?![\\p{L}]))?(?:\\s*\\([A-Z][^()\\n]{0,30}\\))?`;
 
 const LOWER_DET = `(?:${["the", "a", "an", "his", "her", "its", "their", "our"].map(ci).join("|")})(?![\\p{L}])`;
-const DET = `(?:${LOWER_DET}|\\p{Lu}\\p{L}+['’]s(?![\\p{L}]))`;
+/** A possessive name: "Ortega's", "Fox News’", "the Tribune's" (the determiner of a title). */
+const POSSESSIVE = `(?:${NAME_WORD}\\s+){0,3}\\p{Lu}[\\p{L}\\p{M}-]*(?:['’]s|s['’])(?![\\p{L}])`;
+const DET = `(?:${LOWER_DET}|${POSSESSIVE})`;
 const NOT_MODIFIER = list(`
   that, which, who, whom, whose, of, in, on, to, and, or, with, for, by, at, from, between,
   about, was, were, is, are, has, had, have, as, than, not, said, told
@@ -47,12 +49,15 @@ const MODIFIER = `(?:(?!(?:${alt(NOT_MODIFIER)})(?![\\p{L}]))[\\p{L}\\p{M}-]+\\s
 /** A lower-case word of a description ("presumptive", "pollster"), not a function word. */
 const DESC_WORD = `(?!(?:${alt([...NOT_MODIFIER, "he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "when", "while", "after", "before", "but", "if", "so", "the", "a", "an"])})(?![\\p{L}]))[\\p{L}\\p{M}\\p{N}][\\p{L}\\p{M}\\p{N}'’-]*`;
 /** "one of those advisers", "another official", "several aides". */
-const QUANT = `(?:(?:one|some|many|several|two|three|four|each|most)\\s+of\\s+(?:the|those|these|his|her|their|its|our)|another|several|some)`;
+const QUANT = `(?:(?:one|some|many|several|two|three|four|each|most)\\s+of\\s+(?:the|those|these|his|her|their|its|our)|another|several|some|one)`;
 /**
  * A description ending right before a cue verb: "the party's likely presidential nominee
  * told", "one of those advisers said". (Before the verb the verb itself ends it.)
  */
 const DESCRIPTION = `(?:${LOWER_DET}|${QUANT})\\s+(?:${DESC_WORD}\\s+){0,5}${DESC_WORD}`;
+
+/** A lower-case word that is not a function word: "law" in "election law expert". */
+const LOWER_WORD = `(?!(?:${alt([...NOT_MODIFIER, "the", "a", "an", "and", "but", "his", "her", "their", "its", "our", "he", "she", "they", "it", "we"])})(?![\\p{L}]))\\p{Ll}[\\p{Ll}-]+`;
 
 /** Words before a title noun that name no one: "political scientist", "senior adviser". */
 const TITLE_MODIFIERS = list(`
@@ -67,16 +72,46 @@ const TITLE_MODIFIERS = list(`
  * "nominee"): `subject` is who can be named as a sentence's subject, `speaker` adds descriptions
  * that only a cue verb next to them makes a speaker ("the Republican said").
  */
-function speakerSources(): { subject: string; speaker: string } {
+function speakerSources(): { subject: string; speaker: string; speakerAfter: string } {
   const titleNoun = `(?:${alt(speakerNounList().map((n) => ci(n.noun)))})(?![\\p{L}])`;
   /** "the Russian foreign minister", "a senior State Department official", "China's defence minister". */
   const titlePhrase = `${DET}\\s+${MODIFIER}{0,4}?${titleNoun}`;
   const notName = `(?!(?:${alt(NOT_NAME)})(?![\\p{L}\\p{M}.-]))`;
   /** A name behind a title in lower case: "Kremlin spokesman Dmitry Peskov", "political scientist Karen Olsen". */
-  const titledName = `(?:${notName}${NAME_WORD}\\s+){0,3}(?:(?:${alt(TITLE_MODIFIERS)})\\s+){0,2}(?:${titleNoun}\\s+){1,2}${NAME}`;
-  const subject = `(?:${titlePhrase}(?:\\s+${NAME})?|${titledName}|${PRONOUN}|${NAME})`;
-  return { subject, speaker: `(?:${subject}|${DESCRIPTION})` };
+  const titledName = (lower: boolean) =>
+    `(?:${notName}${NAME_WORD}\\s+){0,3}(?:(?:${alt(TITLE_MODIFIERS)}${lower ? `|${LOWER_WORD}` : ""})\\s+){0,2}(?:${titleNoun}\\s+){1,2}${NAME}`;
+  /** A name after a possessive: "the Tribune's Dana Whitfield". */
+  const possessedName = `${POSSESSIVE}\\s+${NAME}`;
+  const subjectWith = (lower: boolean) =>
+    `(?:${titlePhrase}(?:\\s+${NAME})?|${titledName(lower)}|${possessedName}|${PRONOUN}|${NAME})`;
+  const subject = subjectWith(false);
+  return {
+    subject,
+    speaker: `(?:${subject}|${DESCRIPTION})`,
+    // Right after a closing mark, where the speaker starts: any lower-case words before a title
+    // ("“…,” election law expert Ann Lutz said"); elsewhere they would take in a verb.
+    speakerAfter: `(?:${subjectWith(true)}|${DESCRIPTION})`,
+  };
 }
+
+/**
+ * Verbs that name what someone is or does with a quoted phrase as the complement: "called the
+ * system “rigged”", "dismissed the report as “talking points”", "referred to them as “…”". The
+ * quoted words are what the speaker said, however long the object before them.
+ */
+const NAMING_VERBS = list(`
+  call, calls, called, calling, dub, dubs, dubbed, dubbing, label, labels, labeled, labelled,
+  labeling, labelling, brand, brands, branded, branding, describe, describes, described,
+  describing, refer to, refers to, referred to, referring to, dismiss, dismisses, dismissed,
+  dismissing, denounce, denounces, denounced, denouncing, deride, derides, derided, deriding,
+  characterize, characterizes, characterized, characterizing, characterise, characterised,
+  portray, portrays, portrayed, portraying, criticize, criticizes, criticized, criticizing,
+  criticise, criticised
+`);
+/** A word of a naming verb's object (up to eight: "called her handling of the files “…”"). */
+const OBJECT_WORD = '[^\\s,;:"“”«»_!?()—–]+';
+/** Of the naming verbs, those that need "as" before the complement ("described it as “…”"). */
+const NAMING_AS = /^(?:describ|refer|dismiss|denounc|derid|characteri|portray|critici)/;
 
 /** Lower-case words before a title that stay out of the surface: "retired Colonel Mark Hendry". */
 const PRE = "(?:(?:retired|former|acting)\\s+)?";
@@ -95,7 +130,8 @@ function verbSource(capital = false): string {
   const words = cueList()
     .filter((c) => c.quotes && c.cue !== "according to" && !/ing$/.test(c.cue))
     .map((c) => (capital ? ci(c.cue) : c.cue).replace(/ /g, "\\s+"));
-  return `(?:${alt(words)})(?![\\p{L}])`;
+  // "shot back", "fired back": the particle is part of the cue.
+  return `(?:${alt(words)})(?:\\s+back)?(?![\\p{L}])`;
 }
 
 /** Cues of indirect attributions: seen 10 times or more in train, not participles. */
@@ -111,6 +147,18 @@ function attributionVerbSource(): string {
   return `(?:${alt(words)})(?![\\p{L}])`;
 }
 
+/**
+ * Any verb of the learned list (not a participle) or any past tense in -ed: what follows a quote
+ * that ends with a comma ("“…,” Ortega quipped", "“…,” beamed the host"), where nothing but an
+ * attribution can stand.
+ */
+function anyVerbSource(): string {
+  const words = cueList()
+    .filter((c) => c.cue !== "according to" && !/ing$/.test(c.cue))
+    .map((c) => c.cue.replace(/ /g, "\\s+"));
+  return `(?:(?:${alt(words)}|\\p{Ll}{2,}ed|shot|hit|wrote|came)(?:\\s+back)?)(?![\\p{L}])`;
+}
+
 /** Participles among the quotation cues ("saying", "adding", "noting"), longest first. */
 function participleSource(): string {
   const words = cueList()
@@ -120,18 +168,35 @@ function participleSource(): string {
 }
 
 function buildPatterns() {
-  const { subject: SUBJECT_SPEAKER, speaker: SPEAKER } = speakerSources();
+  const {
+    subject: SUBJECT_SPEAKER,
+    speaker: SPEAKER,
+    speakerAfter: SPEAKER_AFTER,
+  } = speakerSources();
   const PARTICIPLE = participleSource();
   // A cue verb, or a participle after "is" / "was" ("is telling supporters that …").
   const VERB = `(?:${verbSource()}|(?:is|are|was|were)\\s+${PARTICIPLE})`;
   const ATTR_VERB = attributionVerbSource();
+  const ANY_VERB = anyVerbSource();
   /** The subject opening a sentence, after a leading clause ("Asked about X, Lavrov …"). */
   const lead = `(?:(?:Asked|In|At|On|After|Before|Speaking|Later|Earlier|Meanwhile|Separately|When|While|For|With|During)(?![\\p{L}])[^,;:"“«_\\n]{0,100},\\s+)?`;
   return {
     /** Cue right after the closing mark: "…," said X. */
-    afterInverted: re(`^[\\s,—–-]*(?<verb>${VERB})\\s+${PRE}(?<sp>${SPEAKER})${TRAIL_APPOS}`),
+    afterInverted: re(`^[\\s,—–-]*(?<verb>${VERB})\\s+${PRE}(?<sp>${SPEAKER_AFTER})${TRAIL_APPOS}`),
+    /** After a quote ending with a comma: "…," X quipped. / "…," beamed X. */
+    afterAnyVerb: re(
+      `^[\\s,—–-]*(?:${PRE}(?<sp>${SPEAKER_AFTER})${APPOS}?\\s+${ADV}?(?<verb>${ANY_VERB})|(?<verb2>\\p{Ll}{2,}ed)\\s+${PRE}(?<sp2>${SPEAKER_AFTER})${TRAIL_APPOS})`,
+    ),
+    /**
+     * After a quote ending with a comma, speakers the lists do not know: lower-case words before
+     * a name ("…," said master of ceremonies Ann Lutz), or a description with a comma inside
+     * ("…," the bespectacled, 71-year-old mayor said).
+     */
+    afterLoose: re(
+      `^[\\s,—–-]*(?:(?<verb>${VERB})\\s+(?<sp>(?:\\p{Ll}[\\p{L}-]*\\s+){1,5}${NAME})|(?<sp2>${LOWER_DET}\\s+[^,.;:!?"“”«»_\\n()]{1,40}?(?:,\\s*[^,.;:!?"“”«»_\\n()]{1,30}?)?)\\s+(?<verb2>${VERB}))`,
+    ),
     /** "…," X said. */
-    afterSv: re(`^[\\s,—–-]*(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?<verb>${VERB})`),
+    afterSv: re(`^[\\s,—–-]*${PRE}(?<sp>${SPEAKER_AFTER})${APPOS}?\\s+${ADV}?(?<verb>${VERB})`),
     /** "…", according to X. */
     afterAccording: re(`^[\\s,—–-]*(?<verb>according\\s+to)\\s+(?<sp>${SPEAKER})${TRAIL_APPOS}`),
     /** Cue before the opening mark, within its sentence: According to X, "…". */
@@ -141,9 +206,12 @@ function buildPatterns() {
     ),
     /** X said: "…". */
     beforeSv: re(`${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}{0,2}(?<verb>${VERB})`, "g"),
-    /** An inverted cue opening the sentence: Said Maria Ortega, who …, "…" / Stated Moreau: "…". */
+    /**
+     * An inverted cue opening the sentence or after a comma: Said Maria Ortega, who …, "…" /
+     * Stated Moreau: "…" / Because of the calendar, explained Ruiz, "…".
+     */
     beforeInverted: re(
-      `^\\s*(?<verb>${verbSource(true)})\\s+${PRE}(?<sp>${SPEAKER})(?:\\s*,\\s*[^,;:"“”«»_\\n]{1,120}?)?\\s*[,:]\\s*$`,
+      `(?:^\\s*|[,;—–]\\s*)(?<verb>${verbSource(true)})\\s+${PRE}(?<sp>${SPEAKER})(?:\\s*,\\s*[^,;:"“”«»_\\n]{1,120}?)?\\s*[,:]\\s*$`,
     ),
     /** Any verb right before a colon: the retired teacher retorted: "…". */
     colonVerb: re(
@@ -158,10 +226,29 @@ function buildPatterns() {
     ),
     /** A name or a title right before a colon: pollster Dana Whitfield: "…". */
     colonName: re(`(?<![\\p{L}\\p{M}'’-])(?<sp>${SUBJECT_SPEAKER})\\s*:\\s*$`),
+    /** A cue verb anywhere: its speaker is the sentence's subject ("X, who …, said, “…”"). */
+    bareVerb: re(`(?<![\\p{L}])(?<verb>${VERB})`, "g"),
+    /**
+     * A naming verb and its object right before the mark: "called the system “…”", "dismissed
+     * the report as “…”" (what the verb names is the quote).
+     */
+    namingComplement: re(
+      `^[\\s\\S]*(?<![\\p{L}])(?<verb>${alt(NAMING_VERBS.map((v) => v.replace(/ /g, "\\s+")))})(?:\\s+(?!(?:for|on|upon|off|out|up|in|into|back|at|by|with|from)(?![\\p{L}]))${OBJECT_WORD}(?:\\s+${OBJECT_WORD}){0,7}?)?(?<as>\\s+as(?:\\s+being)?)?\\s*$`,
+    ),
+    /** A naming verb after the sentence's subject: "Moreau dismissed the report as “…”". */
+    namingSv: re(
+      `${PRE}(?<sp>${SUBJECT_SPEAKER})${APPOS}?\\s+${ADV}{0,2}(?<verb>${alt(NAMING_VERBS.map((v) => v.replace(/ /g, "\\s+")))})(?![\\p{L}])`,
+      "g",
+    ),
     /** A cue verb coordinated with the subject's first verb: "… and says …". */
     coordinated: re(`(?<![\\p{L}])(?:and|but)\\s+${ADV}{0,2}(?<verb>${VERB})`, "g"),
     /** A participle cue after a comma or a dash, or opening the sentence: ", saying …", "Adding, …". */
-    participle: re(`(?:^\\s*|[,;—–(]\\s*|\\sby\\s+)(?:${ADV})?(?<verb>${PARTICIPLE})`, "gi"),
+    participle: re(
+      `(?:^\\s*|[,;—–(]\\s*|\\s(?:by|before|after|while|when|in)\\s+)(?:${ADV})?(?<verb>${PARTICIPLE})`,
+      "gi",
+    ),
+    /** A participle right before the quote, after any word: "a statement Tuesday saying, “…”". */
+    participleBefore: re(`(?<=\\s)(?<verb>${PARTICIPLE})\\s*[,:]?\\s*$`, "gi"),
     subject: re(`^\\s*${lead}${PRE}(?<sp>${SUBJECT_SPEAKER})${APPOS}?\\s+${ADV}?(?=[\\p{Ll}])`),
     /** "Those were Xi's words", "These were the remarks of the minister". */
     following: re(
@@ -191,6 +278,14 @@ function buildPatterns() {
 }
 
 let patterns: ReturnType<typeof buildPatterns> | undefined;
+
+/** The naming verb that introduces the quoted complement ending `before`, or null. */
+export function namingComplement(before: string): RegExpExecArray | null {
+  const m = quotePatterns().namingComplement.exec(before);
+  if (!m) return null;
+  const verb = (m.groups?.verb ?? "").toLowerCase();
+  return NAMING_AS.test(verb) && !m.groups?.as ? null : m;
+}
 
 /** The cue patterns, compiled once. */
 export function quotePatterns(): ReturnType<typeof buildPatterns> {

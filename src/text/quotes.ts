@@ -29,8 +29,22 @@
  */
 
 import { weakCue } from "./cue-verbs.js";
-import { isSpace, type Pair, type Para, pairMarks, paragraphs, type Unit } from "./quote-marks.js";
-import { NOT_TURN_LABELS, QUESTION_LABELS, quotePatterns } from "./quote-patterns.js";
+import { listedPeople } from "./office-holders.js";
+import {
+  doubledApostrophes,
+  isSpace,
+  type Pair,
+  type Para,
+  pairMarks,
+  paragraphs,
+  type Unit,
+} from "./quote-marks.js";
+import {
+  NOT_TURN_LABELS,
+  namingComplement,
+  QUESTION_LABELS,
+  quotePatterns,
+} from "./quote-patterns.js";
 import { opensSentence, sentenceBoundaries } from "./sentences.js";
 
 export interface SpeakerSurface {
@@ -148,7 +162,12 @@ function attributes(s: string): boolean {
 /** An attribution cue opens `s`: "said X", "X said", "according to X". */
 function cueFollows(s: string): boolean {
   const qp = quotePatterns();
-  return qp.afterInverted.test(s) || qp.afterSv.test(s) || qp.afterAccording.test(s);
+  return (
+    qp.afterInverted.test(s) ||
+    qp.afterSv.test(s) ||
+    qp.afterAccording.test(s) ||
+    qp.afterAnyVerb.test(s)
+  );
 }
 
 const sentenceStart = (ctx: Context, para: number, pos: number): number => {
@@ -185,9 +204,10 @@ function speakerOf(text: string, m: RegExpExecArray, base: number): SpeakerSurfa
   return { surface: text.slice(start, end), start, end };
 }
 
-/** The words of group `verb` of a match run on `masked.slice(base)`. */
+/** The words of group `verb` (or `verb2`) of a match run on `masked.slice(base)`. */
 function cueWordsOf(text: string, m: RegExpExecArray, base: number): SpeakerSurface | null {
-  const span = (m.indices?.groups as Groups | undefined)?.verb;
+  const g = m.indices?.groups as Groups | undefined;
+  const span = g?.verb ?? g?.verb2;
   if (!span) return null;
   return {
     surface: text.slice(base + span[0], base + span[1]),
@@ -197,7 +217,7 @@ function cueWordsOf(text: string, m: RegExpExecArray, base: number): SpeakerSurf
 }
 
 const cueOf = (m: RegExpExecArray): string =>
-  (m.groups?.verb ?? "")
+  (m.groups?.verb ?? m.groups?.verb2 ?? "")
     .toLowerCase()
     .replace(/\s+/g, " ")
     .replace("was quoted as saying", "quoted");
@@ -231,6 +251,14 @@ const isPronoun = (s: SpeakerSurface | null): boolean =>
 const wordCount = (s: string): number =>
   s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
+let surnames: ReadonlySet<string> | undefined;
+
+/** The surnames of listed office holders that are not also common words or first names. */
+function listedSurnames(): ReadonlySet<string> {
+  surnames ??= new Set(listedPeople().flatMap((p) => (p.commonSurname ? [] : p.surnames)));
+  return surnames;
+}
+
 /**
  * A single capitalised word opening a sentence ("Analysts were cautious") is only taken for a
  * name when the text also writes it capitalised inside a sentence ("… met Putin in …").
@@ -238,6 +266,8 @@ const wordCount = (s: string): number =>
 function personLike(ctx: Context, s: SpeakerSurface): boolean {
   const surface = s.surface;
   if (/\s/.test(surface) || /^\p{Ll}/u.test(surface) || isPronoun(s)) return true;
+  // A surname of the office-holder list ("Lavrov", not "Major") is a name wherever it stands.
+  if (listedSurnames().has(surface)) return true;
   let known = ctx.personLike.get(surface);
   if (known === undefined) {
     const escaped = surface.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -247,7 +277,9 @@ function personLike(ctx: Context, s: SpeakerSurface): boolean {
   return known;
 }
 
-function analyse(text: string): { quotes: RawQuote[]; terms: QuotedTerm[] } {
+function analyse(original: string): { quotes: RawQuote[]; terms: QuotedTerm[] } {
+  // Offsets and every word are those of `original`; only doubled apostrophes read as marks.
+  const text = doubledApostrophes(original);
   const paras = paragraphs(text);
 
   // Step 1: transcript turns ("LAVROV: …"), only in a text with two labelled turns or more. A
@@ -470,13 +502,33 @@ function accepted(ctx: Context, unit: Unit, q: RawQuote, att: Attribution): bool
   if (att.speaker === null) return n > 3 && !titleCase(q.text);
   if (n > 3) return true;
   if (att.via !== "other" && !embedded(ctx, unit)) return true;
-  // A quoted phrase that is most of what a speech verb introduces: "X called it “a disgrace”".
+  // A quoted phrase that is most of what a speech verb introduces: "X called it “a disgrace”",
+  // or of the clause before a cue that follows it: "The plan is “a disgrace,” X said".
+  if (att.via === "after") return quotedShareBefore(ctx, unit) >= 0.5;
+  // The complement of a naming verb that is the cue: "X called the system “rigged”".
+  if (att.via === "before" && att.cueWords && namingVerbAt(ctx, unit) === att.cueWords.start)
+    return true;
   return (
     att.via === "before" &&
     att.cue !== "colon" &&
     !weakCue(att.cue) &&
     quotedShare(ctx, unit, att) >= 0.5
   );
+}
+
+/** Where the naming verb whose complement the quote is starts ("called the plan “…”"), or -1. */
+function namingVerbAt(ctx: Context, unit: Unit): number {
+  const { s, base } = beforeText(ctx, unit);
+  const m = namingComplement(s);
+  const verb = m?.indices?.groups?.verb;
+  return verb ? base + verb[0] : -1;
+}
+
+/** The share of quoted letters from the start of the quote's sentence to its closing mark. */
+function quotedShareBefore(ctx: Context, unit: Unit): number {
+  const region = ctx.masked.slice(sentenceStart(ctx, unit.firstPara, unit.open), unit.close + 1);
+  const letters = (region.match(/[\p{L}\p{N}_]/gu) ?? []).length;
+  return letters === 0 ? 0 : (region.match(/_/g) ?? []).length / letters;
 }
 
 function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
@@ -589,7 +641,37 @@ function afterText(ctx: Context, unit: Unit): { s: string; base: number } {
 function afterCue(ctx: Context, unit: Unit): (Attribution & { matchEnd: number }) | null {
   const qp = quotePatterns();
   const { s, base } = afterText(ctx, unit);
-  for (const regex of [qp.afterAccording, qp.afterInverted, qp.afterSv]) {
+  // A quote that ends with a comma (or ! ?) is followed by its attribution: any verb will do.
+  const regexes = [qp.afterAccording, qp.afterInverted, qp.afterSv];
+  const any = commaFinal(ctx, unit, s);
+  const found = cueAt(ctx, any ? [...regexes, qp.afterAnyVerb, qp.afterLoose] : regexes, s, base);
+  if (found) return found;
+  // "“…” for the victory, Ortega said.": a few words that finish the quoted sentence, then the
+  // cue; only for a quote that opens its sentence and is most of what the cue introduces.
+  const clause = /^[^,;:.!?]{2,80}?,(?=\s)/.exec(s);
+  if (!clause || !sentenceInitial(ctx, unit)) return null;
+  const quoted = letters(ctx.text.slice(unit.open + 1, unit.close));
+  if (quoted < letters(clause[0])) return null;
+  const rest = s.slice(clause[0].length);
+  return cueAt(ctx, [qp.afterInverted, qp.afterSv], rest, base + clause[0].length);
+}
+
+const letters = (s: string): number => (s.match(/[\p{L}\p{N}]/gu) ?? []).length;
+
+/** The quote's words end with a comma, a dash, "!" or "?", or a comma follows the mark. */
+function commaFinal(ctx: Context, unit: Unit, after: string): boolean {
+  const inner = ctx.text.slice(unit.open + 1, unit.close).trimEnd();
+  return /[,!?—–-]$/.test(inner) || /^\s*,/.test(after);
+}
+
+/** The first of `regexes` that matches `s` (the masked text from `base`) with a speaker. */
+function cueAt(
+  ctx: Context,
+  regexes: readonly RegExp[],
+  s: string,
+  base: number,
+): (Attribution & { matchEnd: number }) | null {
+  for (const regex of regexes) {
     const m = regex.exec(s);
     if (!m) continue;
     const speaker = speakerOf(ctx.text, m, base);
@@ -607,9 +689,19 @@ function afterCue(ctx: Context, unit: Unit): (Attribution & { matchEnd: number }
   return null;
 }
 
+/** Text ending with a preposition (then spaces): what follows it is not a subject. */
+const PREPOSITION_BEFORE =
+  /(?<![\p{L}])(?:on|at|in|during|for|of|from|with|by|to|after|before|since|until|about|over|into|than)\s+$/iu;
+
 function beforeCue(ctx: Context, unit: Unit): Attribution | null {
   const qp = quotePatterns();
   const { s, base } = beforeText(ctx, unit);
+  const cueFrom = (speaker: SpeakerSurface, m: RegExpExecArray): Attribution => ({
+    speaker,
+    cue: cueOf(m),
+    cueWords: cueWordsOf(ctx.text, m, base),
+    via: "before",
+  });
   // "According to X, …" and "X said …" anywhere earlier in the sentence; the nearest wins.
   const candidates = [...allMatches(qp.beforeAccording, s), ...allMatches(qp.beforeSv, s)];
   candidates.sort((a, b) => b.index - a.index);
@@ -620,8 +712,15 @@ function beforeCue(ctx: Context, unit: Unit): Attribution | null {
     // strong one.
     const earlierStrong = candidates.slice(k + 1).some((e) => !weakCue(e.groups?.verb ?? ""));
     if (earlierStrong && weakCue(m.groups?.verb ?? "")) continue;
-    const speaker = speakerOf(ctx.text, m, base);
-    if (!speaker) continue;
+    const named = speakerOf(ctx.text, m, base);
+    if (!named) continue;
+    // "Trump at the time said", "Ryan on Tuesday called": the object of a preposition is no
+    // speaker; the sentence's subject is, when there is one.
+    const according = /^according/i.test(m.groups?.verb ?? "");
+    const speaker =
+      !according && PREPOSITION_BEFORE.test(s.slice(0, named.start - base))
+        ? (subjectOf(ctx, s, base) ?? named)
+        : named;
     const apposition = appositionOf(m);
     found = {
       speaker,
@@ -636,30 +735,35 @@ function beforeCue(ctx: Context, unit: Unit): Attribution | null {
   // A participle after the clause that names the speaker: "…, saying “…”", "…, telling reporters, “…”";
   // or a second verb of the subject: "Ortega voted early and says he “…”".
   const part =
-    [lastMatch(qp.participle, s), lastMatch(qp.coordinated, s)]
+    [lastMatch(qp.participle, s), lastMatch(qp.coordinated, s), lastMatch(qp.participleBefore, s)]
       .filter((m): m is RegExpExecArray => m !== null)
       .sort((a, b) => b.index - a.index)[0] ?? null;
   if (part && part.index > foundAt) {
     const speaker = found?.speaker ?? subjectOf(ctx, s, base);
-    if (speaker)
-      return {
-        speaker,
-        cue: cueOf(part),
-        cueWords: cueWordsOf(ctx.text, part, base),
-        via: "before",
-      };
+    if (speaker) return cueFrom(speaker, part);
   }
   if (found) return found;
   // "Said Maria Ortega, who grew up there, “…”", "Stated Moreau: “…”".
   const inv = qp.beforeInverted.exec(s);
   const invSpeaker = inv ? speakerOf(ctx.text, inv, base) : null;
-  if (inv && invSpeaker)
-    return {
-      speaker: invSpeaker,
-      cue: cueOf(inv),
-      cueWords: cueWordsOf(ctx.text, inv, base),
-      via: "before",
-    };
+  if (inv && invSpeaker) return cueFrom(invSpeaker, inv);
+  // A naming verb that is not a quotation cue, with its subject: "X dismissed the report as “…”".
+  const naming = namingComplement(s);
+  const nv = naming?.indices?.groups?.verb;
+  if (naming && nv) {
+    const sv = allMatches(qp.namingSv, s).find((m) => m.indices?.groups?.verb?.[0] === nv[0]);
+    const speaker = sv ? speakerOf(ctx.text, sv, base) : subjectOf(ctx, s, base);
+    if (speaker) return cueFrom(speaker, naming);
+  }
+  // A cue verb further back, with the sentence's subject as its speaker: "X, who studies …,
+  // said, “…”", "X was prompted to say, “…”".
+  const bare = lastMatch(qp.bareVerb, s);
+  // A weak cue ("say") counts right before the mark: "… rose to say, “…”".
+  const rightBefore = bare !== null && /^\s*[,:]?\s*$/.test(s.slice(bare.index + bare[0].length));
+  if (bare && (rightBefore || !weakCue(bare.groups?.verb ?? ""))) {
+    const speaker = subjectOf(ctx, s, base);
+    if (speaker) return cueFrom(speaker, bare);
+  }
   if (/:\s*$/.test(s)) {
     // Any verb before the colon ("the retired teacher retorted:"), or a name alone
     // ("pollster Dana Whitfield:").
@@ -731,8 +835,10 @@ function subjectOf(ctx: Context, s: string, base: number): SpeakerSurface | null
 }
 
 /**
- * The share of quoted words in what the cue introduces: from the cue to the end of the clause that
- * holds the quote (its sentence's end, or a comma, semicolon or "and" after the quote).
+ * The share of quoted letters in what the cue introduces, from the cue (or the "that" after it)
+ * to the quote's closing mark: "called the plan “a gift to developers”" is mostly quotation,
+ * "said Paris valued the “unprecedented level” of trust" is not. What follows the mark is left
+ * out: it is most often a new clause ("… “a disgrace” in a tweet on Sunday").
  */
 function quotedShare(ctx: Context, unit: Unit, att: Attribution): number {
   let from = att.cueWords?.end;
@@ -740,15 +846,20 @@ function quotedShare(ctx: Context, unit: Unit, att: Attribution): number {
   // "tells supporters that “…”": what is said starts after "that".
   const that = /(?<![\p{L}])that\s+/u.exec(ctx.masked.slice(from, unit.open));
   if (that) from += that.index + that[0].length;
+  // The clause goes on after the mark until punctuation or a word that starts a new part of
+  // the sentence ("and", "in", "who", "saying"): "“unprecedented level” of trust" goes on.
   const end = sentenceEnd(ctx, unit.lastPara, unit.close);
   const rest = ctx.masked.slice(unit.close + 1, end);
-  const stop = rest.search(/[,;:]/);
+  const stop = rest.search(CLAUSE_STOP);
   const region = ctx.masked.slice(from, stop >= 0 ? unit.close + 1 + stop : end);
   // Letters, as the annotators' rule for direct quotations counts them.
   const letters = (region.match(/[\p{L}\p{N}_]/gu) ?? []).length;
   if (letters === 0) return 0;
   return (region.match(/_/g) ?? []).length / letters;
 }
+
+const CLAUSE_STOP =
+  /[,;:.!?()—–]|(?<![\p{L}])(?:and|or|but|in|on|at|to|for|by|from|with|as|after|before|while|when|because|during|who|which|that|than|since|until|if|over|\p{Ll}+ing)(?![\p{L}])/u;
 
 /** The quote sits inside a sentence ("… were "at their best ever" and …"), not after a cue. */
 function embedded(ctx: Context, unit: Unit): boolean {

@@ -41,6 +41,7 @@ const ANN = [
 const article: Article = {
   id: "test",
   publisher: "test",
+  fold: 0,
   text: TEXT,
   gold: goldAttributions(TEXT, ANN),
 };

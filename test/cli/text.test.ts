@@ -34,16 +34,12 @@ describe("entente text", () => {
       expect.arrayContaining(["RUS", "CHN"]),
     );
     expect(d.quotes.length).toBeGreaterThan(2);
+    // Quotes and indirect attributions carry the same checkable words.
+    const attributionKeys = ["speaker", "role", "speaker_mention", "cue", "text", "offset"];
+    expect(d.indirect.length).toBeGreaterThan(0);
+    for (const a of d.indirect) expect(Object.keys(a)).toEqual(attributionKeys);
     for (const q of d.quotes) {
-      expect(Object.keys(q)).toEqual([
-        "speaker",
-        "role",
-        "speaker_mention",
-        "cue",
-        "text",
-        "offset",
-        "rhetoric",
-      ]);
+      expect(Object.keys(q)).toEqual([...attributionKeys, "rhetoric"]);
       expect(Object.keys(q.rhetoric)).toEqual(["score", "matches"]);
     }
     const lavrov = d.quotes.find((q: { speaker: string }) => q.speaker === "Sergei Lavrov");
@@ -60,7 +56,7 @@ describe("entente text", () => {
         );
         expect(row?.quote_count).toBe(d.quotes.length);
         const text = row?.text ?? "";
-        for (const q of d.quotes) {
+        for (const q of [...d.quotes, ...d.indirect]) {
           expect(text.slice(q.offset, q.offset + q.text.length)).toBe(q.text);
           // The speaker and the cue as written point at their words.
           for (const w of [q.speaker_mention, q.cue].filter(Boolean))

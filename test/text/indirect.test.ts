@@ -34,6 +34,27 @@ describe("indirect attributions", () => {
     ]);
   });
 
+  it("starts the content after the comma that follows a participle", () => {
+    // "Ortega" opens its sentence and is written nowhere else: quotes.ts does not take it for a
+    // name, so the attribution is left here, without the comma before the mark.
+    expect(read("Ortega then followed up by saying, “The count is over and we won.”")).toEqual([
+      { text: "“The count is over and we won.”", speaker: "Ortega", cue: "saying" },
+    ]);
+  });
+
+  it("reads a paraphrase with a quoted phrase inside, not a sentence that is mostly quotation", () => {
+    const text =
+      "The mayor said the council had reached a “historic” level of agreement on housing.\n\n" +
+      "Ortega said, “We will count every ballot twice if we have to.”";
+    expect(read(text)).toEqual([
+      {
+        text: "the council had reached a “historic” level of agreement on housing",
+        speaker: "The mayor",
+        cue: "said",
+      },
+    ]);
+  });
+
   it("reads a participle after the clause that names the speaker", () => {
     expect(read("Ortega left the hearing early, saying that the vote had been rigged.")).toEqual([
       { text: "the vote had been rigged", speaker: "Ortega", cue: "saying" },

@@ -553,9 +553,11 @@ describe("annotated corpus", () => {
   it("scores on the development documents (the rules were written against these)", () => {
     const f = evaluate(dev);
     report("development set", f);
-    // Achieved: precision 100%, recall 97.8%, speaker 94.5%, surface 98.9%, cue 100%, pronouns
-    // resolved 87%. The bounds leave a small margin so that a regression fails.
-    expect(pct(f.correct, f.extracted)).toBeGreaterThanOrEqual(0.97);
+    // Achieved: precision 94.8%, recall 97.8%. Precision was 97.8% before quoted phrases that are
+    // most of what a cue introduces became quotes ("said the talks had been “frank”"): PolNeAR's
+    // annotators call those direct, this corpus's gold calls them terms. The bounds leave a
+    // small margin so that a regression fails.
+    expect(pct(f.correct, f.extracted)).toBeGreaterThanOrEqual(0.93);
     expect(pct(f.found, f.gold)).toBeGreaterThanOrEqual(0.95);
     expect(pct(f.speakerToken, f.found)).toBeGreaterThanOrEqual(0.92);
     expect(pct(f.surfaceExact, f.found)).toBeGreaterThanOrEqual(0.95);
@@ -566,8 +568,8 @@ describe("annotated corpus", () => {
   it("scores on the held-out documents (never used to tune the rules)", () => {
     const f = evaluate(heldOut);
     report("held-out set", f);
-    // Achieved: precision 100%, recall 80%, speaker 90%, surface 95%.
-    expect(pct(f.correct, f.extracted)).toBeGreaterThanOrEqual(0.95);
+    // Achieved: precision 92% (one quoted phrase that the gold calls a term), recall 92%.
+    expect(pct(f.correct, f.extracted)).toBeGreaterThanOrEqual(0.9);
     expect(pct(f.found, f.gold)).toBeGreaterThanOrEqual(0.76);
     expect(pct(f.speakerToken, f.found)).toBeGreaterThanOrEqual(0.85);
     expect(pct(f.surfaceExact, f.found)).toBeGreaterThanOrEqual(0.9);
