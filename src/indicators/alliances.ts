@@ -8,6 +8,7 @@
  * (the dataset's universe is the state system: an unlisted non-member is unknown, not "no
  * alliance"). Outside coverage everything is null.
  */
+import { cite } from "../core/bibliography.js";
 import { isSystemMember } from "../core/crosswalk.js";
 import { directedKey, type Frame, frameBounds, stateYearKey } from "../frames/frame.js";
 import { intList, quoteIdent } from "../store/sql.js";
@@ -208,11 +209,9 @@ function allianceFamily(spec: AllianceSpec): FamilyComputer {
 }
 
 const ATOP_SOURCE = "ATOP 5.1 directed dyad-year (table atop_ddy)";
-const ATOP_CITATION =
-  'Leeds, Brett Ashley, Jeffrey M. Ritter, Sara McLaughlin Mitchell, and Andrew G. Long. 2002. "Alliance Treaty Obligations and Provisions, 1815-1944." International Interactions 28: 237-60; Leeds et al., ATOP 5.1 codebook. Undirected value = maximum over both directions (Entente METHODS.md, Formal alliances).';
+const ATOP_CITATION = `${cite("leeds2002", "atop-codebook")} Undirected value = maximum over both directions (Entente METHODS.md, Formal alliances).`;
 const COW_SOURCE = "COW Formal Alliances v4.1 dyad-year (table cow_alliance_ddy)";
-const COW_CITATION =
-  "Gibler, Douglas M. 2009. International Military Alliances, 1648-2008. Washington, DC: CQ Press (Correlates of War Formal Alliances v4.1). Undirected value = maximum over both directions and treaties (Entente METHODS.md, Formal alliances).";
+const COW_CITATION = `${cite("gibler2009")} Undirected value = maximum over both directions and treaties (Entente METHODS.md, Formal alliances).`;
 const UNIT = "0/1";
 
 const atopDef = (name: string, description: string): IndicatorDef => ({

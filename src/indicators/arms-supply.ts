@@ -1,3 +1,4 @@
+import { cite } from "../core/bibliography.js";
 import { directedKey, type Frame, frameBounds, stateYearKey } from "../frames/frame.js";
 import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
@@ -37,8 +38,7 @@ export function armsShare(tivFromSupplier: number, totalToRecipient: number): nu
 
 const SOURCE =
   "SIPRI Arms Transfers Database, trade register export (arms_transfers.tiv_delivered, TIV delivery values by delivery year)";
-const CITATION =
-  "Stockholm International Peace Research Institute (SIPRI), SIPRI Arms Transfers Database, https://www.sipri.org/databases/armstransfers; measure: SIPRI Arms Transfers Database methodology (trend-indicator value, TIV)";
+const CITATION = `${cite("sipri-arms")} Measure: SIPRI Arms Transfers Database methodology (trend-indicator value, TIV).`;
 
 const def = (name: string, description: string, unit: string): IndicatorDef => ({
   name,

@@ -8,6 +8,7 @@
  * windows).
  */
 
+import { cite } from "../core/bibliography.js";
 import { quantileSorted, seededRandom, seedOf } from "../core/random.js";
 import { directedKey, type Frame, frameBounds, stateYearKey } from "../frames/frame.js";
 import { intList } from "../store/sql.js";
@@ -30,8 +31,7 @@ export const ARMS_REPLICATES = 500;
 
 const SOURCE =
   "SIPRI Arms Transfers Database, trade register (arms_transfers.tiv_delivered summed over five delivery years)";
-const CITATION =
-  "Stockholm International Peace Research Institute (SIPRI), SIPRI Arms Transfers Database, https://www.sipri.org/databases/armstransfers; SIPRI TIV methodology (multi-year aggregates advised); window, minimum volume and interval: Entente (docs/indicators.md#five-year-windows).";
+const CITATION = `${cite("sipri-arms")} SIPRI TIV methodology (multi-year aggregates advised); window, minimum volume and interval: Entente (docs/indicators.md#five-year-windows).`;
 
 const def = (name: string, description: string, unit: string, onRequest = false): IndicatorDef => ({
   name,

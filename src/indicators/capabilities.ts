@@ -6,6 +6,7 @@
  * (thousand GBP to 1913, thousand current US$ from 1914) is deliberately not used here.
  */
 
+import { cite } from "../core/bibliography.js";
 import { type Frame, frameBounds, stateYearKey } from "../frames/frame.js";
 import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
@@ -22,8 +23,7 @@ export function cincRatio(cincA: number | null, cincB: number | null): number {
 }
 
 const SOURCE = "COW National Material Capabilities v7.0 (table nmc, column cinc)";
-const CITATION =
-  'Singer, J. David, Stuart Bremer, and John Stuckey. 1972. "Capability Distribution, Uncertainty, and Major Power War, 1820-1965." In Bruce Russett (ed.), Peace, War, and Numbers. Beverly Hills: Sage, 19-48; Singer, J. David. 1987. "Reconstructing the Correlates of War Dataset on Material Capabilities of States, 1816-1985." International Interactions 14: 115-32.';
+const CITATION = cite("singer1972", "singer1987");
 
 const def = (name: string, description: string, unit: string): IndicatorDef => ({
   name,

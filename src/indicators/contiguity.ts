@@ -4,6 +4,7 @@
  * See docs/indicators.md (Contiguity).
  */
 
+import { cite } from "../core/bibliography.js";
 import { directedKey, type Frame, frameBounds } from "../frames/frame.js";
 import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
@@ -17,8 +18,7 @@ const CONTIGUITY_TYPE: IndicatorDef = {
     "Closest direct contiguity in force in any part of the year: 1 land or river border, 2 separated by ≤12 miles of water, 3 ≤24, 4 ≤150, 5 ≤400 miles; 0 none.",
   unit: "type (0–5; ordinal, lower is closer)",
   source: "COW Direct Contiguity v3.2 spans (table contiguity)",
-  citation:
-    'Stinnett, Tir, Schafer, Diehl & Gochman 2002, "The Correlates of War Project Direct Contiguity Data, Version 3", Conflict Management and Peace Science 19(2); year rule as peacesciencer add_contiguity() (Miller 2022).',
+  citation: `${cite("stinnett2002")} Year rule as peacesciencer add_contiguity(): ${cite("miller2022")}`,
 };
 
 export interface ContiguitySpan {

@@ -8,6 +8,7 @@
  * (0); a non-member is null, as in peacesciencer's add_cow_mids() over its dyad-year universe.
  */
 
+import { cite } from "../core/bibliography.js";
 import { directedKey, type Frame, frameBounds } from "../frames/frame.js";
 import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
@@ -42,8 +43,7 @@ export function decayedHistory(
 
 const SOURCE =
   "COW Militarized Interstate Disputes 5.0, dyadic dispute-years (table mid_dyad_year)";
-const CITATION =
-  'Palmer et al. 2022, "The MID5 Dataset, 2011-2014", Conflict Management and Peace Science 39(4); dyadic dispute-years: Miller 2021 (peacesciencer cow_mid_ddydisps); aggregation to dyad-years: Entente (docs/indicators.md#militarized-disputes-mid).';
+const CITATION = `${cite("palmer2022")} Dyadic dispute-years: ${cite("miller2021")} Aggregation to dyad-years: Entente (docs/indicators.md#militarized-disputes-mid).`;
 
 const def = (name: string, description: string, unit: string): IndicatorDef => ({
   name,

@@ -9,6 +9,7 @@
  * from GDELT's recorded QuadClass, which files roots 09 and 14 differently.
  */
 
+import { cite } from "../core/bibliography.js";
 import { quadClassSql } from "../core/cameo.js";
 import {
   type Frame,
@@ -142,8 +143,7 @@ const GDELT: SourceSpec = {
   quad: (sql) => quadClassSql("event_root_code", sql.tryInt),
   filters: true,
   sourceText: "GDELT 1.0/2.0 event records (table gdelt_events)",
-  citation:
-    "Leetaru, Kalev, and Philip A. Schrodt. 2013. GDELT: Global Data on Events, Location and Tone, 1979-2012. ISA Annual Convention; Schrodt, CAMEO codebook; Goldstein 1992 (JCR 36). Entente METHODS.md, Event data.",
+  citation: `${cite("leetaru2013", "schrodt2012", "goldstein1992")} Entente METHODS.md, Event data.`,
 };
 
 const ICEWS: SourceSpec = {
@@ -157,8 +157,7 @@ const ICEWS: SourceSpec = {
   quad: () => "quad_class",
   filters: false,
   sourceText: "ICEWS coded events (table icews_events)",
-  citation:
-    "Boschee, E., et al. 2015. ICEWS Coded Event Data. Harvard Dataverse, doi:10.7910/DVN/28075; Schrodt, CAMEO codebook. Entente METHODS.md, Event data.",
+  citation: `${cite("boschee2015", "schrodt2012")} Entente METHODS.md, Event data.`,
 };
 
 const DIRECTION =

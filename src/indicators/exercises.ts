@@ -10,6 +10,7 @@
  * several news reports); unnamed rows are never merged.
  */
 
+import { cite } from "../core/bibliography.js";
 import { directedKey, type Frame, frameBounds } from "../frames/frame.js";
 import { DUCKDB_DIALECT, type SqlDialect } from "../store/dialect.js";
 import { intList } from "../store/sql.js";
@@ -196,8 +197,7 @@ const EXERCISES_JOINT: IndicatorDef = {
   unit: "count of exercises",
   source:
     "Multinational Military Exercises v7 (MME, preferred) or Joint Military Exercises v3 coding sheet (JME, for years MME does not cover), table exercises",
-  citation:
-    'D\'Orazio, Vito and Kevin Galambos. 2021. "Multinational Military Exercises, 1980-2010." Harvard Dataverse, V1, doi:10.7910/DVN/KHFODX; D\'Orazio, Vito. 2012. "Joint Military Exercises: Introducing a Dataset." PhD dissertation chapter 3, Pennsylvania State University (Entente METHODS.md, Military exercises).',
+  citation: `${cite("dorazio2021", "dorazio2012")} Entente METHODS.md, Military exercises.`,
 };
 
 const EXERCISES_WEIGHTED: IndicatorDef = {

@@ -9,6 +9,7 @@
  * row is not the same as no events). With one direction listed, the other counts as 0.
  */
 
+import { cite } from "../core/bibliography.js";
 import { directedKey, type Frame, frameBounds } from "../frames/frame.js";
 import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
@@ -63,8 +64,7 @@ const FAMILY: Family = "icews_dy";
 
 const SOURCE =
   "ICEWS directed dyad-year event counts by quad class as aggregated by the netify R package (table icews_dyad_year: verbal_coop, material_coop, verbal_conflict, material_conflict; adapter icews-dyadyear)";
-const CITATION =
-  'Boschee, Elizabeth, Jennifer Lautenschlager, Sean O\'Brien, Steve Shellman, James Starz, and Michael Ward. 2015. "ICEWS Coded Event Data." Harvard Dataverse, doi:10.7910/DVN/28075; aggregation: Dorff, Cassy and Shahryar Minhas, netify: Tools for Network Analysis of Dyadic Data (R package, data "icews"), https://github.com/netify-dev/netify';
+const CITATION = `${cite("boschee2015")} Aggregation: ${cite("netify")}`;
 
 const DIRECTION =
   "a → b when the frame is directed, else a → b plus b → a; null when neither direction has a row";

@@ -8,6 +8,7 @@
  * null, not 0: outside the loaded years, or not two system members, or no data.
  */
 
+import { cite } from "../core/bibliography.js";
 import { directedKey, type Frame, frameBounds } from "../frames/frame.js";
 import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
@@ -15,8 +16,7 @@ import { fileYearRanges, inRanges } from "./alliances.js";
 import { type Column, type FamilyComputer, type IndicatorDef, nullColumn } from "./indicator.js";
 
 const SOURCE = "COW IGO v3 shared full memberships per dyad-year (table igo_dyad_year)";
-const CITATION =
-  'Pevehouse, Nordstrom, McManus & Jamison 2020, "Tracking Organizations in the World: The Correlates of War IGO Version 3.0 datasets", Journal of Peace Research 57(3); dyad-year counts as peacesciencer add_igos() (Miller 2022); rank: Entente (docs/indicators.md#shared-igo-memberships-igo).';
+const CITATION = `${cite("pevehouse2020")} Dyad-year counts as peacesciencer add_igos(): ${cite("miller2022")} Rank: Entente (docs/indicators.md#shared-igo-memberships-igo).`;
 
 const def = (name: string, description: string, unit: string): IndicatorDef => ({
   name,

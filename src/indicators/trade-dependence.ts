@@ -1,3 +1,4 @@
+import { cite } from "../core/bibliography.js";
 import { type Frame, frameBounds, stateYearKey, undirectedKey } from "../frames/frame.js";
 import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
@@ -85,9 +86,8 @@ export function tradeMeasures(total: number, tradeA: number, tradeB: number): Tr
 // Definitions.
 
 const SOURCE_COW = "COW Trade 4.0 (trade_dyadic flow1/flow2 and trade_national imports + exports)";
-const CITE_COW =
-  "Barbieri & Keshk 2016, Correlates of War Project Trade Data Set Codebook, Version 4.0; Barbieri, Keshk & Pollins 2009, Conflict Management and Peace Science 26(5)";
-const CITE_SHARES = `${CITE_COW}; measure: Barbieri 1996, Journal of Peace Research 33(1)`;
+const CITE_COW = cite("barbieri2016", "barbieri2009");
+const CITE_SHARES = `${CITE_COW} Measure: ${cite("barbieri1996")}`;
 const GDP_SERIES = "wb.NY.GDP.MKTP.CD";
 const GDP_UNIT = "current US$";
 
@@ -100,7 +100,7 @@ const def = (
 ): IndicatorDef => ({ name, family: "trade", description, unit, source, citation });
 
 const DEPENDENCE_SOURCE = `${SOURCE_COW}; World Bank WDI ${GDP_SERIES.slice(3)} (GDP, current US$) from country_series`;
-const DEPENDENCE_CITE = `${CITE_COW}; World Bank, World Development Indicators (NY.GDP.MKTP.CD); measure: Oneal & Russett 1997, International Studies Quarterly 41(2), and 1999, Journal of Peace Research 36(4)`;
+const DEPENDENCE_CITE = `${CITE_COW} ${cite("wdi")} Measure: ${cite("oneal1997", "oneal1999")}`;
 
 export const TRADE_INDICATORS: readonly IndicatorDef[] = [
   def(

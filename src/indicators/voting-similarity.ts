@@ -12,6 +12,7 @@
  * of all COW members 1991–2015.
  */
 
+import { cite } from "../core/bibliography.js";
 import { seededRandom, seedOf } from "../core/random.js";
 import { type Frame, frameBounds } from "../frames/frame.js";
 import { UNGA_CITATION } from "../sources/unga-voeten.js";
@@ -48,13 +49,12 @@ export function rollCallYear(dateYear: number | null, session: number | null): n
 const SOURCE =
   "UN General Assembly roll-call votes (Voeten, Strezhnev & Bailey, Harvard Dataverse hdl:1902.1/12379; 2016 release or unvotes 0.3.0, as loaded: un_votes + un_rollcalls)";
 const MEASURE_REFS = {
-  agree:
-    "Bailey, Strezhnev & Voeten 2017, Journal of Conflict Resolution 61(2) (agreement index; = US State Department voting coincidence)",
-  s: "Signorino & Ritter 1999, International Studies Quarterly 43",
-  kappa: "Häge 2011, Political Analysis 19(3) (Cohen's kappa)",
-  pi: "Häge 2011, Political Analysis 19(3) (Scott's pi)",
+  agree: `${cite("bailey2017")} (agreement index; = US State Department voting coincidence)`,
+  s: cite("signorino1999"),
+  kappa: `${cite("hage2011")} (Cohen's kappa)`,
+  pi: `${cite("hage2011")} (Scott's pi)`,
 };
-const cite = (ref: string): string => `${UNGA_CITATION} Measure: ${ref}.`;
+const measureCitation = (ref: string): string => `${UNGA_CITATION} Measure: ${ref}`;
 
 /** Interval columns, computed only when asked for (they take 500 resamples per dyad-year). */
 const intervalDefs = (measure: "agree" | "s" | "kappa" | "pi", label: string): IndicatorDef[] =>
@@ -64,7 +64,7 @@ const intervalDefs = (measure: "agree" | "s" | "kappa" | "pi", label: string): I
     description: `${end === "lo" ? "Lower" : "Upper"} end of the 95% bootstrap interval of un_${measure} (${label}): the joint roll calls resampled 500 times, percentile interval.`,
     unit: measure === "agree" ? "index 0…1" : "index −1…1",
     source: SOURCE,
-    citation: cite(
+    citation: measureCitation(
       `${MEASURE_REFS[measure]}; interval: Efron & Tibshirani 1993, An Introduction to the Bootstrap, ch. 13`,
     ),
     onRequest: true,
@@ -85,7 +85,7 @@ const UN_POINT_INDICATORS: readonly IndicatorDef[] = [
       "Number of UNGA roll calls in the calendar year on which both states voted yes, abstain or no.",
     unit: "roll calls (count)",
     source: SOURCE,
-    citation: cite(MEASURE_REFS.agree),
+    citation: measureCitation(MEASURE_REFS.agree),
   },
   {
     name: "un_agree",
@@ -94,7 +94,7 @@ const UN_POINT_INDICATORS: readonly IndicatorDef[] = [
       "UNGA agreement index 1 − mean|x−y|/2 over the joint votes (yes 1, abstain 2, no 3; abstain counts as half agreement).",
     unit: "index 0…1",
     source: SOURCE,
-    citation: cite(MEASURE_REFS.agree),
+    citation: measureCitation(MEASURE_REFS.agree),
   },
   {
     name: "un_s",
@@ -103,7 +103,7 @@ const UN_POINT_INDICATORS: readonly IndicatorDef[] = [
       "Signorino–Ritter S over the joint UNGA votes with absolute distances and maximum distance 2 (= 2·un_agree − 1).",
     unit: "index −1…1",
     source: SOURCE,
-    citation: cite(MEASURE_REFS.s),
+    citation: measureCitation(MEASURE_REFS.s),
   },
   {
     name: "un_kappa",
@@ -112,7 +112,7 @@ const UN_POINT_INDICATORS: readonly IndicatorDef[] = [
       "Cohen's kappa of the joint UNGA votes as three nominal categories, agreement corrected for each state's own vote distribution.",
     unit: "index −1…1",
     source: SOURCE,
-    citation: cite(MEASURE_REFS.kappa),
+    citation: measureCitation(MEASURE_REFS.kappa),
   },
   {
     name: "un_pi",
@@ -121,7 +121,7 @@ const UN_POINT_INDICATORS: readonly IndicatorDef[] = [
       "Scott's pi of the joint UNGA votes as three nominal categories, agreement corrected for the pooled vote distribution of both states.",
     unit: "index −1…1",
     source: SOURCE,
-    citation: cite(MEASURE_REFS.pi),
+    citation: measureCitation(MEASURE_REFS.pi),
   },
 ];
 

@@ -1,8 +1,8 @@
+import { cite } from "../core/bibliography.js";
 import { parseDummy, parseYear, requireInteger } from "../core/fields.js";
 import { projectColumns, tabularSource } from "./tabular.js";
 
-export const ATOP_CITATION =
-  'Leeds, Brett Ashley, Jeffrey M. Ritter, Sara McLaughlin Mitchell, and Andrew G. Long. 2002. "Alliance Treaty Obligations and Provisions, 1815-1944." International Interactions 28: 237-60.';
+export const ATOP_CITATION = cite("leeds2002");
 export const ATOP_HOMEPAGE = "http://www.atopdata.org";
 export const ATOP_LICENSE = "Free for research use with citation (ATOP terms of use)";
 

@@ -1,8 +1,8 @@
+import { cite } from "../core/bibliography.js";
 import { parseDummy, parseYear, requireInteger } from "../core/fields.js";
 import { projectColumns, tabularSource } from "./tabular.js";
 
-const CITATION =
-  "Gibler, Douglas M. 2009. International Military Alliances, 1648-2008. Washington, DC: CQ Press. (Correlates of War Formal Alliances v4.1)";
+const CITATION = cite("gibler2009");
 const HOMEPAGE = "https://correlatesofwar.org/data-sets/formal-alliances/";
 const LICENSE = "Free to use with citation (Correlates of War Project terms)";
 const CAVEATS = [

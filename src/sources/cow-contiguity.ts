@@ -1,8 +1,8 @@
+import { cite } from "../core/bibliography.js";
 import { FieldError, parseDate, requireInteger } from "../core/fields.js";
 import { tabularSource } from "./tabular.js";
 
-export const COW_CONTIGUITY_CITATION =
-  'Stinnett, Douglas M., Jaroslav Tir, Philip Schafer, Paul F. Diehl, and Charles Gochman. 2002. "The Correlates of War Project Direct Contiguity Data, Version 3." Conflict Management and Peace Science 19(2): 58-66.';
+export const COW_CONTIGUITY_CITATION = cite("stinnett2002");
 
 /**
  * COW Direct Contiguity v3.2 spans per dyad (peacesciencer's cow_contdir: ccode1, ccode2,

@@ -1,8 +1,8 @@
+import { cite } from "../core/bibliography.js";
 import { FieldError, parseInteger, parseYear, requireInteger } from "../core/fields.js";
 import { tabularSource } from "./tabular.js";
 
-export const COW_IGO_CITATION =
-  'Pevehouse, Jon C.W., Timothy Nordstrom, Roseanne W. McManus, and Anne Spencer Jamison. 2020. "Tracking Organizations in the World: The Correlates of War IGO Version 3.0 datasets." Journal of Peace Research 57(3): 492-503; Wallace, Michael, and J. David Singer. 1970. "Intergovernmental Organization in the Global System, 1815-1964." International Organization 24: 239-87; dyadic counts as in Miller, Steven V. 2022. "peacesciencer: An R Package for Quantitative Peace Science Research." Conflict Management and Peace Science 39(6): 755-779.';
+export const COW_IGO_CITATION = `${cite("pevehouse2020", "wallace1970")} Dyadic counts as in: ${cite("miller2022")}`;
 
 /**
  * Shared full IGO memberships per non-directed dyad-year (COW IGO v3 as aggregated by

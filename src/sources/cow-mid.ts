@@ -1,8 +1,8 @@
+import { cite } from "../core/bibliography.js";
 import { FieldError, parseInteger, parseYear, requireInteger } from "../core/fields.js";
 import { tabularSource } from "./tabular.js";
 
-export const COW_MID_CITATION =
-  'Palmer, Glenn, Roseanne W. McManus, Vito D\'Orazio, Michael R. Kenwick, Mikaela Karstens, Chase Bloch, Nick Dietrich, Kayla Kahn, Kellan Ritter, and Michael J. Soules. 2022. "The MID5 Dataset, 2011-2014: Procedures, coding rules, and description." Conflict Management and Peace Science 39(4): 470-482; dyadic conversion: Miller, Steven V. 2021. "How to (Meticulously) Convert Participant-Level Dispute Data to Dyadic Dispute-Year Data in R" (peacesciencer cow_mid_ddydisps).';
+export const COW_MID_CITATION = `${cite("palmer2022")} Dyadic conversion: ${cite("miller2021")}`;
 
 /** Columns stored as integers after the keys, in the table's order; -9 is missing (null). */
 const VALUE_COLUMNS = [

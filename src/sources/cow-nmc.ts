@@ -1,3 +1,4 @@
+import { cite } from "../core/bibliography.js";
 import { parseNumber, parseYear, requireInteger } from "../core/fields.js";
 import { tabularSource } from "./tabular.js";
 
@@ -8,8 +9,7 @@ export const cowNmc = tabularSource({
   name: "cow-nmc",
   title: "COW National Material Capabilities",
   version: "7.0",
-  citation:
-    'Singer, J. David, Stuart Bremer, and John Stuckey. 1972. "Capability Distribution, Uncertainty, and Major Power War, 1820-1965." In Bruce Russett (ed.), Peace, War, and Numbers. Beverly Hills: Sage, 19-48. Singer, J. David. 1987. "Reconstructing the Correlates of War Dataset on Material Capabilities of States, 1816-1985." International Interactions 14: 115-32.',
+  citation: cite("singer1972", "singer1987"),
   homepage: "https://correlatesofwar.org/data-sets/national-material-capabilities/",
   license: "Free to use with citation (Correlates of War Project terms)",
   unit: "country_year",

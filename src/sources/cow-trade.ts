@@ -1,8 +1,8 @@
+import { cite } from "../core/bibliography.js";
 import { parseNumber, parseYear, requireInteger } from "../core/fields.js";
 import { projectColumns, tabularSource } from "./tabular.js";
 
-const CITATION =
-  'Barbieri, Katherine and Omar M. G. Keshk. 2016. Correlates of War Project Trade Data Set Codebook, Version 4.0. Barbieri, Katherine, Omar M. G. Keshk, and Brian Pollins. 2009. "Trading Data: Evaluating our Assumptions and Coding Rules." Conflict Management and Peace Science 26(5): 471-491.';
+const CITATION = cite("barbieri2016", "barbieri2009");
 const HOMEPAGE = "https://correlatesofwar.org/data-sets/bilateral-trade/";
 const LICENSE = "Free to use with citation (Correlates of War Project terms)";
 /** COW codes missing values as -9 (also written -9.0). */

@@ -1,13 +1,13 @@
 import { basename } from "node:path";
+import { cite } from "../core/bibliography.js";
 import { cameoNonStateLabel, lookupCountry } from "../core/crosswalk.js";
 import { FieldError, parseNumber, parseText } from "../core/fields.js";
 import { findHeaderWith } from "./header.js";
 import type { Emitter, TabularSource } from "./source.js";
 import { tabularSource } from "./tabular.js";
 
-export const CAMEO_CITATION =
-  'Schrodt, Philip A. 2012. CAMEO: Conflict and Mediation Event Observations Event and Actor Codebook, version 1.1b3. Pennsylvania State University, Department of Political Science. Gerner, Deborah J., Philip A. Schrodt, Ömür Yilmaz, and Rajaa Abu-Jabr. 2002. "Conflict and Mediation Event Observations (CAMEO): A New Event Data Framework for the Analysis of Foreign Policy Interactions." Paper presented at the International Studies Association, New Orleans.';
-const GDELT_CITATION = `Leetaru, Kalev and Philip A. Schrodt. 2013. "GDELT: Global Data on Events, Location and Tone, 1979-2012." Paper presented at the International Studies Association Annual Convention, San Francisco. ${CAMEO_CITATION}`;
+export const CAMEO_CITATION = cite("schrodt2012", "gerner2002");
+const GDELT_CITATION = `${cite("leetaru2013")} ${CAMEO_CITATION}`;
 const GDELT_HOMEPAGE = "https://www.gdeltproject.org/data.html#documentation";
 const GDELT_LICENSE =
   "GDELT Project lookup files: free and unrestricted use, citation requested (GDELT terms of use); the copies found carry no licence file";
@@ -86,7 +86,7 @@ export const gdeltCameoGoldstein = tabularSource({
   name: "gdelt-cameo-goldstein",
   title: "GDELT CAMEO Goldstein scale lookup",
   version: GDELT_VERSION,
-  citation: `${GDELT_CITATION} Goldstein, Joshua S. 1992. "A Conflict-Cooperation Scale for WEIS Events Data." Journal of Conflict Resolution 36(2): 369-385.`,
+  citation: `${GDELT_CITATION} ${cite("goldstein1992")}`,
   homepage: GDELT_HOMEPAGE,
   license: GDELT_LICENSE,
   unit: "event_code",

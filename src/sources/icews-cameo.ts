@@ -1,8 +1,9 @@
+import { cite } from "../core/bibliography.js";
 import { FieldError, parseText } from "../core/fields.js";
 import { CAMEO_CITATION, parseEventCode, parseGoldstein, type QuadClass } from "./gdelt-cameo.js";
 import { tabularSource } from "./tabular.js";
 
-const CITATION = `Beger, Andreas. 2018. icews: Get the ICEWS Event Data. R package, https://github.com/andybega/icews. Boschee, Elizabeth, Jennifer Lautenschlager, Sean O'Brien, Steve Shellman, James Starz, and Michael Ward. 2015. "ICEWS Coded Event Data." Harvard Dataverse, doi:10.7910/DVN/28075. ${CAMEO_CITATION}`;
+const CITATION = `${cite("beger2018", "boschee2015")} ${CAMEO_CITATION}`;
 const HOMEPAGE = "https://github.com/andybega/icews";
 const LICENSE = "MIT (icews R package); the tables are CAMEO codebook material";
 const VERSION = "andybega/icews data tables (2018-11-20), CAMEO 1.1b3";
@@ -67,7 +68,7 @@ export const icewsGoldstein = tabularSource({
   name: "icews-goldstein",
   title: "ICEWS CAMEO Goldstein mappings (andybega/icews)",
   version: VERSION,
-  citation: `${CITATION} Goldstein, Joshua S. 1992. "A Conflict-Cooperation Scale for WEIS Events Data." Journal of Conflict Resolution 36(2): 369-385.`,
+  citation: `${CITATION} ${cite("goldstein1992")}`,
   homepage: HOMEPAGE,
   license: LICENSE,
   unit: "event_code",

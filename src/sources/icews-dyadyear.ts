@@ -1,10 +1,10 @@
+import { cite } from "../core/bibliography.js";
 import { lookupCountry } from "../core/crosswalk.js";
 import { FieldError, parseNumber, parseText, parseYear } from "../core/fields.js";
 import type { Emitter } from "./source.js";
 import { tabularSource } from "./tabular.js";
 
-export const ICEWS_DYADYEAR_CITATION =
-  'Boschee, Elizabeth, Jennifer Lautenschlager, Sean O\'Brien, Steve Shellman, James Starz, and Michael Ward. 2015. "ICEWS Coded Event Data." Harvard Dataverse, doi:10.7910/DVN/28075. Aggregated to directed dyad-years by: Dorff, Cassy and Shahryar Minhas. netify: Tools for Network Analysis of Dyadic Data (R package, data object "icews"), https://github.com/netify-dev/netify.';
+export const ICEWS_DYADYEAR_CITATION = `${cite("boschee2015")} Aggregated to directed dyad-years by: ${cite("netify")}`;
 
 /** The four quad-class counts, in the table's column order. */
 const COUNTS = ["verbCoop", "matlCoop", "verbConf", "matlConf"] as const;

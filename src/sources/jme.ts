@@ -1,3 +1,4 @@
+import { cite } from "../core/bibliography.js";
 import { FieldError, parseText } from "../core/fields.js";
 import { checkYears, exerciseInt, exerciseText, makeParticipantResolver } from "./mme.js";
 import { tabularSource } from "./tabular.js";
@@ -60,8 +61,7 @@ export const jme = tabularSource({
   name: "jme",
   title: "Joint Military Exercises coding sheet",
   version: "3 (coder worksheet)",
-  citation:
-    'D\'Orazio, Vito. 2012. "Joint Military Exercises: Introducing a Dataset." Chapter 3 of the PhD dissertation International Military Cooperation: From Concepts to Constructs, Pennsylvania State University (attribution inferred: the troopdata copy, data-raw/jme_v3.xls, gives no citation).',
+  citation: `${cite("dorazio2012")} Attribution inferred: the troopdata copy, data-raw/jme_v3.xls, gives no citation.`,
   homepage: "https://www.vitodorazio.com/dissertation-chapter-three.html",
   license:
     "Not stated (the sheet ships in the troopdata R package, GPL (>= 3), without terms of its own)",

@@ -1,3 +1,4 @@
+import { cite } from "../core/bibliography.js";
 import { FieldError, parseNumber, parseText, parseYear } from "../core/fields.js";
 import { codeLabel, makeIso3Lookup, requireCode } from "./pwt.js";
 import { tabularSource } from "./tabular.js";
@@ -62,8 +63,7 @@ export const maddison2018 = tabularSource({
   name: "maddison-2018",
   title: "Maddison Project Database 2018",
   version: "2018",
-  citation:
-    "Bolt, Jutta, Robert Inklaar, Herman de Jong and Jan Luiten van Zanden. 2018. \"Rebasing 'Maddison': new income comparisons and the shape of long-run economic development.\" Maddison Project Working Paper 10, Groningen Growth and Development Centre. Data: Maddison Project Database, version 2018.",
+  citation: cite("bolt2018"),
   homepage:
     "https://www.rug.nl/ggdc/historicaldevelopment/maddison/releases/maddison-project-database-2018",
   license:

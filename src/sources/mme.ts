@@ -1,3 +1,4 @@
+import { cite } from "../core/bibliography.js";
 import { lookupCountry } from "../core/crosswalk.js";
 import { FieldError, parseText, requireInteger } from "../core/fields.js";
 import type { Emitter } from "./source.js";
@@ -81,8 +82,7 @@ export const mme = tabularSource({
   name: "mme",
   title: "Multinational Military Exercises",
   version: "7",
-  citation:
-    'D\'Orazio, Vito and Kevin Galambos. 2021. "Multinational Military Exercises, 1980-2010." Harvard Dataverse, V1, doi:10.7910/DVN/KHFODX. Copy used: meflynn/troopdata data-raw/mme_v7.csv.',
+  citation: `${cite("dorazio2021")} Copy used: meflynn/troopdata data-raw/mme_v7.csv.`,
   homepage: EXERCISE_HOMEPAGE,
   license:
     "Harvard Dataverse terms of the dataset (not restated in the troopdata copy, which is part of a GPL (>= 3) R package)",

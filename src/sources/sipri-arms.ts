@@ -1,3 +1,4 @@
+import { cite } from "../core/bibliography.js";
 import {
   FieldError,
   isMissing,
@@ -71,8 +72,7 @@ export const sipriArms = tabularSource({
   name: "sipri-arms",
   title: "SIPRI Arms Transfers Database, trade register export",
   version: "export generated 2025-01-03 (deliveries 2000-2023)",
-  citation:
-    "Stockholm International Peace Research Institute (SIPRI). SIPRI Arms Transfers Database, https://www.sipri.org/databases/armstransfers (trade register export, data generated 3 January 2025).",
+  citation: `${cite("sipri-arms")} Trade register export, data generated 3 January 2025.`,
   homepage: "https://www.sipri.org/databases/armstransfers",
   license: SIPRI_LICENSE,
   unit: "deal_delivery_year",

@@ -1,3 +1,4 @@
+import { cite } from "../core/bibliography.js";
 import { FieldError, parseNumber, parseText, parseYear } from "../core/fields.js";
 import { splitHeader } from "./header.js";
 import { makeResolver } from "./resolve.js";
@@ -14,8 +15,7 @@ const base = tabularSource({
   name: "sipri-milex",
   title: "SIPRI Military Expenditure Database, country x year (wide)",
   version: "2019 release as copied in joshuaalley/arms-allies (1949-2018)",
-  citation:
-    "Stockholm International Peace Research Institute (SIPRI). SIPRI Military Expenditure Database, https://www.sipri.org/databases/milex (2019 release, years 1949-2018; copy distributed in github.com/joshuaalley/arms-allies, data/sipri-milex-data.csv).",
+  citation: `${cite("sipri-milex")} 2019 release, years 1949-2018; copy distributed in github.com/joshuaalley/arms-allies, data/sipri-milex-data.csv.`,
   homepage: "https://www.sipri.org/databases/milex",
   license: SIPRI_LICENSE.replace(" as printed in the file", ""),
   unit: "country_year",

@@ -1,9 +1,9 @@
+import { cite } from "../core/bibliography.js";
 import { FieldError, parseDate, parseText, requireInteger } from "../core/fields.js";
 import type { RecordMapper } from "./source.js";
 import { tabularSource } from "./tabular.js";
 
-const COW_CITATION =
-  'Correlates of War Project. 2017. "State System Membership List, v2016." Online, https://correlatesofwar.org.';
+const COW_CITATION = cite("cow-states2017");
 const COW_HOMEPAGE = "https://correlatesofwar.org/data-sets/state-system-membership/";
 const COW_LICENSE =
   "Free to use with citation (Correlates of War Project terms); redistributed copies: peacesciencer package GPL-2, Voeten UNGA repository MIT";
@@ -146,8 +146,7 @@ export const gwStates = tabularSource({
   name: "gw-states",
   title: "Gleditsch-Ward independent states list (iisystem)",
   version: "2017",
-  citation:
-    'Gleditsch, Kristian S. and Michael D. Ward. 1999. "Interstate System Membership: A Revised List of the Independent States since 1816." International Interactions 25(4): 393-413.',
+  citation: cite("gleditsch1999"),
   homepage: "http://ksgleditsch.com/data-4.html",
   license:
     "No licence stated by the authors (posted for research use, citation requested); peacesciencer copy: package licence GPL-2",

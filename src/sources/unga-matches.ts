@@ -1,3 +1,4 @@
+import { cite } from "../core/bibliography.js";
 import { FieldError, requireInteger } from "../core/fields.js";
 import { tabularSource } from "./tabular.js";
 
@@ -12,8 +13,7 @@ export const ungaMatches = tabularSource({
   name: "unga-matches",
   title: "UN General Assembly matched resolutions (Bailey, Strezhnev & Voeten)",
   version: "Matches.csv at commit a6dce7e of the authors' repository",
-  citation:
-    'Bailey, Michael A., Anton Strezhnev, and Erik Voeten. 2017. "Estimating Dynamic State Preferences from United Nations Voting Data." Journal of Conflict Resolution 61(2): 430-456. Data: github.com/evoeten/United-Nations-General-Assembly-Votes-and-Ideal-Points (Data/Matches.csv).',
+  citation: `${cite("bailey2017")} Data: github.com/evoeten/United-Nations-General-Assembly-Votes-and-Ideal-Points (Data/Matches.csv).`,
   homepage: "https://github.com/evoeten/United-Nations-General-Assembly-Votes-and-Ideal-Points",
   license: "MIT (repository licence)",
   unit: "roll_call_pair",

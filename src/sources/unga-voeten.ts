@@ -1,10 +1,10 @@
+import { cite } from "../core/bibliography.js";
 import { lookupCountry } from "../core/crosswalk.js";
 import { FieldError, parseDate, parseDummy, parseText, requireInteger } from "../core/fields.js";
 import type { Emitter, RecordMapper } from "./source.js";
 import { tabularSource } from "./tabular.js";
 
-export const UNGA_CITATION =
-  'Voeten, Erik, Anton Strezhnev, and Michael Bailey. 2009. "United Nations General Assembly Voting Data." Harvard Dataverse, hdl:1902.1/12379 (doi:10.7910/DVN/LEJUQZ). Bailey, Michael A., Anton Strezhnev, and Erik Voeten. 2017. "Estimating Dynamic State Preferences from United Nations Voting Data." Journal of Conflict Resolution 61(2): 430-456.';
+export const UNGA_CITATION = cite("voeten2009", "bailey2017");
 export const UNGA_HOMEPAGE =
   "https://dataverse.harvard.edu/dataset.xhtml?persistentId=hdl:1902.1/12379";
 export const UNGA_LICENSE = "CC0 1.0 (public domain dedication, per the Harvard Dataverse terms)";

@@ -1,11 +1,11 @@
+import { cite } from "../core/bibliography.js";
 import { lookupCountry } from "../core/crosswalk.js";
 import { FieldError, parseInteger, parseText, requireInteger } from "../core/fields.js";
 import type { Emitter } from "./source.js";
 import { tabularSource } from "./tabular.js";
 import { chinaSeat, rollcallMapper, stateKey, UNGA_HOMEPAGE } from "./unga-voeten.js";
 
-const CITATION =
-  'Robinson, David, and Nicholas Goguen-Compagnoni. 2021. unvotes: United Nations General Assembly Voting Data. R package version 0.3.0, https://CRAN.R-project.org/package=unvotes. Data: Voeten, Erik, Anton Strezhnev, and Michael Bailey. 2009. "United Nations General Assembly Voting Data." Harvard Dataverse, hdl:1902.1/12379.';
+const CITATION = `${cite("robinson2021")} Data: ${cite("voeten2009")}`;
 const HOMEPAGE = "https://github.com/dgrtwo/unvotes";
 const LICENSE =
   "Package: MIT; the underlying Voeten data are dedicated to the public domain (CC0 1.0, Harvard Dataverse terms)";

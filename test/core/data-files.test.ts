@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { BIBLIOGRAPHY_FILE, cite, readBibliography } from "../../src/core/bibliography.js";
 import { loadCountryTables } from "../../src/core/country-tables.js";
 import {
   cell,
@@ -144,6 +145,23 @@ describe("office holders (data/people)", () => {
 });
 
 describe("attribution cues (data/text)", () => {
+  it("reads the bibliography through its schema; every key is cited at most once per file", () => {
+    const refs = readBibliography();
+    expect(refs.get("leeds2002")).toMatch(/^Leeds, Brett Ashley.*237-60\.$/);
+    expect(cite("singer1972", "singer1987")).toBe(
+      `${refs.get("singer1972")} ${refs.get("singer1987")}`,
+    );
+    const twice = dataError(() =>
+      readBibliography(edited({ [BIBLIOGRAPHY_FILE]: (t) => `${t}leeds2002,Again.\n` })),
+    );
+    expect(twice.message).toMatch(/key "leeds2002" is given twice/);
+    const stop = dataError(() =>
+      readBibliography(edited({ [BIBLIOGRAPHY_FILE]: (t) => `${t}nostop,No full stop\n` })),
+    );
+    expect(stop.message).toMatch(/full stop/);
+    expect(() => cite("no-such-key")).toThrow(/no reference with key "no-such-key"/);
+  });
+
   it("reads the indicator datasets through their schema, refusing a row given twice", () => {
     const rows = readDatasetRows();
     expect(rows.get("atop")).toEqual(["atop-ddy", "atop-ddyr"]);

@@ -123,12 +123,14 @@ describe("trade formulas (METHODS.md vectors)", () => {
       expect(d.description.length).toBeGreaterThan(10);
       expect(d.unit).not.toBe("");
       expect(d.source).toMatch(/COW Trade 4\.0/);
-      expect(d.citation).toMatch(/Barbieri & Keshk 2016/);
+      expect(d.citation).toMatch(/Barbieri, Katherine and Omar M. G. Keshk. 2016/);
     }
     const byName = new Map(TRADE_INDICATORS.map((d) => [d.name, d]));
     expect(byName.get("trade_total")?.unit).toBe("current million US$");
-    expect(byName.get("trade_share_a")?.citation).toMatch(/Barbieri 1996/);
-    expect(byName.get("trade_dependence_a")?.citation).toMatch(/Oneal & Russett/);
+    expect(byName.get("trade_share_a")?.citation).toMatch(/Barbieri, Katherine. 1996/);
+    expect(byName.get("trade_dependence_a")?.citation).toMatch(
+      /Oneal, John R., and Bruce M. Russett. 1997/,
+    );
   });
 });
 

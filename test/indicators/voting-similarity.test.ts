@@ -119,7 +119,9 @@ describe("un formulas (METHODS.md)", () => {
       expect(d.citation).toMatch(/Voeten/);
     }
     expect(unFamily.indicators.find((d) => d.name === "un_s")?.citation).toMatch(/Signorino/);
-    expect(unFamily.indicators.find((d) => d.name === "un_kappa")?.citation).toMatch(/Häge 2011/);
+    expect(unFamily.indicators.find((d) => d.name === "un_kappa")?.citation).toMatch(
+      /Häge, Frank M. 2011/,
+    );
   });
 
   it("bit-plane matrices match the plain computation across word boundaries", () => {
