@@ -5,9 +5,10 @@
  * pipeline, as for quotes. Sentences that are mostly direct quotation are left to quotes.ts; a
  * sentence with a quoted phrase inside a paraphrase is read by both.
  */
+
+import type { RawQuote, SpeakerSurface } from "./quote-context.js";
 import { doubledApostrophes } from "./quote-marks.js";
 import { quotePatterns } from "./quote-patterns.js";
-import type { RawQuote, SpeakerSurface } from "./quotes.js";
 import { splitSpan } from "./sentences.js";
 
 type Groups = Record<string, [number, number] | undefined>;

@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { cueList } from "../../src/text/cue-verbs.js";
+import type { RawQuote } from "../../src/text/quote-context.js";
 import { doubledApostrophes } from "../../src/text/quote-marks.js";
-import { extractQuotes, quotedTerms, type RawQuote } from "../../src/text/quotes.js";
+import { extractQuotes, quotedTerms } from "../../src/text/quotes.js";
 
 /** Quote text, speaker and cue words, with the offsets checked against the text. */
 function read(text: string) {

@@ -1,12 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import {
-  extractQuotes,
-  lastNamedSpeaker,
-  quotedTerms,
-  type RawQuote,
-} from "../../src/text/quotes.js";
+import type { RawQuote } from "../../src/text/quote-context.js";
+import { extractQuotes, lastNamedSpeaker, quotedTerms } from "../../src/text/quotes.js";
 
 const CORPUS = fileURLToPath(new URL("../fixtures/text/corpus/", import.meta.url));
 
