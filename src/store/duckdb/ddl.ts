@@ -1,3 +1,4 @@
+import { archiveName } from "../releases.js";
 import { type ColumnType, TABLES, type TableSpec, TRACE_COLUMNS } from "../schema.js";
 import { quoteIdent } from "../sql.js";
 
@@ -16,11 +17,12 @@ export function duckType(type: ColumnType): string {
   return DUCK_TYPES[type];
 }
 
-export function createTableSql(spec: TableSpec): string {
+/** The table of a spec (under `name`, e.g. its archive); `ifNotExists` for migration 6. */
+export function createTableSql(spec: TableSpec, name = spec.name, ifNotExists = false): string {
   const cols = [...spec.columns, ...TRACE_COLUMNS].map(
     (col) => `${quoteIdent(col.name)} ${duckType(col.type)}`,
   );
-  return `CREATE TABLE ${quoteIdent(spec.name)} (${cols.join(", ")})`;
+  return `CREATE TABLE ${ifNotExists ? "IF NOT EXISTS " : ""}${quoteIdent(name)} (${cols.join(", ")})`;
 }
 
 /** Tables added by migrations 2 (event data), 3 (documents) and 5; migration 1 creates the others. */
@@ -36,7 +38,9 @@ const V5_TABLES: ReadonlySet<keyof typeof TABLES> = new Set([
   "contiguity",
   "mid_dyad_year",
 ] as const);
-const LATER_TABLES = new Set<string>([...V2_TABLES, ...V3_TABLES, ...V5_TABLES]);
+/** Migration 6: UN Digital Library votes and IMF IMTS trade. */
+const V6_TABLES: ReadonlySet<keyof typeof TABLES> = new Set(["undl_votes", "trade_imts"] as const);
+const LATER_TABLES = new Set<string>([...V2_TABLES, ...V3_TABLES, ...V5_TABLES, ...V6_TABLES]);
 
 /** Schema migrations, in order. Each runs once, inside a transaction. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => string[] }> = [
@@ -75,7 +79,26 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => stri
     version: 5,
     statements: () => [...V5_TABLES].map((t) => createTableSql(TABLES[t])),
   },
+  {
+    // Issue 20, self-contained (every statement tolerates a store that already has it): the UN
+    // Digital Library and IMF IMTS tables; the release of every loaded file (files loaded before
+    // count as their adapter's release, active); one archive per data table for the rows of
+    // replaced releases (src/store/releases.ts).
+    version: 6,
+    statements: () => [
+      ...[...V6_TABLES].map((t) => createTableSql(TABLES[t], TABLES[t].name, true)),
+      RELEASES_DDL,
+      ...Object.values(TABLES).map((t) => createTableSql(t, archiveName(t.name), true)),
+      `INSERT INTO releases SELECT file_id, source, source_version, table_name, 'active', NULL, NULL
+       FROM provenance WHERE file_id NOT IN (SELECT file_id FROM releases)`,
+    ],
+  },
 ];
+
+/** One row per loaded file: the dataset and release it belongs to, and whether it is in use. */
+export const RELEASES_DDL = `CREATE TABLE IF NOT EXISTS releases (
+  file_id INTEGER NOT NULL, dataset VARCHAR NOT NULL, release VARCHAR NOT NULL,
+  table_name VARCHAR NOT NULL, state VARCHAR NOT NULL, replaced_by INTEGER, changes VARCHAR)`;
 
 /** One row per span an event file covers: Unix seconds (UTC), half-open [span_start, span_end). */
 export const EVENT_COVERAGE_DDL = `CREATE TABLE event_coverage (
