@@ -9,6 +9,7 @@ import { registerDyad } from "./commands/dyad.js";
 import { registerIngest } from "./commands/ingest.js";
 import { registerNeighbours } from "./commands/neighbours.js";
 import { registerPanel } from "./commands/panel.js";
+import { registerReleases } from "./commands/releases.js";
 import { registerReport } from "./commands/report.js";
 import { registerServe } from "./commands/serve.js";
 import { registerSources } from "./commands/sources.js";
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerIngest(program);
   registerSources(program);
+  registerReleases(program);
   registerDyad(program);
   registerPanel(program);
   registerAssess(program);

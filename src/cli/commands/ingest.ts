@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { type FileReport, ingest } from "../../ingest/index.js";
 import { fmtInt, isInteractive, ProgressLine, writeJson } from "../output.js";
+import { changeLines } from "../release-report.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
 
 const SHOWN = 20;
@@ -22,7 +23,7 @@ function describe(r: FileReport): string {
 }
 
 function details(r: FileReport): string[] {
-  const lines: string[] = [];
+  const lines: string[] = r.release_change ? changeLines(r.release_change) : [];
   if (r.rejects?.length) {
     for (const rej of r.rejects.slice(0, SHOWN)) lines.push(`    line ${rej.line}: ${rej.reason}`);
     if (r.rejects.length > SHOWN) {
@@ -47,62 +48,84 @@ export function registerIngest(program: Command): void {
     )
     .argument("<paths...>", "files or directories")
     .option("--source <name>", "force a format (see `entente sources`)")
+    .option(
+      "--release <label>",
+      "the release of the dataset these files are (default: the format's version); a new release replaces the old one's rows",
+    )
+    .option("--dataset <name>", "the dataset the files belong to (default: the format's name)")
     .option("--json", "print one JSON object with every file's outcome")
     .addHelpText(
       "after",
       `
 Each file loads in one transaction: a failed file leaves the store unchanged. A file already
 loaded (same sha256) is reported "unchanged". Every line is loaded, rejected (with line number
-and reason) or counted as a duplicate of a record already stored. Exit code 2 when a file failed.`,
+and reason) or counted as a duplicate of a record already stored. Exit code 2 when a file failed.
+
+A file of another release of its dataset than the one loaded (--release, or a GDELT file of a
+period loaded before with other content) replaces that release's rows, and the change is
+reported by natural key: rows added, removed, changed. The old rows stay archived until
+\`entente prune\`; \`entente restore DATASET RELEASE\` brings them back.`,
     )
-    .action(async (paths: string[], opts: { source?: string; json?: boolean }, cmd: Command) => {
-      const global = cmd.optsWithGlobals<GlobalOptions>();
-      const started = Date.now();
-      const interactive = !opts.json && isInteractive();
-      const progress = new ProgressLine();
-      // Rates are per file and phase (an event file is first read, then loaded).
-      let current: { path: string; phase: string | undefined; started: number } = {
-        path: "",
-        phase: undefined,
-        started: Date.now(),
-      };
-      const result = await withStore(global, { readOnly: false }, (store) =>
-        ingest(store, paths, {
-          ...(opts.source ? { source: opts.source } : {}),
-          onFile: (r) => {
-            if (opts.json) return;
-            progress.clear();
-            process.stdout.write(`${describe(r)}\n`);
-            for (const l of details(r)) process.stdout.write(`${l}\n`);
-          },
-          onProgress: (p) => {
-            if (!interactive) return;
-            if (p.path !== current.path || p.phase !== current.phase) {
-              current = { path: p.path, phase: p.phase, started: Date.now() };
-            }
-            if (p.phase !== "loading" && p.totalBytes < PROGRESS_MIN_BYTES) return;
-            const what = p.phase === "loading" ? "rows" : "lines";
-            const pct = p.totalBytes > 0 ? `, ${Math.round((100 * p.bytes) / p.totalBytes)}%` : "";
-            progress.update(
-              () =>
-                `  ${p.path}: ${fmtInt(p.lines)} ${what}, ${fmtInt(Math.round(p.lines / Math.max((Date.now() - current.started) / 1000, 0.001)))} ${what}/s${pct}`,
-            );
-          },
-        }),
-      );
-      progress.clear();
-      if (opts.json) {
-        writeJson(result);
-      } else {
-        const count = (s: FileReport["status"]) =>
-          result.files.filter((f) => f.status === s).length;
-        const sum = (k: "rows_loaded" | "rows_rejected" | "rows_duplicate") =>
-          result.files.reduce((n, f) => n + f[k], 0);
-        const secs = ((Date.now() - started) / 1000).toFixed(1);
-        process.stdout.write(
-          `${result.files.length} files: ${count("loaded")} loaded, ${count("unchanged")} unchanged, ${count("skipped")} skipped, ${count("failed")} failed; ${fmtInt(sum("rows_loaded"))} rows loaded, ${fmtInt(sum("rows_rejected"))} rejected, ${fmtInt(sum("rows_duplicate"))} duplicate in ${secs} s\n`,
+    .action(
+      async (
+        paths: string[],
+        opts: { source?: string; json?: boolean; release?: string; dataset?: string },
+        cmd: Command,
+      ) => {
+        const global = cmd.optsWithGlobals<GlobalOptions>();
+        const started = Date.now();
+        const interactive = !opts.json && isInteractive();
+        const progress = new ProgressLine();
+        // Rates are per file and phase (an event file is first read, then loaded).
+        let current: { path: string; phase: string | undefined; started: number } = {
+          path: "",
+          phase: undefined,
+          started: Date.now(),
+        };
+        const inputs = paths.map((path) => ({
+          path,
+          ...(opts.release === undefined ? {} : { release: opts.release }),
+          ...(opts.dataset === undefined ? {} : { dataset: opts.dataset }),
+        }));
+        const result = await withStore(global, { readOnly: false }, (store) =>
+          ingest(store, inputs, {
+            ...(opts.source ? { source: opts.source } : {}),
+            onFile: (r) => {
+              if (opts.json) return;
+              progress.clear();
+              process.stdout.write(`${describe(r)}\n`);
+              for (const l of details(r)) process.stdout.write(`${l}\n`);
+            },
+            onProgress: (p) => {
+              if (!interactive) return;
+              if (p.path !== current.path || p.phase !== current.phase) {
+                current = { path: p.path, phase: p.phase, started: Date.now() };
+              }
+              if (p.phase !== "loading" && p.totalBytes < PROGRESS_MIN_BYTES) return;
+              const what = p.phase === "loading" ? "rows" : "lines";
+              const pct =
+                p.totalBytes > 0 ? `, ${Math.round((100 * p.bytes) / p.totalBytes)}%` : "";
+              progress.update(
+                () =>
+                  `  ${p.path}: ${fmtInt(p.lines)} ${what}, ${fmtInt(Math.round(p.lines / Math.max((Date.now() - current.started) / 1000, 0.001)))} ${what}/s${pct}`,
+              );
+            },
+          }),
         );
-      }
-      if (!result.ok) process.exitCode = 2;
-    });
+        progress.clear();
+        if (opts.json) {
+          writeJson(result);
+        } else {
+          const count = (s: FileReport["status"]) =>
+            result.files.filter((f) => f.status === s).length;
+          const sum = (k: "rows_loaded" | "rows_rejected" | "rows_duplicate") =>
+            result.files.reduce((n, f) => n + f[k], 0);
+          const secs = ((Date.now() - started) / 1000).toFixed(1);
+          process.stdout.write(
+            `${result.files.length} files: ${count("loaded")} loaded, ${count("unchanged")} unchanged, ${count("skipped")} skipped, ${count("failed")} failed; ${fmtInt(sum("rows_loaded"))} rows loaded, ${fmtInt(sum("rows_rejected"))} rejected, ${fmtInt(sum("rows_duplicate"))} duplicate in ${secs} s\n`,
+          );
+        }
+        if (!result.ok) process.exitCode = 2;
+      },
+    );
 }
