@@ -9,6 +9,7 @@ import {
   type Frame,
   type IndicatorDef,
   periodKind,
+  type UnVoteSource,
 } from "../indicators/indicator.js";
 import { selectIndicators } from "../indicators/registry.js";
 import type { Store } from "../store/store.js";
@@ -27,6 +28,8 @@ export interface AddIndicatorsOptions {
   readonly weights?: CompositeWeights;
   /** Filters for GDELT events (root events only, minimum sources/articles). */
   readonly events?: EventFilter;
+  /** Which UN General Assembly votes the UN measures read (default auto). */
+  readonly unVotes?: UnVoteSource;
   /** Compute the interval columns of the selected families and composites (costly for panels). */
   readonly intervals?: boolean;
   /** Told before each family is computed, for a progress line. */
@@ -51,6 +54,7 @@ export async function addIndicators(
     const cols = await fam.compute(store, frame, {
       wanted: sel.needed,
       ...(opts.events ? { events: opts.events } : {}),
+      ...(opts.unVotes ? { unVotes: opts.unVotes } : {}),
     });
     for (const def of fam.indicators) {
       const col = cols[def.name];

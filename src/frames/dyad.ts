@@ -8,6 +8,7 @@ import {
   type PeriodKind,
   periodCode,
   periodLabel,
+  type UnVoteSource,
 } from "../indicators/indicator.js";
 import type { Store } from "../store/store.js";
 import { addIndicators, outValue } from "./add-indicators.js";
@@ -32,6 +33,8 @@ export interface DyadOptions {
   /** Event indicators count a → b only (default: both directions). */
   readonly directed?: boolean;
   readonly events?: EventFilter;
+  /** Which UN General Assembly votes the UN measures read (default auto). */
+  readonly unVotes?: UnVoteSource;
   /** Bootstrap intervals of the UN measures and the composites (default true: one pair is cheap). */
   readonly intervals?: boolean;
 }
@@ -100,6 +103,7 @@ export async function dyad(
     ...(opts.indicators === undefined ? {} : { indicators: opts.indicators }),
     ...(opts.weights === undefined ? {} : { weights: opts.weights }),
     ...(opts.events === undefined ? {} : { events: opts.events }),
+    ...(opts.unVotes === undefined ? {} : { unVotes: opts.unVotes }),
     intervals: opts.intervals ?? true,
   });
   const rows: DyadRow[] = [];

@@ -11,6 +11,7 @@ import {
   periodCode,
   periodKind,
   periodLabel,
+  type UnVoteSource,
 } from "../indicators/indicator.js";
 import { duckdb } from "../store/duckdb/node-api.js";
 import { quoteIdent, quoteLiteral } from "../store/sql.js";
@@ -40,6 +41,8 @@ export interface PanelOptions {
   /** Rows per year (default), quarter or month; sub-year periods carry event indicators only. */
   readonly period?: PeriodKind;
   readonly events?: EventFilter;
+  /** Which UN General Assembly votes the UN measures read (default auto). */
+  readonly unVotes?: UnVoteSource;
   /** The bootstrap interval columns too (default false: 500 resamples per dyad-year). */
   readonly intervals?: boolean;
 }
@@ -92,6 +95,7 @@ export async function panel(store: Store, opts: PanelOptions = {}): Promise<Indi
   );
   return addIndicators(store, frame, {
     ...(opts.events === undefined ? {} : { events: opts.events }),
+    ...(opts.unVotes === undefined ? {} : { unVotes: opts.unVotes }),
     ...(opts.indicators === undefined ? {} : { indicators: opts.indicators }),
     ...(opts.weights === undefined ? {} : { weights: opts.weights }),
     ...(opts.onStep === undefined ? {} : { onStep: opts.onStep }),

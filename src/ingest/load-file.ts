@@ -344,6 +344,7 @@ export async function loadFile(
     return fail(report, e);
   }
 
+  const release = opts.release ?? source.releaseFromName?.(name) ?? undefined;
   // Provenance keeps the absolute path: the store outlives the working directory.
   const meta: FileMeta = {
     path: resolve(path),
@@ -352,7 +353,7 @@ export async function loadFile(
     source: source.name,
     sourceVersion: source.version,
     ...(opts.dataset === undefined ? {} : { dataset: opts.dataset }),
-    ...(opts.release === undefined ? {} : { release: opts.release }),
+    ...(release === undefined ? {} : { release }),
   };
   const session = await store.beginLoad(meta, source.table);
   const rejects: Reject[] = [];
@@ -378,7 +379,7 @@ export async function loadFile(
     const records = readRecords(text, {
       delimiter: source.delimiter,
       // TSV files (GDELT, ICEWS, CAMEO) do not quote; a stray " is data there.
-      quoting: source.delimiter !== "\t",
+      quoting: source.quoted ?? source.delimiter !== "\t",
       fromLine: headerIdx + 2,
     });
     for (const { fields, line, end } of records) {

@@ -49,10 +49,10 @@ export const TABLE_INDICATORS: readonly string[] = [
 
 /** Tables each indicator family reads: the datasets a report cites. */
 const FAMILY_TABLES: Readonly<Record<Family, readonly string[]>> = {
-  un: ["un_votes", "un_rollcalls"],
+  un: ["un_votes", "un_rollcalls", "undl_votes"],
   atop: ["atop_ddy"],
   cow: ["cow_alliance_ddy"],
-  trade: ["trade_dyadic", "trade_national", "country_series"],
+  trade: ["trade_dyadic", "trade_national", "trade_imts", "country_series"],
   arms: ["arms_transfers"],
   exercises: ["exercises"],
   cinc: ["nmc"],

@@ -19,7 +19,13 @@ import { sipriArms } from "./sipri-arms.js";
 import { sipriMilex } from "./sipri-milex.js";
 import type { Source } from "./source.js";
 import { cowCountryCodes, cowMajors, cowStates, gwStates } from "./states.js";
-import { ungaVoetenRollcalls, ungaVoetenVotes } from "./unga-voeten.js";
+import { undlGaVotes } from "./undl-votes.js";
+import {
+  ungaVoetenRollcalls,
+  ungaVoetenRollcallsTab,
+  ungaVoetenVotes,
+  ungaVoetenVotesTab,
+} from "./unga-voeten.js";
 import { unvotesIssues, unvotesRollcalls, unvotesVotes } from "./unvotes.js";
 import { worldBankIndicator } from "./worldbank.js";
 
@@ -42,6 +48,9 @@ export const SOURCES: readonly Source[] = [
   cowMidDyadic,
   ungaVoetenVotes,
   ungaVoetenRollcalls,
+  ungaVoetenVotesTab,
+  ungaVoetenRollcallsTab,
+  undlGaVotes,
   unvotesVotes,
   unvotesRollcalls,
   unvotesIssues,

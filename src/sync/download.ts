@@ -24,6 +24,13 @@ export interface RemoteFile {
   readonly size?: number;
   /** Hex md5, when the source publishes it. */
   readonly md5?: string;
+  /**
+   * The release of its dataset the file is (a dated file, a Dataverse version), when the source
+   * says; loaded as such, a newer release replaces the older one (src/store/releases.ts).
+   */
+  readonly release?: string;
+  /** The dataset it loads as, when not its adapter's name. */
+  readonly dataset?: string;
 }
 
 export type DownloadEvent =

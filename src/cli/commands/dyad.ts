@@ -7,6 +7,7 @@ import { addEventOptions, parseEventFilter, parsePeriod } from "../event-options
 import { writeJson } from "../output.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
 import { fmtCell, renderTable } from "../table.js";
+import { addUnVotesOption, parseUnVotes } from "../un-votes-option.js";
 
 export const DYAD_FORMATS = ["table", "json", "csv"] as const;
 
@@ -43,7 +44,7 @@ export function registerDyad(program: Command): void {
     )
     .option("--format <format>", `output: ${DYAD_FORMATS.join(", ")}`, "table")
     .option("--directed", "event indicators count A → B only (default: both directions)");
-  addEventOptions(cmd)
+  addUnVotesOption(addEventOptions(cmd))
     .addHelpText(
       "after",
       "\nNull (no data for that year) shows as – in tables and is empty in CSV, null in JSON.\nEvent counts are 0 in a period the source covers without events between A and B, null in a\nperiod it does not cover.\nA historical code outside its years (SUN after 1991) is resolved with a note on stderr naming\nthe successor, or refused when its state had ended before every year asked (docs/crosswalk.md).",
@@ -70,6 +71,7 @@ export function registerDyad(program: Command): void {
             period,
             directed: (opts as Record<string, unknown>).directed === true,
             ...(events ? { events } : {}),
+            unVotes: parseUnVotes(opts.unVotes),
           }),
         );
         // On stderr, so that piped tables, CSV and JSON stay data; JSON also carries them.

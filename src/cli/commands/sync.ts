@@ -6,6 +6,7 @@ import { defaultCacheDir } from "../../sync/download.js";
 import { SYNC_SOURCES } from "../../sync/registry.js";
 import { planSync, runSync, type SyncPlan, type SyncResult } from "../../sync/sync.js";
 import { fmtInt, isInteractive, ProgressLine, writeJson } from "../output.js";
+import { changeLines } from "../release-report.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
 
 /** `2019-10-24`, `2019-10-24T14:30`, `20191024143000`; a date alone as `--to` is the whole day. */
@@ -83,6 +84,7 @@ export async function planAndConfirm(run: SyncRun): Promise<SyncPlan | null> {
   const plan = await planSync({ ...run, mirror: process.env.ENTENTE_MIRROR });
   if (!run.quiet) {
     for (const m of plan.manual) process.stdout.write(`manual    ${m.source}: ${m.instructions}\n`);
+    for (const u of plan.unavailable) process.stdout.write(`unavailable ${u.source}: ${u.error}\n`);
     process.stdout.write(`${describePlan(plan)}\n`);
   }
   if (!(await confirmDownload(plan, run.yes))) {
@@ -126,6 +128,7 @@ export async function syncWithProgress(
       say(
         `${r.status.padEnd(9)} ${r.source ?? "-"} ${fmtInt(r.rows_loaded)} rows  ${r.path}${r.error ? `: ${r.error}` : ""}`,
       );
+      if (r.release_change) for (const l of changeLines(r.release_change)) say(l);
     },
   });
   progress?.clear();
@@ -194,6 +197,8 @@ export function registerSync(program: Command): void {
           }
           for (const m of plan.manual)
             process.stdout.write(`manual  ${m.source}: ${m.instructions}\n`);
+          for (const u of plan.unavailable)
+            process.stdout.write(`unavailable ${u.source}: ${u.error}\n`);
           process.stdout.write(`${describePlan(plan)}\n`);
           return;
         }
