@@ -4,6 +4,7 @@
  * neither Markdown nor raw HTML in them is interpreted.
  */
 import { formatScore, RULES } from "../assess/scoring.js";
+import { coverageText } from "./domains.js";
 import { cell } from "./html.js";
 import type { ReportModel } from "./model.js";
 
@@ -34,6 +35,8 @@ export function reportMarkdown(m: ReportModel, chartDir: string): MarkdownReport
     `${md(m.a.name)} (${md(m.a.iso3 ?? m.a.ccode)}) and ${md(m.b.name)} (${md(m.b.iso3 ?? m.b.ccode)}), ${m.from}–${m.to}. Generated ${md(m.generated)} by Entente.`,
     "",
     `Data loaded: ${m.datasets.map((d) => `${md(d.title)}${d.lastYear === null ? "" : ` to ${d.lastYear}`}`).join("; ") || "none"}.`,
+    "",
+    `Latest year with data for this pair, by domain: ${md(coverageText(m.domains))}.`,
     "",
     "## Summary",
     "",

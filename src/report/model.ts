@@ -10,9 +10,11 @@ import { loadedYearRange } from "../frames/coverage.js";
 import { dyad, type StateRef } from "../frames/dyad.js";
 import type { Family, IndicatorDef } from "../indicators/indicator.js";
 import { indicatorDef } from "../indicators/registry.js";
+import { voetenEnd } from "../indicators/voting-similarity.js";
 import { describeSources } from "../sources/describe.js";
 import type { Store } from "../store/store.js";
 import { type Chart, renderSvg, reportCharts } from "./charts/index.js";
+import { type DomainCoverage, domainCoverage } from "./domains.js";
 import { type Row, type Sentence, summarize } from "./summary.js";
 
 /** Indicators the report's table shows (when they have data), in order. */
@@ -99,6 +101,8 @@ export interface ReportModel {
   };
   readonly assessment: AssessResult | null;
   readonly datasets: readonly DatasetUsed[];
+  /** Up to which year the pair has data, domain by domain. */
+  readonly domains: readonly DomainCoverage[];
   /** Every indicator the report shows, for the methods section. */
   readonly indicators: readonly IndicatorDef[];
 }
@@ -178,6 +182,11 @@ export async function buildReport(
         .map((f) => ({ path: f.path, sha256: f.sha256, rows: f.rowsLoaded, loadedAt: f.loadedAt })),
     }));
 
+  const domains = domainCoverage(rows, {
+    gdpLastYear: await gdpLastYear(store, d.dyad.a.ccode, d.dyad.b.ccode),
+    unNote: await unSources(store),
+  });
+
   return {
     title: kase?.title ?? `${names.a} and ${names.b}, ${from}–${to}`,
     question: kase?.question ?? null,
@@ -195,6 +204,28 @@ export async function buildReport(
     },
     assessment,
     datasets,
+    domains,
     indicators: tableIndicators,
   };
+}
+
+/** The last year in which both states have a GDP in current US$ (the series trade dependence uses). */
+async function gdpLastYear(store: Store, a: number, b: number): Promise<number | null> {
+  const [r] = await store.query<{ n: number; y: number | null }>(
+    `SELECT count(*) AS n, max(year) AS y FROM (
+       SELECT year FROM country_series
+       WHERE series = 'wb.NY.GDP.MKTP.CD' AND value IS NOT NULL AND ccode IN ($1, $2)
+       GROUP BY year HAVING count(DISTINCT ccode) = 2) t`,
+    [a, b],
+  );
+  return r && Number(r.n) > 0 && r.y !== null ? Number(r.y) : null;
+}
+
+/** Which UN vote sources the UN family combines (its default, auto), for the domain line. */
+async function unSources(store: Store): Promise<string | null> {
+  const end = await voetenEnd(store);
+  const undl = (await store.count("undl_votes")) > 0;
+  if (end !== null && undl) return `Voeten et al. to ${end}, then the UN Digital Library`;
+  if (undl) return "UN Digital Library";
+  return end === null ? null : `Voeten et al. to ${end}`;
 }

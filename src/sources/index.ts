@@ -10,6 +10,7 @@ import { cowTradeDyadic, cowTradeNational } from "./cow-trade.js";
 import { cameoActorCodes, gdeltCameoEventCodes, gdeltCameoGoldstein } from "./gdelt-cameo.js";
 import { icewsCameoCodes, icewsGoldstein } from "./icews-cameo.js";
 import { icewsDyadYear } from "./icews-dyadyear.js";
+import { imfImts } from "./imf-imts.js";
 import { jme } from "./jme.js";
 import { maddison2018 } from "./maddison.js";
 import { mme } from "./mme.js";
@@ -42,6 +43,7 @@ export const SOURCES: readonly Source[] = [
   cowAllianceOfficial,
   cowTradeDyadic,
   cowTradeNational,
+  imfImts,
   cowNmc,
   cowIgoDyadic,
   cowContiguity,

@@ -31,6 +31,11 @@ export interface RemoteFile {
   readonly release?: string;
   /** The dataset it loads as, when not its adapter's name. */
   readonly dataset?: string;
+  /**
+   * An SDMX data query fetched in pages of this many observations (src/sync/sdmx.ts) rather than
+   * a file; `path` is where the joined answer goes.
+   */
+  readonly pageSize?: number;
 }
 
 export type DownloadEvent =
@@ -174,14 +179,19 @@ interface Ctx {
   transferred: number;
 }
 
-async function downloadOne(file: RemoteFile, opts: DownloadOptions): Promise<DownloadResult> {
-  const emit = (e: DownloadEvent): void => {
+/** The event callback, kept from breaking downloads when a progress display throws. */
+export function safeEmitter(onEvent?: (e: DownloadEvent) => void): (e: DownloadEvent) => void {
+  return (e) => {
     try {
-      opts.onEvent?.(e);
+      onEvent?.(e);
     } catch {
       // a broken progress display must not break downloads
     }
   };
+}
+
+async function downloadOne(file: RemoteFile, opts: DownloadOptions): Promise<DownloadResult> {
+  const emit = safeEmitter(opts.onEvent);
   emit({ kind: "start", file });
   let local: string;
   try {

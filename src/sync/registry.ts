@@ -23,6 +23,7 @@ import {
   parseMasterFileList,
   parseMd5Sums,
 } from "./gdelt-lists.js";
+import { imtsQueries } from "./imf-imts.js";
 import { newestGaVoting, UNDL_FILES_API } from "./undl-files.js";
 
 export type { RemoteFile } from "./download.js";
@@ -34,6 +35,12 @@ export interface ListContext {
   readonly to: Date | null;
   /** Fetches a list file (already mirror-aware), given the OFFICIAL url. */
   readonly fetchText: (url: string) => Promise<string>;
+  /** Pairs of states (ISO alpha-3) to fetch bilateral data for (`--pairs`); null: all. */
+  readonly pairs?: ReadonlyArray<readonly [string, string]> | null;
+  /** Monthly data too where a source otherwise fetches annual data only (`--monthly`). */
+  readonly monthly?: boolean;
+  /** Today (UTC), for sources whose release is the day they were fetched. */
+  readonly now?: Date;
 }
 
 export interface SyncSource {
@@ -331,6 +338,22 @@ const unvotes: SyncSource = {
   ]),
 };
 
+// Fairly sure of the API (api.imf.org/external/sdmx/3.0, dataflow IMF.STA:IMTS, the key order
+// COUNTRY.INDICATOR.COUNTERPART_COUNTRY.FREQUENCY and the indicators XG_FOB_USD/MG_CIF_USD, as
+// public clients use them); the world code G001 and paging by offset/limit follow the IMF's other
+// flows and the SDMX REST specification, not a test against the live API (docs/sync.md).
+const imfImts: SyncSource = {
+  name: "imf-imts",
+  title: "IMF International Trade in Goods by partner (IMTS), SDMX 3.0 API",
+  ...info("imf-imts"),
+  core: true,
+  manual: null,
+  async list(ctx) {
+    const day = (ctx.now ?? new Date()).toISOString().slice(0, 10);
+    return imtsQueries(ctx.pairs ?? null, ctx.monthly === true, day);
+  },
+};
+
 // --- GDP, population ------------------------------------------------------------------------
 
 // Sure: the World Bank API bulk download (the "CSV" link of data.worldbank.org/indicator/…).
@@ -377,6 +400,25 @@ const mme: SyncSource = {
   ]),
 };
 
+// --- Arms transfers ------------------------------------------------------------------------
+
+// Manual: SIPRI publishes no file at a stable URL. The trade register is generated on request by
+// the Arms Transfers Database portal, whose backend (atbackend.sipri.org) is undocumented and may
+// change without notice; we do not depend on it.
+const sipriArms: SyncSource = {
+  name: "sipri-arms",
+  title: "SIPRI Arms Transfers Database, trade register",
+  ...info("sipri-arms"),
+  core: false,
+  manual:
+    "SIPRI has no stable download URL: the trade register is generated on request at https://armstransfers.sipri.org. " +
+    "There, open the trade registers, choose all countries (or the states you need) as suppliers and as recipients, " +
+    "and the years (for example 1950 to the latest year), generate the register and download it as CSV: the file starts " +
+    "with a preamble ('Transfers of major conventional arms from …', 'Data generated: …') followed by the header " +
+    "'SIPRI AT Database ID,Supplier,Recipient,…'. Then run `entente ingest <file>.csv` (the preamble is expected).",
+  list: manualOnly,
+};
+
 export const SYNC_SOURCES: readonly SyncSource[] = [
   atop,
   cowAlliance,
@@ -384,11 +426,13 @@ export const SYNC_SOURCES: readonly SyncSource[] = [
   unvotes,
   cowTrade,
   cowTradeNational,
+  imfImts,
   cowNmc,
   worldBank("worldbank-gdp", "NY.GDP.MKTP.CD", "GDP, current US$"),
   worldBank("worldbank-gdp-pcap", "NY.GDP.PCAP.CD", "GDP per capita, current US$"),
   pwt,
   mme,
+  sipriArms,
   gdelt2,
   gdelt1,
   icews,

@@ -22,7 +22,10 @@ import {
   downloadAll,
   type RemoteFile,
 } from "./download.js";
+import { IMF_RATE } from "./imf-imts.js";
+import { RateLimiter } from "./rate-limit.js";
 import { mirrorUrl, SYNC_SOURCES, type SyncSource, syncSource } from "./registry.js";
+import { fetchSdmxQuery } from "./sdmx.js";
 
 export interface PlannedFile {
   readonly source: string;
@@ -55,6 +58,12 @@ export interface PlanOptions {
   readonly to: Date | null;
   readonly cacheDir: string;
   readonly mirror?: string | undefined;
+  /** Pairs of states (ISO alpha-3) for bilateral sources (IMF IMTS); null or absent: all. */
+  readonly pairs?: ReadonlyArray<readonly [string, string]> | null;
+  /** Monthly data too for sources that otherwise fetch annual data only. */
+  readonly monthly?: boolean;
+  /** Today, for releases named after the day of the fetch (tests fix it). */
+  readonly now?: Date;
 }
 
 /** Text of a list file (masterfilelist.txt, md5sums, …), through the mirror when set. */
@@ -106,6 +115,9 @@ export async function planSync(opts: PlanOptions): Promise<SyncPlan> {
         from: opts.from,
         to: opts.to,
         fetchText: (url) => fetchText(url, opts.mirror),
+        pairs: opts.pairs ?? null,
+        monthly: opts.monthly === true,
+        ...(opts.now ? { now: opts.now } : {}),
       });
     } catch (e) {
       // A range the user must give is a mistake to report at once; anything else concerns this
@@ -207,6 +219,8 @@ export interface SyncOptions extends PlanOptions {
   readonly timeoutMs?: number;
   readonly onEvent?: (e: DownloadEvent) => void;
   readonly onFile?: (r: FileReport) => void;
+  /** Requests per window for paged API queries (default: the IMF's, src/sync/imf-imts.ts). */
+  readonly rateLimit?: { readonly max: number; readonly windowMs: number };
 }
 
 export interface SyncResult {
@@ -224,11 +238,14 @@ export async function runSync(
   plan: SyncPlan,
   opts: SyncOptions,
 ): Promise<SyncResult> {
-  const files = plan.files.map((f) => ({
+  // Files are downloaded in bounded parallel; paged API queries one after the other, through one
+  // rate limiter, after them.
+  const plain = plan.files.filter((f) => f.file.pageSize === undefined);
+  const files = plain.map((f) => ({
     ...f.file,
     url: mirrorUrl(f.file.url, opts.mirror),
   }));
-  const downloads = await downloadAll(files, {
+  const fileResults = await downloadAll(files, {
     cacheDir: opts.cacheDir,
     ...(opts.parallel === undefined ? {} : { parallel: opts.parallel }),
     ...(opts.retries === undefined ? {} : { retries: opts.retries }),
@@ -236,6 +253,38 @@ export async function runSync(
     ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
     ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
   });
+  const limiter = new RateLimiter(
+    opts.rateLimit?.max ?? IMF_RATE.max,
+    opts.rateLimit?.windowMs ?? IMF_RATE.windowMs,
+  );
+  const queryResults = new Map<PlannedFile, DownloadResult>();
+  for (const f of plan.files) {
+    if (f.file.pageSize === undefined) continue;
+    if (f.cached) {
+      const localPath = cachedPath(opts.cacheDir, f.file);
+      opts.onEvent?.({ kind: "done", file: f.file, status: "cached" });
+      queryResults.set(f, { file: f.file, status: "cached", localPath, bytes: 0 });
+      continue;
+    }
+    queryResults.set(
+      f,
+      await fetchSdmxQuery(f.file, f.file.pageSize, {
+        cacheDir: opts.cacheDir,
+        urlFor: (u) => mirrorUrl(u, opts.mirror),
+        limiter,
+        ...(opts.retries === undefined ? {} : { retries: opts.retries }),
+        ...(opts.backoffMs === undefined ? {} : { backoffMs: opts.backoffMs }),
+        ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
+      }),
+    );
+  }
+  // In plan order again, so that downloads[i] is the result of plan.files[i].
+  let nextPlain = 0;
+  const downloads = plan.files.map((f) =>
+    f.file.pageSize === undefined
+      ? (fileResults[nextPlain++] as DownloadResult)
+      : (queryResults.get(f) as DownloadResult),
+  );
   const toLoad: IngestInput[] = [];
   const extractFailures: FileReport[] = [];
   for (const [i, d] of downloads.entries()) {

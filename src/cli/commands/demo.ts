@@ -12,7 +12,7 @@ import { defaultCacheDir } from "../../sync/download.js";
 import type { SyncPlan } from "../../sync/sync.js";
 import { fmtInt, writeJson } from "../output.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
-import { planAndConfirm, syncWithProgress } from "./sync.js";
+import { planAndConfirm, type SyncRun, syncWithProgress } from "./sync.js";
 
 const CASE = "russia-china";
 
@@ -46,13 +46,15 @@ export function registerDemo(program: Command): void {
         };
         // No --data and nothing loaded: offer to download the core datasets (entente sync).
         const needSync = !opts.data && !(await storeHasData(global, location));
-        const syncRun = {
+        // The core datasets, and for bilateral sources (IMF IMTS) the case's pair only.
+        const syncRun: SyncRun = {
           sources: [],
           from: null,
           to: null,
           cacheDir: defaultCacheDir(),
           yes: opts.yes === true,
           quiet: opts.json === true,
+          pairs: [["RUS", "CHN"]],
         };
         let plan: SyncPlan | null = null;
         if (needSync) {
