@@ -344,7 +344,9 @@ export async function loadFile(
     return fail(report, e);
   }
 
-  const release = opts.release ?? source.releaseFromName?.(name) ?? undefined;
+  const named = source.fileRelease?.(name) ?? null;
+  const release = opts.release ?? named?.release;
+  const dataset = opts.dataset ?? named?.dataset;
   // Provenance keeps the absolute path: the store outlives the working directory.
   const meta: FileMeta = {
     path: resolve(path),
@@ -352,7 +354,7 @@ export async function loadFile(
     size: buf.length,
     source: source.name,
     sourceVersion: source.version,
-    ...(opts.dataset === undefined ? {} : { dataset: opts.dataset }),
+    ...(dataset === undefined ? {} : { dataset }),
     ...(release === undefined ? {} : { release }),
   };
   const session = await store.beginLoad(meta, source.table);

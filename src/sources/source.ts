@@ -19,10 +19,11 @@ export interface SourceInfo {
   /** Known caveats, for docs/sources.md. */
   readonly caveats: readonly string[];
   /**
-   * The release a file is, from its published name (e.g. the date of a dated bulk file), when the
-   * name says it; loads without `--release` use it (src/store/releases.ts).
+   * The release (and dataset, for formats that hold several datasets) a file is, from its
+   * published name (the date of a dated bulk file, the World Bank's indicator and file number),
+   * when the name says it; loads without `--release` use it (src/store/releases.ts).
    */
-  readonly releaseFromName?: (fileName: string) => string | null;
+  readonly fileRelease?: (fileName: string) => { dataset?: string; release: string } | null;
 }
 
 export type Delimiter = "," | "\t";

@@ -102,7 +102,10 @@ export const undlGaVotes = tabularSource({
   unit: "roll_call_vote",
   table: "undl_votes",
   yearColumn: "year",
-  releaseFromName: undlFileDate,
+  fileRelease: (name) => {
+    const date = undlFileDate(name);
+    return date === null ? null : { release: date };
+  },
   caveats: [
     "Adopted resolutions only: no amendments, paragraph votes or drafts that failed (Voeten's data have them); a separate source from Voeten's, chosen by date in the UN family (docs/indicators.md).",
     "ms_vote Y, A, N is stored as Voeten's 1 yes, 2 abstain, 3 no; X, NV or blank (not voting) as 8, which agreement indices drop. Any other code is a reject.",

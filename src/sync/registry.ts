@@ -367,7 +367,15 @@ const worldBank = (name: string, indicator: string, what: string): SyncSource =>
     homepage: `https://data.worldbank.org/indicator/${indicator}`,
     core: true,
     manual: null,
-    list: fixedFiles(`https://api.worldbank.org/v2/en/indicator/${indicator}?downloadformat=csv`),
+    // The World Bank updates the file at this address (new data, revisions) and publishes no size
+    // or checksum: a copy older than 30 days is fetched again; the edition number in the file's
+    // name is its release (src/sources/worldbank.ts), so a new edition replaces the old rows.
+    list: async () => [
+      {
+        ...remote(`https://api.worldbank.org/v2/en/indicator/${indicator}?downloadformat=csv`),
+        maxAgeDays: 30,
+      },
+    ],
     extract: new RegExp(`^API_${escaped}_DS2.*\\.csv$`),
   };
 };

@@ -21,6 +21,7 @@ import {
   type DownloadResult,
   downloadAll,
   type RemoteFile,
+  tooOld,
 } from "./download.js";
 import { IMF_RATE } from "./imf-imts.js";
 import { RateLimiter } from "./rate-limit.js";
@@ -93,10 +94,19 @@ async function fetchText(url: string, mirror: string | undefined): Promise<strin
   });
 }
 
-/** A verified file in the cache (the sidecar written by download.ts exists). */
-function isCached(cacheDir: string, file: RemoteFile): boolean {
+/** A verified file in the cache (the sidecar written by download.ts exists), not too old. */
+async function isCached(cacheDir: string, file: RemoteFile): Promise<boolean> {
   const p = cachedPath(cacheDir, file);
-  return existsSync(p) && existsSync(`${p}.verified.json`);
+  if (!existsSync(p) || !existsSync(`${p}.verified.json`)) return false;
+  if (file.maxAgeDays === undefined) return true;
+  try {
+    const side = JSON.parse(await readFile(`${p}.verified.json`, "utf8")) as {
+      verifiedAt?: string;
+    };
+    return !tooOld(file, side.verifiedAt);
+  } catch {
+    return false;
+  }
 }
 
 export function selectSources(names: readonly string[]): SyncSource[] {
@@ -137,7 +147,7 @@ export async function planSync(opts: PlanOptions): Promise<SyncPlan> {
     }
     if (!listed.length && s.manual) manual.push({ source: s.name, instructions: s.manual });
     for (const file of listed) {
-      files.push({ source: s.name, file, cached: isCached(opts.cacheDir, file) });
+      files.push({ source: s.name, file, cached: await isCached(opts.cacheDir, file) });
     }
   }
   // One download per cache path: two sources may share an archive (COW trade).

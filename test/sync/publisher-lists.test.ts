@@ -3,13 +3,15 @@
  * and a Harvard Dataverse dataset version, in the shapes their APIs document (see
  * test/fixtures/sync/README.md), and archives inside archives (COW NMC).
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BadFileError } from "../../src/core/errors.js";
+import { wbFileRelease } from "../../src/sources/worldbank.js";
 import { dataverseFiles, latestVersionUrl } from "../../src/sync/dataverse.js";
+import { tooOld } from "../../src/sync/download.js";
 import { syncSource } from "../../src/sync/registry.js";
-import { extractMember } from "../../src/sync/sync.js";
+import { extractMember, planSync } from "../../src/sync/sync.js";
 import { newestGaVoting, UNDL_FILES_API } from "../../src/sync/undl-files.js";
 import { fixture, tempDir } from "../helpers.js";
 import { zipFiles, zipOf } from "./zip.js";
@@ -157,5 +159,40 @@ describe("archives inside archives", () => {
       /no member matching .* in the archive or the archives inside it/,
     );
     expect(existsSync(`${bad}.d`)).toBe(false);
+  });
+});
+
+describe("files a publisher updates in place (World Bank)", () => {
+  it("a cached copy verified more than 30 days ago is planned again; the edition is its release", async () => {
+    const dir = tempDir();
+    const plan = () =>
+      planSync({ sources: ["worldbank-gdp"], from: null, to: null, cacheDir: dir, mirror: "" });
+    const [f] = (await plan()).files;
+    expect(f?.file.maxAgeDays).toBe(30);
+    const local = join(dir, f?.file.path as string);
+    mkdirSync(dirname(local), { recursive: true });
+    writeFileSync(local, "zip");
+    const side = (daysAgo: number) =>
+      writeFileSync(
+        `${local}.verified.json`,
+        JSON.stringify({
+          url: f?.file.url,
+          size: 3,
+          md5: "x",
+          sha256: "y",
+          verifiedAt: new Date(Date.now() - daysAgo * 86_400_000).toISOString(),
+        }),
+      );
+    side(2);
+    expect((await plan()).cached).toBe(1);
+    side(31);
+    expect((await plan()).pending).toBe(1);
+    expect(tooOld({ url: "u", path: "p" }, undefined)).toBe(false);
+    expect(tooOld({ url: "u", path: "p", maxAgeDays: 1 }, undefined)).toBe(true);
+    expect(wbFileRelease("API_NY.GDP.MKTP.CD_DS2_en_csv_v2_10181232.csv")).toEqual({
+      dataset: "wb-indicator:NY.GDP.MKTP.CD",
+      release: "v2_10181232",
+    });
+    expect(wbFileRelease("Metadata_Country_API_NY.GDP.MKTP.CD_DS2_en_csv_v2_1.csv")).toBeNull();
   });
 });
