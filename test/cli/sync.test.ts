@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseWhen } from "../../src/cli/commands/sync.js";
+import { dyad } from "../../src/frames/dyad.js";
 import { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";
 import { fixture, tempDir } from "../helpers.js";
 import { type RouteSpec, startFileServer } from "../sync/server.js";
@@ -329,6 +330,11 @@ describe("entente demo without data (core datasets through a mirror)", () => {
         );
         expect(await store.count("trade_dyadic")).toBeGreaterThan(0);
         expect(await store.count("nmc")).toBe(3);
+        // GDP in current US$ is in the core set: trade dependence is filled (COW's 2014 total
+        // over the World Bank's GDP), and trade continues from IMTS after COW.
+        const d = await dyad(store, "RUS", "CHN", { from: 2014, to: 2016, indicators: "trade" });
+        expect(d.rows[0]?.trade_dependence_a).toBeCloseTo((93942 * 1e6) / 2059984158438.46, 12);
+        expect(d.rows.map((x) => x.trade_source)).toEqual([1, 2, 2]);
         expect(await store.count("undl_votes")).toBe(41);
         expect(await store.count("trade_imts")).toBe(36);
         expect(
