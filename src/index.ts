@@ -14,9 +14,10 @@ export {
   type CaseProblem,
   loadCase,
   parseCase,
-  resolveCasePath,
 } from "./assess/case-file.js";
+export { DEFAULT_CASES_DIR, locateCase, resolveCasePath } from "./assess/case-location.js";
 export { type CaseFile, CaseSchema, caseJsonSchema } from "./assess/case-schema.js";
+export { CaseRepository } from "./assess/case-store.js";
 export {
   applyRule,
   bayesPosterior,
@@ -107,6 +108,12 @@ export {
   writePanel,
 } from "./frames/panel.js";
 export {
+  type IdealPointOptions,
+  type IdealPoints,
+  idealPoints,
+} from "./idealpoints/ideal-points.js";
+export { writeIdealPoints } from "./idealpoints/write-ideal-points.js";
+export {
   COOPERATION_COMPONENTS,
   type CompositeWeights,
   computeComposites,
@@ -151,7 +158,13 @@ export type { Source, SourceInfo } from "./sources/source.js";
 export { DuckDbStore } from "./store/duckdb/duckdb-store.js";
 export { openStore, storeLocation } from "./store/open.js";
 export { TABLES, type TableName, type TableSpec } from "./store/schema.js";
-export type { ProvenanceRecord, Store, StoreCapabilities } from "./store/store.js";
+export type {
+  IdealPointFitRecord,
+  IdealPointRow,
+  ProvenanceRecord,
+  Store,
+  StoreCapabilities,
+} from "./store/store.js";
 export {
   type Changepoint,
   type ChangepointOptions,

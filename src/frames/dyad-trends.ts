@@ -108,6 +108,8 @@ export function dyadTrends(result: DyadResult, opts: DyadTrendOptions = {}): Dya
   const label = (i: number) => labels[i] as string;
   const indicators: IndicatorTrends[] = [];
   for (const d of result.indicators) {
+    // Interval ends are not series of their own.
+    if (indicatorDef(d.name)?.onRequest) continue;
     const values = result.rows.map((r) => numeric(r[d.name]));
     const family = indicatorDef(d.name)?.family;
     const isCount = d.unit === "events" && values.every((v) => v === null || Number.isInteger(v));

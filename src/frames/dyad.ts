@@ -1,7 +1,9 @@
 import { resolveCountry, stateByCcode } from "../core/crosswalk.js";
 import { BadInputError } from "../core/errors.js";
 import { yearNotes } from "../core/succession.js";
+import { checkYear } from "../core/years.js";
 import type { CompositeWeights } from "../indicators/composite.js";
+import { indicatorFit } from "../indicators/ideal-points.js";
 import {
   type EventFilter,
   type IndicatorDef,
@@ -14,6 +16,7 @@ import type { Store } from "../store/store.js";
 import { addIndicators, outValue } from "./add-indicators.js";
 import { loadedYearRange } from "./coverage.js";
 import { createDyadYears } from "./create-dyad-years.js";
+import { type DyadTrends, dyadTrends } from "./dyad-trends.js";
 import { expandPeriods } from "./periods.js";
 
 export interface StateRef {
@@ -37,6 +40,8 @@ export interface DyadOptions {
   readonly unVotes?: UnVoteSource;
   /** Bootstrap intervals of the UN measures and the composites (default true: one pair is cheap). */
   readonly intervals?: boolean;
+  /** Trends and change points of every indicator (the `trends` block; default true). */
+  readonly trends?: boolean;
 }
 
 /** A row: keyed by `year`, or by `period` ("2016-Q2", "2016-05") for sub-year periods. */
@@ -54,6 +59,8 @@ export interface DyadResult {
    * years after its state ended, years outside a state's system membership); empty when none.
    */
   notes: string[];
+  /** Segments, change points and trends per indicator (docs/trends.md); absent with trends: false. */
+  trends?: DyadTrends;
 }
 
 export function stateRef(input: string | number, year?: number): StateRef {
@@ -68,6 +75,8 @@ export async function yearRange(
   from?: number,
   to?: number,
 ): Promise<{ from: number; to: number }> {
+  if (from !== undefined) checkYear(from, "from");
+  if (to !== undefined) checkYear(to, "to");
   const loaded = from === undefined || to === undefined ? await loadedYearRange(store) : null;
   const lo = from ?? loaded?.from;
   const hi = to ?? loaded?.to;
@@ -99,12 +108,16 @@ export async function dyad(
   const kind = opts.period ?? "year";
   const years = createDyadYears({ dyads: [[sa.ccode, sb.ccode]], from, to });
   const frame = expandPeriods({ ...years, directed: opts.directed === true }, kind);
+  // The ideal points are part of a dyad's default indicators once a fit of the votes is stored.
+  const withIdeal =
+    opts.indicators === undefined && kind === "year" && (await indicatorFit(store)) ? true : false;
   const cols = await addIndicators(store, frame, {
     ...(opts.indicators === undefined ? {} : { indicators: opts.indicators }),
     ...(opts.weights === undefined ? {} : { weights: opts.weights }),
     ...(opts.events === undefined ? {} : { events: opts.events }),
     ...(opts.unVotes === undefined ? {} : { unVotes: opts.unVotes }),
     intervals: opts.intervals ?? true,
+    ...(withIdeal ? { optIn: ["un_ideal"] as const } : {}),
   });
   const rows: DyadRow[] = [];
   for (let i = 0; i < frame.length; i++) {
@@ -119,7 +132,7 @@ export async function dyad(
     }
     rows.push(row);
   }
-  return {
+  const result: DyadResult = {
     dyad: { a: sa, b: sb, directed: opts.directed === true },
     period: kind,
     indicators: cols.indicators.map(({ name, description, unit, source, citation }) => ({
@@ -132,4 +145,6 @@ export async function dyad(
     rows,
     notes,
   };
+  if (opts.trends !== false) result.trends = dyadTrends(result);
+  return result;
 }

@@ -204,17 +204,29 @@ async function writeParquet(p: IndicatorColumns, path: string): Promise<void> {
   }
 }
 
-/** Write a panel to CSV or Parquet (by extension), atomically: a failed write leaves no file. */
-export async function writePanel(p: IndicatorColumns, path: string): Promise<PanelFormat> {
+/**
+ * Write `path` through a temporary file renamed into place: a failed write leaves no file.
+ * Returns the format of the path's extension, given to `write` with the temporary path.
+ */
+export async function writeAtomically(
+  path: string,
+  write: (tmp: string, format: PanelFormat) => Promise<void>,
+): Promise<PanelFormat> {
   const format = panelFormat(path);
   const tmp = `${path}.tmp-${process.pid}`;
   try {
-    if (format === "csv") await writeCsv(p, tmp);
-    else await writeParquet(p, tmp);
+    await write(tmp, format);
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
   }
   return format;
+}
+
+/** Write a panel to CSV or Parquet (by extension), atomically: a failed write leaves no file. */
+export function writePanel(p: IndicatorColumns, path: string): Promise<PanelFormat> {
+  return writeAtomically(path, (tmp, format) =>
+    format === "csv" ? writeCsv(p, tmp) : writeParquet(p, tmp),
+  );
 }

@@ -171,6 +171,14 @@ async function compute(
   const byRecipientYear = new Map<number, DealRow[]>();
   const totalOf = new Map<number, number>();
   const pairTiv = new Map<number, number>();
+  // Summed in a fixed order: float sums then agree to the last bit on every backend.
+  rows.sort(
+    (p, q) =>
+      Number(p.r) - Number(q.r) ||
+      Number(p.y) - Number(q.y) ||
+      Number(p.s ?? -1) - Number(q.s ?? -1) ||
+      Number(p.deal) - Number(q.deal),
+  );
   for (const r of rows) {
     const k = stateYearKey(Number(r.r), Number(r.y));
     const list = byRecipientYear.get(k) ?? [];

@@ -36,10 +36,11 @@ export function decayedHistory(
   firstYear: number,
   halfLife = MID_HALF_LIFE,
 ): number {
+  // Summed in year order: the same float on every backend, whatever order its rows came in.
   let h = 0;
-  for (const [y, level] of levels) {
+  for (const y of [...levels.keys()].sort((p, q) => p - q)) {
     if (y > year || y < firstYear) continue;
-    h += (level / 5) * 0.5 ** ((year - y) / halfLife);
+    h += ((levels.get(y) as number) / 5) * 0.5 ** ((year - y) / halfLife);
   }
   return h;
 }

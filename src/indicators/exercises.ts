@@ -176,8 +176,10 @@ export function jointExercises(
   // Each (year, key) adds one to each of its pairs: a count of distinct keys per dyad-year.
   const counts = new Map<number, number>();
   const weighted = new Map<number, number>();
+  // Exercises in key order: the weighted sums are then the same float on every backend.
   for (const [year, keys] of byExercise) {
-    for (const members of keys.values()) {
+    for (const key of [...keys.keys()].sort()) {
+      const members = keys.get(key) as Set<number>;
       const weight = members.size > 1 ? 1 / (members.size - 1) : 0;
       const sorted = [...members].filter((c) => keep === null || keep.has(c)).sort((x, y) => x - y);
       for (let i = 0; i < sorted.length; i++) {

@@ -15,6 +15,7 @@ export const FAMILIES = [
   "gdelt",
   "icews",
   "icews_dy",
+  "un_ideal",
   "composite",
 ] as const;
 export type Family = (typeof FAMILIES)[number];
@@ -106,6 +107,11 @@ export interface FamilyComputer {
   readonly indicators: readonly IndicatorDef[];
   /** Periods the family can fill (default: years only). */
   readonly periods?: readonly PeriodKind[];
+  /**
+   * Computed only when named in `--indicators` (by family or indicator), never by default: its
+   * input is made by a separate command (un_ideal: a stored fit of `entente ideal-points`).
+   */
+  readonly optIn?: boolean;
   /** Fill one column per indicator for every frame row (NaN = null). */
   compute(store: Store, frame: Frame, opts?: ComputeOptions): Promise<Record<string, Column>>;
 }

@@ -1,4 +1,10 @@
-export { type IngestOptions, type IngestResult, ingest } from "./ingest.js";
+export {
+  type IngestOptions,
+  type IngestResult,
+  ingest,
+  type SkippedGroup,
+  summarizeSkipped,
+} from "./ingest.js";
 export {
   FILE_STATUSES,
   type FileReport,

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { AccountingError, BadFileError, EntenteError } from "../core/errors.js";
 import { FieldError } from "../core/fields.js";
+import { MalformedRecordError, readRecords } from "../core/records.js";
 import {
   detectEventLayout,
   EVENT_LAYOUTS,
@@ -25,7 +26,6 @@ import type {
 import { decodeText, headLines, looksBinary } from "./decode.js";
 import { type EventInput, isZip, plainInput, readHead, zipInput } from "./event-input.js";
 import { loadEventFile } from "./load-events.js";
-import { MalformedRecordError, readRecords } from "./records.js";
 import { releaseFields } from "./release-fields.js";
 
 export const FILE_STATUSES = ["loaded", "unchanged", "failed", "skipped"] as const;

@@ -1,12 +1,11 @@
 import { datasetOf, type ReleaseChange, releaseOf } from "../store/releases.js";
 import type { FileMeta } from "../store/store.js";
-import type { FileReport } from "./load-file.js";
 
 /** The release fields of a loaded file's report. */
 export function releaseFields(
   meta: FileMeta,
   change: ReleaseChange | undefined,
-): Pick<FileReport, "dataset" | "release" | "release_change"> {
+): { dataset: string; release: string; release_change?: ReleaseChange } {
   return {
     dataset: datasetOf(meta),
     release: releaseOf(meta),

@@ -30,6 +30,29 @@ export function cell(v: unknown): string {
 
 export const anchor = (indicator: string, year: number): string => `v-${indicator}-${year}`;
 
+/** " The case is about 2014–2023." when --from/--to moved the report off the case's period. */
+export function casePeriodNote(m: ReportModel): string {
+  const p = m.casePeriod;
+  return p && (p.from !== m.from || p.to !== m.to)
+    ? ` The case is about ${p.from}–${p.to}; this report shows ${m.from}–${m.to}.`
+    : "";
+}
+
+/**
+ * The link target of a source URL: only an absolute http(s) URL, normalised by the URL parser
+ * (so it holds no spaces, quotes or angle brackets); null for anything else (javascript:,
+ * data:, file:, relative or malformed), which reports show as escaped text, never as a link.
+ */
+export function httpHref(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    return null;
+  }
+  return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+}
+
 const RULE_TITLE: Record<RuleName, string> = {
   heuer: "Heuer: inconsistency count (fewer = more likely)",
   parc: "PARC: weighted inconsistency (nearer 0 = more likely)",
@@ -66,6 +89,7 @@ td.r-N { background: #f0f0f0; } td.r-NA { background: #fff; color: #888; }
 td.r-I { background: #f4a582; } td.r-II { background: #b2182b; color: #fff; }
 .legend span { display: inline-block; padding: 0 .4rem; margin-right: .3rem; border: 1px solid var(--rule); }
 code { font-size: .85em; }
+.print-only { display: none; }
 @page { margin: 18mm 16mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
@@ -74,6 +98,11 @@ code { font-size: .85em; }
   table { page-break-inside: auto; }
   tr { page-break-inside: avoid; break-inside: avoid; }
   .scroll { overflow: visible; }
+  .screen-only { display: none; }
+  .print-only { display: block; }
+  .print-split table { table-layout: fixed; width: 100%; margin-bottom: 1rem; }
+  .print-split th { overflow-wrap: anywhere; }
+  .print-split th:first-child, .print-split td:first-child { width: 3.2rem; }
 }
 `;
 
@@ -108,7 +137,10 @@ function summaryHtml(m: ReportModel): string {
         (c) => `<a href="#${esc(anchor(c.indicator, c.year))}">${esc(c.indicator)} ${c.year}</a>`,
       )
       .join(", ");
-    return `<li>${esc(s.text)} <span class="cites">[${refs}]</span></li>`;
+    // Trend sentences cite the whole series (the chart above), not single values.
+    return s.cites.length
+      ? `<li>${esc(s.text)} <span class="cites">[${refs}]</span></li>`
+      : `<li>${esc(s.text)}</li>`;
   });
   return `<ul class="summary">${items.join("\n")}</ul>`;
 }
@@ -139,8 +171,36 @@ function tableHtml(m: ReportModel): string {
     });
     return `<tr><td class="l">${year}</td>${cells.join("")}</tr>`;
   });
-  return `<div class="scroll"><table><thead>${head}</thead><tbody>${body.join("\n")}</tbody></table></div>
+  return `<div class="scroll screen-only"><table><thead>${head}</thead><tbody>${body.join("\n")}</tbody></table></div>
+${printTables(m, cited)}
 <p class="small">Highlighted cells are the values the summary sentences use. – : no data.</p>`;
+}
+
+/** Indicator columns per printed table: with the year, seven columns fit an A4 or Letter page. */
+export const PRINT_COLUMNS = 6;
+
+/**
+ * The values table for print: the same cells split into tables of PRINT_COLUMNS indicators,
+ * each with the year column, at the page's width (the screen table scrolls sideways instead,
+ * which paper cannot). Long names break after underscores.
+ */
+function printTables(m: ReportModel, cited: ReadonlySet<string>): string {
+  const { indicators, rows } = m.table;
+  const parts: string[] = [];
+  for (let i = 0; i < indicators.length; i += PRINT_COLUMNS) {
+    const cols = indicators.slice(i, i + PRINT_COLUMNS);
+    const head = `<tr><th class="l">year</th>${cols.map((d) => `<th>${esc(d.name).replaceAll("_", "_<wbr>")}</th>`).join("")}</tr>`;
+    const body = rows.map((r: Row) => {
+      const year = r.year as number;
+      const cells = cols.map((d) => {
+        const isCited = cited.has(anchor(d.name, year));
+        return `<td${isCited ? ' class="cited"' : ""}>${esc(cell(r[d.name]))}</td>`;
+      });
+      return `<tr><td class="l">${year}</td>${cells.join("")}</tr>`;
+    });
+    parts.push(`<table><thead>${head}</thead><tbody>${body.join("\n")}</tbody></table>`);
+  }
+  return `<div class="print-only print-split">${parts.join("\n")}</div>`;
 }
 
 function ratingCell(r: string): string {
@@ -184,7 +244,12 @@ export function assessmentHtml(r: AssessResult): string {
     .map((e) => {
       const s = e.source;
       const parts = [s.author, s.title, s.publisher, s.date].filter(Boolean).map(esc).join(", ");
-      const url = s.url ? ` <span class="small">${esc(s.url)}</span>` : "";
+      const href = s.url ? httpHref(s.url) : null;
+      const url = !s.url
+        ? ""
+        : href
+          ? ` <a class="small" href="${esc(href)}" rel="noopener noreferrer">${esc(s.url)}</a>`
+          : ` <span class="small">${esc(s.url)}</span>`;
       return `<li><strong>${esc(e.id)}</strong> ${parts}${url}</li>`;
     })
     .join("\n");
@@ -236,7 +301,7 @@ export function reportHtml(m: ReportModel): string {
 <header>
 <h1>${esc(m.title)}</h1>
 ${m.question ? `<p class="question">${esc(m.question)}</p>` : ""}
-<p class="meta">${esc(m.a.name)} (${esc(m.a.iso3 ?? m.a.ccode)}) and ${esc(m.b.name)} (${esc(m.b.iso3 ?? m.b.ccode)}), ${m.from}–${m.to}. Generated ${esc(m.generated)} by Entente.<br>Data loaded: ${coverage || "none"}.<br>Latest year with data for this pair, by domain: ${esc(coverageText(m.domains))}.</p>
+<p class="meta">${esc(m.a.name)} (${esc(m.a.iso3 ?? m.a.ccode)}) and ${esc(m.b.name)} (${esc(m.b.iso3 ?? m.b.ccode)}), ${m.from}–${m.to}.${esc(casePeriodNote(m))} Generated ${esc(m.generated)} by Entente.<br>Data loaded: ${coverage || "none"}.${m.domains.length ? `<br>Latest year with data for this pair, by domain: ${esc(coverageText(m.domains))}.` : ""}</p>
 </header>
 <main>
 <section id="summary"><h2>Summary</h2>

@@ -5,7 +5,7 @@
  */
 import { formatScore, RULES } from "../assess/scoring.js";
 import { coverageText } from "./domains.js";
-import { cell } from "./html.js";
+import { casePeriodNote, cell, httpHref } from "./html.js";
 import type { ReportModel } from "./model.js";
 
 /** Escape Markdown syntax and HTML: the text renders as written. */
@@ -20,6 +20,12 @@ export function md(v: unknown): string {
 
 const row = (cells: readonly string[]): string => `| ${cells.join(" | ")} |`;
 
+/** An http(s) URL as an autolink; any other scheme as escaped text, so no renderer links it. */
+function urlMd(url: string): string {
+  const href = httpHref(url);
+  return href ? `<${href}>` : md(url);
+}
+
 export interface MarkdownReport {
   readonly text: string;
   /** Chart files to write beside the Markdown: relative path → SVG. */
@@ -32,18 +38,20 @@ export function reportMarkdown(m: ReportModel, chartDir: string): MarkdownReport
   out.push(`# ${md(m.title)}`, "");
   if (m.question) out.push(`*${md(m.question)}*`, "");
   out.push(
-    `${md(m.a.name)} (${md(m.a.iso3 ?? m.a.ccode)}) and ${md(m.b.name)} (${md(m.b.iso3 ?? m.b.ccode)}), ${m.from}–${m.to}. Generated ${md(m.generated)} by Entente.`,
+    `${md(m.a.name)} (${md(m.a.iso3 ?? m.a.ccode)}) and ${md(m.b.name)} (${md(m.b.iso3 ?? m.b.ccode)}), ${m.from}–${m.to}.${md(casePeriodNote(m))} Generated ${md(m.generated)} by Entente.`,
     "",
     `Data loaded: ${m.datasets.map((d) => `${md(d.title)}${d.lastYear === null ? "" : ` to ${d.lastYear}`}`).join("; ") || "none"}.`,
     "",
-    `Latest year with data for this pair, by domain: ${md(coverageText(m.domains))}.`,
-    "",
+    ...(m.domains.length
+      ? [`Latest year with data for this pair, by domain: ${md(coverageText(m.domains))}.`, ""]
+      : []),
     "## Summary",
     "",
   );
   if (!m.sentences.length) out.push("No indicator has data for this pair and period.", "");
   for (const s of m.sentences) {
-    out.push(`- ${md(s.text)} (${s.cites.map((c) => `${md(c.indicator)} ${c.year}`).join(", ")})`);
+    const cites = s.cites.map((c) => `${md(c.indicator)} ${c.year}`).join(", ");
+    out.push(cites ? `- ${md(s.text)} (${cites})` : `- ${md(s.text)}`);
   }
   out.push("", "## Indicators over time", "");
   for (const { chart, svg } of m.charts) {
@@ -119,7 +127,7 @@ export function reportMarkdown(m: ReportModel, chartDir: string): MarkdownReport
     a.evidence.forEach((e, i) => {
       const src = e.source;
       out.push(
-        `${i + 1}. **${md(e.id)}** ${[src.author, src.title, src.publisher, src.date].filter(Boolean).map(md).join(", ")}${src.url ? ` <${encodeURI(src.url)}>` : ""}`,
+        `${i + 1}. **${md(e.id)}** ${[src.author, src.title, src.publisher, src.date].filter(Boolean).map(md).join(", ")}${src.url ? ` ${urlMd(src.url)}` : ""}`,
       );
     });
     out.push("");

@@ -10,7 +10,14 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { assess } from "../assess/assess.js";
 import { CaseError, loadCase } from "../assess/case-file.js";
+import {
+  CaseRepository,
+  caseVersion,
+  ReadOnlyError,
+  VersionConflictError,
+} from "../assess/case-store.js";
 import { RULES, type RuleName } from "../assess/scoring.js";
+import { searchCountries } from "../core/country-search.js";
 import { EntenteError } from "../core/errors.js";
 import { denotes } from "../core/succession.js";
 import { type DyadOptions, dyad, stateRef } from "../frames/dyad.js";
@@ -21,8 +28,6 @@ import { buildReport } from "../report/model.js";
 import { describeSources } from "../sources/describe.js";
 import type { Store } from "../store/store.js";
 import { acceptsGzip, type CachedBody, ResponseCache } from "./cache.js";
-import { CaseRepository, caseVersion, ReadOnlyError, VersionConflictError } from "./cases.js";
-import { searchCountries } from "./countries.js";
 import { openApiDocument } from "./openapi.js";
 import { csvStream, limitedPanel, PANEL_CONTENT_TYPES, parquetStream } from "./panel-stream.js";
 import {

@@ -4,8 +4,10 @@
  * (`openapi.ts`), so the published description cannot drift from what the server accepts.
  */
 import { z } from "zod";
+import { CASE_NAME } from "../assess/case-location.js";
 import { RULES } from "../assess/scoring.js";
 import { BadInputError } from "../core/errors.js";
+import { FIRST_YEAR, LAST_YEAR, yearProblem } from "../core/years.js";
 import { PANEL_FORMATS } from "../frames/panel.js";
 import { PERIOD_KINDS } from "../indicators/indicator.js";
 
@@ -13,18 +15,25 @@ import { PERIOD_KINDS } from "../indicators/indicator.js";
 export const MAX_PANEL_ROWS = 5_000_000;
 /** Largest request body accepted (bytes); larger bodies get 413. */
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** Case names: lowercase letters, digits and hyphens; no dots, slashes or upper case. */
-export const CASE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 // ---------------------------------------------------------------------------------------------
 // Request pieces. Query values arrive as strings; transforms turn them into what the library
 // takes, and the JSON Schema shows the string form a client sends (io: "input").
 
+/** The same check as the CLI's --from/--to (core/years.ts): four digits, 1816–2100. */
 const Year = z
   .string()
   .regex(/^\d{4}$/, "a year is four digits (YYYY)")
-  .transform(Number)
-  .meta({ description: "a year, YYYY", example: "2000" });
+  .transform((v, ctx) => {
+    const problem = yearProblem(v);
+    if (problem === null) return Number(v);
+    ctx.addIssue({ code: "custom", message: problem });
+    return z.NEVER;
+  })
+  .meta({
+    description: `a year, YYYY, from ${FIRST_YEAR} to ${LAST_YEAR}`,
+    example: "2000",
+  });
 
 const Flag = z
   .enum(["true", "false", "1", "0", ""])
@@ -99,11 +108,10 @@ export const PanelQuery = z
 
 export const CountriesQuery = z
   .object({
-    q: z
-      .string()
-      .max(100)
-      .optional()
-      .meta({ description: "code or part of a name (case- and accent-insensitive)" }),
+    q: z.string().max(100).optional().meta({
+      description:
+        "code, or part of any name or alias (case- and accent-insensitive; close spellings ranked by edit distance)",
+    }),
     limit: WholeNumber("most results (default 20, at most 500)")
       .pipe(z.number().int().min(1).max(500))
       .optional(),
@@ -197,7 +205,15 @@ export const SourcesBody = z.object({
 
 export const CountriesBody = z.object({
   countries: z.array(
-    z.object({ ccode: z.number().int(), iso3: z.string().nullable(), name: z.string() }),
+    z.object({
+      ccode: z.number().int(),
+      iso3: z.string().nullable(),
+      name: z.string(),
+      matched: z
+        .string()
+        .optional()
+        .meta({ description: "the alias that matched, when not the state's name" }),
+    }),
   ),
 });
 
@@ -206,6 +222,62 @@ const StateRefBody = z.object({
   iso3: z.string().nullable(),
   name: z.string(),
 });
+
+const TrendBody = z
+  .object({
+    n: z.number().int(),
+    slope: z.number(),
+    lower: z.number(),
+    upper: z.number(),
+    level: z.number(),
+    p: z.number(),
+  })
+  .passthrough()
+  .nullable();
+
+const TrendsBody = z
+  .object({
+    period: z.enum(PERIOD_KINDS),
+    times: z.array(z.string()),
+    indicators: z.array(
+      z
+        .object({
+          name: z.string(),
+          unit: z.string(),
+          n: z.number().int(),
+          missing: z.number().int(),
+          method: z.string(),
+          changepoints: z.array(
+            z.object({
+              index: z.number().int(),
+              time: z.string(),
+              lower: z.number().int(),
+              upper: z.number().int(),
+              lowerTime: z.string(),
+              upperTime: z.string(),
+            }),
+          ),
+          segments: z.array(
+            z
+              .object({
+                start: z.number().int(),
+                end: z.number().int(),
+                startTime: z.string(),
+                endTime: z.string(),
+                mean: z.number(),
+                trend: TrendBody,
+              })
+              .passthrough(),
+          ),
+          trend: TrendBody,
+        })
+        .passthrough(),
+    ),
+  })
+  .meta({
+    description:
+      "per indicator: change points with 95% intervals, the segments between them with their means and Theil–Sen trends, and the trend over the span (docs/trends.md)",
+  });
 
 export const DyadBody = z.object({
   dyad: z.object({ a: StateRefBody, b: StateRefBody, directed: z.boolean() }),
@@ -228,6 +300,7 @@ export const DyadBody = z.object({
     description:
       "what the reader must know about the states over these years (a historical code asked for years after its state ended, years outside a state's system membership)",
   }),
+  trends: TrendsBody.optional(),
 });
 
 const CaseSource = z

@@ -21,6 +21,7 @@ import { sipriMilex } from "./sipri-milex.js";
 import type { Source } from "./source.js";
 import { cowCountryCodes, cowMajors, cowStates, gwStates } from "./states.js";
 import { undlGaVotes } from "./undl-votes.js";
+import { ungaMatches } from "./unga-matches.js";
 import {
   ungaVoetenRollcalls,
   ungaVoetenRollcallsTab,
@@ -53,6 +54,7 @@ export const SOURCES: readonly Source[] = [
   ungaVoetenVotesTab,
   ungaVoetenRollcallsTab,
   undlGaVotes,
+  ungaMatches,
   unvotesVotes,
   unvotesRollcalls,
   unvotesIssues,

@@ -88,7 +88,9 @@ const VOTES_DEF = {
 
 export const ungaVoetenVotes = tabularSource(VOTES_DEF);
 
-const ISSUES = ["me", "nu", "di", "hr", "co", "ec"] as const;
+/** The issue dummies of the Voeten roll-call layout (and short_name codes of the unvotes layout). */
+export const ISSUES = ["me", "nu", "di", "hr", "co", "ec"] as const;
+export type Issue = (typeof ISSUES)[number];
 
 /**
  * The un_rollcalls row of both layouts. Columns absent from a file (amend … descr in Voeten's

@@ -14,7 +14,16 @@
  */
 import { BadInputError } from "../core/errors.js";
 import type { TableSpec } from "./schema.js";
-import type { Cell, FileMeta } from "./store.js";
+
+/** A stored value as queries return it (store.ts's Cell; not imported, to keep no cycle). */
+type Value = unknown;
+/** What the release of a loaded file is read from (store.ts's FileMeta). */
+interface ReleaseMeta {
+  readonly source: string;
+  readonly sourceVersion: string;
+  readonly dataset?: string;
+  readonly release?: string;
+}
 
 /** A pruned release is forgotten (rows, provenance and release record), so it has no state. */
 export const RELEASE_STATES = ["active", "archived"] as const;
@@ -31,7 +40,7 @@ export interface ReleaseRecord {
   readonly replacedBy: number | null;
 }
 
-export type KeyValues = Readonly<Record<string, Cell>>;
+export type KeyValues = Readonly<Record<string, Value>>;
 
 export interface ChangedRow {
   /** The natural key of the row. */
@@ -39,8 +48,8 @@ export interface ChangedRow {
   /** The columns whose value differs, old and new. */
   readonly columns: ReadonlyArray<{
     readonly column: string;
-    readonly old: Cell;
-    readonly new: Cell;
+    readonly old: Value;
+    readonly new: Value;
   }>;
 }
 
@@ -71,8 +80,8 @@ export const EXAMPLES = 5;
 /** The archive table of a data table. */
 export const archiveName = (table: string): string => `archived_${table}`;
 
-export const datasetOf = (meta: FileMeta): string => meta.dataset ?? meta.source;
-export const releaseOf = (meta: FileMeta): string => meta.release ?? meta.sourceVersion;
+export const datasetOf = (meta: ReleaseMeta): string => meta.dataset ?? meta.source;
+export const releaseOf = (meta: ReleaseMeta): string => meta.release ?? meta.sourceVersion;
 
 /** How a backend writes the SQL the comparison needs. */
 export interface ChangeSqlDialect {
@@ -145,10 +154,10 @@ export async function compareRows(
       const b = before.get(key);
       if (!a || !b) continue;
       changed.push({
-        key: Object.fromEntries(keyCols.map((c) => [c, a[c] as Cell])),
+        key: Object.fromEntries(keyCols.map((c) => [c, a[c] as Value])),
         columns: all
           .filter((c) => !sameCell(a[c], b[c]))
-          .map((c) => ({ column: c, old: b[c] as Cell, new: a[c] as Cell })),
+          .map((c) => ({ column: c, old: b[c] as Value, new: a[c] as Value })),
       });
     }
   }

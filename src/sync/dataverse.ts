@@ -10,7 +10,7 @@
  */
 import { z } from "zod";
 import { BadFileError } from "../core/errors.js";
-import type { RemoteFile } from "./registry.js";
+import type { RemoteFile } from "./download.js";
 
 export const DATAVERSE = "https://dataverse.harvard.edu";
 

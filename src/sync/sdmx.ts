@@ -14,7 +14,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { readRecords } from "../ingest/records.js";
+import { readRecords } from "../core/records.js";
 import {
   cachedPath,
   type DownloadEvent,

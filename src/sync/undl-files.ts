@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { BadFileError } from "../core/errors.js";
 import { undlFileDate } from "../sources/undl-votes.js";
-import type { RemoteFile } from "./registry.js";
+import type { RemoteFile } from "./download.js";
 
 export const UNDL_RECORD = "4060887";
 export const UNDL_FILES_API = `https://digitallibrary.un.org/api/v1/file?recid=${UNDL_RECORD}`;

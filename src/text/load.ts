@@ -24,7 +24,7 @@ export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set([
 /** Provenance source of documents. */
 export const TEXT_SOURCE = "text-document";
 /** Version of the analysis (reader, lexicon, people list): stored with each document. */
-export const TEXT_ANALYSIS_VERSION = "1";
+export const TEXT_ANALYSIS_VERSION = "2";
 
 export interface TextFileResult {
   readonly path: string;

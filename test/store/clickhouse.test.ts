@@ -106,7 +106,7 @@ describe.skipIf(!clickhouse)("ClickHouseStore", () => {
     }
   });
 
-  it("migrates a version-5 store: files loaded before are their adapter's active release", async () => {
+  it("migrates a version-6 store: files loaded before are their adapter's active release", async () => {
     const store = await single.open();
     const s = await store.beginLoad(
       { path: "/x.csv", sha256: "m5", size: 1, source: "cow-nmc", sourceVersion: "7.0" },
@@ -121,7 +121,7 @@ describe.skipIf(!clickhouse)("ClickHouseStore", () => {
     await store.node.exec(
       "CREATE TABLE schema_migrations (version UInt32, applied_at String) ENGINE = MergeTree() ORDER BY version",
     );
-    await store.node.exec("INSERT INTO schema_migrations VALUES (5, '2026-01-01')");
+    await store.node.exec("INSERT INTO schema_migrations VALUES (6, '2026-01-01')");
     const again = await ClickHouseStore.open(storeUrl(store.where.database, "single"));
     try {
       expect(await again.schemaVersion()).toBe(SCHEMA_VERSION);

@@ -8,6 +8,8 @@ export interface StateRef {
   ccode: number;
   iso3: string | null;
   name: string;
+  /** Search results: the alias that matched, when not the state's name ("Soviet Union"). */
+  matched?: string;
 }
 export interface IndicatorInfo {
   name: string;
@@ -16,6 +18,9 @@ export interface IndicatorInfo {
   source: string;
   citation: string;
 }
+
+import type { DyadTrends } from "../../src/frames/dyad-trends.js";
+
 export type DyadRow = Record<string, number | string | null>;
 export interface DyadResult {
   dyad: { a: StateRef; b: StateRef; directed: boolean };
@@ -24,6 +29,8 @@ export interface DyadResult {
   rows: DyadRow[];
   /** What the reader must know about the states over these years (docs/crosswalk.md). */
   notes: string[];
+  /** Change points, segments and trends per indicator (docs/trends.md). */
+  trends?: DyadTrends;
 }
 export interface SourceInfo {
   name: string;
@@ -150,8 +157,11 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
   const type = res.headers.get("content-type") ?? "";
   const body: unknown = type.includes("json") ? await res.json().catch(() => null) : null;
   if (!res.ok || body === null) {
-    const err = (body as { error?: { code?: string; message?: string; problems?: CaseProblem[] } })
-      ?.error;
+    const err = (
+      body as {
+        error?: { code?: string; message?: string; hint?: string; problems?: CaseProblem[] };
+      }
+    )?.error;
     if (res.status === 401 || res.status === 403) {
       throw new ApiError(
         res.status,
@@ -166,10 +176,12 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
         `Cannot reach the Entente API here (HTTP ${res.status} for ${path}). Open the dashboard through \`entente serve\`.`,
       );
     }
+    // The hint is the fix ("Closest matches: Russia (cow:365)"): shown with the message.
+    const message = err.message ?? `HTTP ${res.status}`;
     throw new ApiError(
       res.status,
       err.code ?? "error",
-      err.message ?? `HTTP ${res.status}`,
+      err.hint ? `${message.replace(/\.$/, "")}. ${err.hint}` : message,
       err.problems ?? [],
     );
   }

@@ -20,6 +20,13 @@ export interface Series {
   readonly unit: string;
   /** In x order; a null breaks a line. */
   readonly points: readonly Point[];
+  /** Change points and segment means of this series (the dyad's trends block), when shown. */
+  readonly changes?: SeriesChanges;
+}
+export interface SeriesChanges {
+  /** x of the first period of each new segment, with its words ("change in 2000 (1998–2001)"). */
+  readonly at: ReadonlyArray<{ readonly x: number; readonly text: string }>;
+  readonly means: ReadonlyArray<{ readonly x0: number; readonly x1: number; readonly v: number }>;
 }
 export interface ChartSpec {
   readonly title: string;
@@ -169,7 +176,10 @@ export function renderChart(spec: ChartSpec): SVGSVGElement {
       );
     }
     if (spec.kind === "bar") drawBars(marks, spec, sx, sy, band);
-    else drawLines(marks, spec, sx, sy, inRange.length);
+    else {
+      drawChanges(marks, spec, sx, sy, { top: M.t, bottom: H - M.b, step: spec.step });
+      drawLines(marks, spec, sx, sy, inRange.length);
+    }
   }
 
   if (!inRange.length) {
@@ -188,6 +198,46 @@ export function renderChart(spec: ChartSpec): SVGSVGElement {
   }
   interact(svg, spec, rows, { W, M, H, lo, hi, sx, sy, plotW });
   return svg;
+}
+
+/** Change points as dotted verticals and segment means as light bars, under the lines. */
+function drawChanges(
+  g: SVGGElement,
+  spec: ChartSpec,
+  sx: (x: number) => number,
+  sy: (v: number) => number,
+  box: { top: number; bottom: number; step: number },
+): void {
+  const [x0, x1] = spec.x;
+  for (const sr of spec.series) {
+    if (!sr.changes) continue;
+    for (const m of sr.changes.means) {
+      const a = Math.max(m.x0, x0);
+      const b = Math.min(m.x1, x1);
+      if (a > b) continue;
+      g.append(
+        s("line", {
+          x1: sx(a),
+          x2: sx(b),
+          y1: sy(m.v),
+          y2: sy(m.v),
+          class: "segment-mean",
+          stroke: sr.color,
+        }),
+      );
+    }
+    for (const c of sr.changes.at) {
+      if (c.x < x0 || c.x > x1) continue;
+      const x = sx(c.x - box.step / 2);
+      g.append(
+        s(
+          "line",
+          { x1: x, x2: x, y1: box.top, y2: box.bottom, class: "change-point", stroke: sr.color },
+          s("title", {}, `${sr.label}: ${c.text}`),
+        ),
+      );
+    }
+  }
 }
 
 function drawLines(

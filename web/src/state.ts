@@ -19,6 +19,8 @@ export interface AppState {
   readonly period?: Period | undefined;
   /** Dyad view: the indicators shown (absent: all). */
   readonly indicators?: readonly string[] | undefined;
+  /** Dyad view: change points and segment means drawn on the line charts. */
+  readonly changes?: boolean | undefined;
   /** Comparison view: the dyads ("RUS-CHN") and the one indicator compared. */
   readonly dyads?: readonly string[] | undefined;
   readonly indicator?: string | undefined;
@@ -45,6 +47,7 @@ export function parseState(params: URLSearchParams): AppState {
     to: int(params.get("to")),
     period: period === "quarter" || period === "month" ? period : undefined,
     indicators: list(params.get("indicators")),
+    changes: params.get("changes") === "1" ? true : undefined,
     dyads: list(params.get("dyads")),
     indicator: str(params.get("indicator")),
     case: str(params.get("case")),
@@ -66,6 +69,7 @@ export function formatState(st: AppState): string {
   put("to", st.to);
   put("period", st.period);
   put("indicators", st.indicators);
+  put("changes", st.changes ? 1 : undefined);
   put("dyads", st.dyads);
   put("indicator", st.indicator);
   put("case", st.case);

@@ -1,9 +1,11 @@
 import type { Command } from "commander";
 import { type AssessResult, assess, ruleLeader } from "../../assess/assess.js";
-import { CaseError, loadCase, resolveCasePath } from "../../assess/case-file.js";
+import { CaseError, loadCase } from "../../assess/case-file.js";
+import { resolveCasePath } from "../../assess/case-location.js";
 import { formatScore, RULES, type RuleName } from "../../assess/scoring.js";
 import { BadInputError } from "../../core/errors.js";
 import { openStore, storeLocation, storeMayExist } from "../../store/open.js";
+import { addCasesOption } from "../case-option.js";
 import { writeJson } from "../output.js";
 import type { GlobalOptions } from "../store-option.js";
 
@@ -115,74 +117,80 @@ export function renderAssessment(r: AssessResult, width: number): string {
 }
 
 export function registerAssess(program: Command): void {
-  program
+  const assessCmd = program
     .command("assess")
     .description(
       "Analysis of Competing Hypotheses: score a case file (or a bundled case by name) with Heuer, PARC and Bayes rules, with bound evidence evaluated on the store",
     )
-    .argument("<case>", "a case .yaml file, or a bundled case name (russia-china)")
+    .argument(
+      "<case>",
+      "a case .yaml file, or a case name: its local copy in --cases, else the bundled case (russia-china)",
+    )
     .option("--rule <rule>", `scoring rule: ${RULES.join(", ")} or all (comma-separated)`, "all")
-    .option("--json", "print one JSON object")
+    .option("--json", "print one JSON object");
+  addCasesOption(assessCmd)
     .addHelpText(
       "after",
       "\nBound evidence is computed from the store (--store); with no data it is inapplicable and not scored.\nRules, diagnosticity and sensitivity: docs/assessment.md.",
     )
-    .action(async (ref: string, opts: { rule?: string; json?: boolean }, cmd: Command) => {
-      const global = cmd.optsWithGlobals<GlobalOptions>();
-      const rules = parseRules(opts.rule);
-      const file = resolveCasePath(ref);
-      const c = await loadCase(file);
-      const location = storeLocation(global.store);
-      const hasStore = storeMayExist(location);
-      if (!hasStore && !opts.json) {
-        process.stderr.write(
-          `entente: no store at ${location}: bound evidence is inapplicable (load data with \`entente ingest\`)\n`,
-        );
-      }
-      const store = hasStore ? await openStore(location, { readOnly: true }) : null;
-      let result: AssessResult;
-      try {
-        result = await assess(store, c, rules);
-      } finally {
-        await store?.close();
-      }
-      if (opts.json) writeJson(result);
-      else process.stdout.write(renderAssessment(result, process.stdout.columns ?? 120));
-    });
+    .action(
+      async (ref: string, opts: { rule?: string; cases: string; json?: boolean }, cmd: Command) => {
+        const global = cmd.optsWithGlobals<GlobalOptions>();
+        const rules = parseRules(opts.rule);
+        const file = resolveCasePath(ref, opts.cases);
+        const c = await loadCase(file);
+        const location = storeLocation(global.store);
+        const hasStore = storeMayExist(location);
+        if (!hasStore && !opts.json) {
+          process.stderr.write(
+            `entente: no store at ${location}: bound evidence is inapplicable (load data with \`entente ingest\`)\n`,
+          );
+        }
+        const store = hasStore ? await openStore(location, { readOnly: true }) : null;
+        let result: AssessResult;
+        try {
+          result = await assess(store, c, rules);
+        } finally {
+          await store?.close();
+        }
+        if (opts.json) writeJson(result);
+        else process.stdout.write(renderAssessment(result, process.stdout.columns ?? 120));
+      },
+    );
 
   const kase = program.command("case").description("ACH case files");
-  kase
+  const validate = kase
     .command("validate")
     .description("check a case file against the schema (docs/case-schema.json) and itself")
-    .argument("<file>", "a case .yaml file, or a bundled case name")
-    .option("--json", "print one JSON object")
-    .action(async (ref: string, opts: { json?: boolean }) => {
-      const file = resolveCasePath(ref);
-      try {
-        const c = await loadCase(file);
-        const bound = c.evidence.filter((e) => e.binding).length;
-        const summary = {
-          file,
-          ok: true,
-          hypotheses: c.hypotheses.length,
-          evidence: c.evidence.length,
-          bound,
-          problems: [],
-        };
-        if (opts.json) writeJson(summary);
-        else
-          process.stdout.write(
-            `${file}: valid — ${c.hypotheses.length} hypotheses, ${c.evidence.length} evidence items (${bound} bound to data)\n`,
-          );
-      } catch (e) {
-        if (!(e instanceof CaseError)) throw e;
-        if (opts.json) writeJson({ file, ok: false, problems: e.problems });
-        else
-          for (const p of e.problems) {
-            const where = p.line === null ? file : `${file}:${p.line}`;
-            process.stdout.write(`${where}: ${p.path ? `${p.path}: ` : ""}${p.message}\n`);
-          }
-        process.exitCode = 2;
-      }
-    });
+    .argument("<file>", "a case .yaml file, or a case name (local copy in --cases, else bundled)")
+    .option("--json", "print one JSON object");
+  addCasesOption(validate).action(async (ref: string, opts: { cases: string; json?: boolean }) => {
+    const file = resolveCasePath(ref, opts.cases);
+    try {
+      const c = await loadCase(file);
+      const bound = c.evidence.filter((e) => e.binding).length;
+      const summary = {
+        file,
+        ok: true,
+        hypotheses: c.hypotheses.length,
+        evidence: c.evidence.length,
+        bound,
+        problems: [],
+      };
+      if (opts.json) writeJson(summary);
+      else
+        process.stdout.write(
+          `${file}: valid — ${c.hypotheses.length} hypotheses, ${c.evidence.length} evidence items (${bound} bound to data)\n`,
+        );
+    } catch (e) {
+      if (!(e instanceof CaseError)) throw e;
+      if (opts.json) writeJson({ file, ok: false, problems: e.problems });
+      else
+        for (const p of e.problems) {
+          const where = p.line === null ? file : `${file}:${p.line}`;
+          process.stdout.write(`${where}: ${p.path ? `${p.path}: ` : ""}${p.message}\n`);
+        }
+      process.exitCode = 2;
+    }
+  });
 }

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { BadInputError } from "../../core/errors.js";
+import { parseYear } from "../../core/years.js";
 import { dyad } from "../../frames/dyad.js";
 import { parseWeights } from "../../indicators/composite.js";
 import { indicatorDef } from "../../indicators/registry.js";
@@ -11,13 +12,9 @@ import { addUnVotesOption, parseUnVotes } from "../un-votes-option.js";
 
 export const DYAD_FORMATS = ["table", "json", "csv"] as const;
 
+/** `--from`/`--to`: a year in the range every command and the API accept (core/years.ts). */
 export function parseYearOption(v: string | undefined, name: string): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d{4}$/.test(v))
-    throw new BadInputError("bad_year", `${name} ${v} is not a year`, {
-      hint: `Write ${name} YYYY`,
-    });
-  return Number(v);
+  return v === undefined ? undefined : parseYear(v, name);
 }
 
 function csvEscape(s: string): string {
@@ -32,11 +29,11 @@ export function registerDyad(program: Command): void {
     )
     .argument("<A>", "first state: COW code, ISO code or name")
     .argument("<B>", "second state")
-    .option("--from <YYYY>", "first year (default: first year of the loaded data)")
+    .option("--from <YYYY>", "first year, 1816–2100 (default: first year of the loaded data)")
     .option("--to <YYYY>", "last year (default: last year of the loaded data)")
     .option(
       "--indicators <list>",
-      "indicator or family names, comma-separated: un, atop, cow, trade, arms, exercises, cinc, gdelt, icews, icews_dy, composite",
+      "indicator or family names, comma-separated: un, atop, cow, trade, arms, exercises, cinc, gdelt, icews, icews_dy, composite; un_ideal only when named (needs `entente ideal-points` first)",
     )
     .option(
       "--weights <list>",

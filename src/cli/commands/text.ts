@@ -1,24 +1,62 @@
-import { copyFile, mkdir } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
+import { join } from "node:path";
 import type { Command } from "commander";
-import { BUNDLED_CASES, resolveCasePath } from "../../assess/case-file.js";
-import { appendCandidates, type Candidate, candidate } from "../../text/candidates.js";
+import { CASE_NAME, isFilePath, noCaseError, resolveCasePath } from "../../assess/case-location.js";
+import { CaseRepository, caseVersion, VersionConflictError } from "../../assess/case-store.js";
+import {
+  type AppendResult,
+  appendCandidates,
+  appendCandidatesToText,
+  type Candidate,
+  candidate,
+} from "../../text/candidates.js";
 import { analyzeFiles, TEXT_EXTENSIONS, type TextFileResult } from "../../text/load.js";
+import { addCasesOption } from "../case-option.js";
 import { writeJson } from "../output.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
-import { DEFAULT_CASES_DIR } from "./serve.js";
 
-/** The case file to append to: a bundled case is copied to ./entente-cases/<name>/ first. */
-async function writableCase(ref: string): Promise<{ file: string; copiedFrom?: string }> {
-  const file = resolveCasePath(ref);
-  const rel = relative(BUNDLED_CASES, file);
-  if (rel.startsWith("..") || rel === file) return { file };
-  const local = resolve(DEFAULT_CASES_DIR, rel);
-  await mkdir(dirname(local), { recursive: true });
-  await copyFile(file, local).catch(async (e: NodeJS.ErrnoException) => {
-    if (e.code !== "EEXIST") throw e;
-  });
-  return { file: local, copiedFrom: file };
+interface Appended extends AppendResult {
+  readonly file: string;
+  /** How the file came to be written, for the summary line ("" for a case given by path). */
+  readonly note: string;
+}
+
+/**
+ * Append quotes to a case. A path is edited in place. A name goes through the cases folder as
+ * the server's saves do: the local copy when there is one (its previous version kept in
+ * backups/), else a new local copy of the bundled case; never a copy over the local one.
+ */
+async function appendToCase(
+  ref: string,
+  casesDir: string,
+  candidates: readonly Candidate[],
+): Promise<Appended> {
+  if (isFilePath(ref) || !CASE_NAME.test(ref)) {
+    const file = resolveCasePath(ref, casesDir);
+    return { file, note: "", ...(await appendCandidates(file, candidates)) };
+  }
+  const repo = new CaseRepository(casesDir);
+  const local = join(casesDir, ref, "case.yaml");
+  // A save between our read and our write (the dashboard, another run) is a version conflict:
+  // read again and append to what is there now.
+  for (let attempt = 1; ; attempt++) {
+    const current = await repo.locate(ref);
+    if (!current) throw noCaseError(ref, casesDir);
+    const r = appendCandidatesToText(current.text, current.file, candidates);
+    if (r.text === null) {
+      const file = current.source === "local" ? local : current.file;
+      return { file, note: "", added: r.added, skipped: r.skipped };
+    }
+    try {
+      const saved = await repo.save(ref, r.text, caseVersion(current.text));
+      const note = saved.created
+        ? ` (a new local copy of the bundled case ${ref})`
+        : ` (local copy; the previous version is kept in ${join(casesDir, saved.backup ?? "")})`;
+      return { file: local, note, added: r.added, skipped: r.skipped };
+    } catch (e) {
+      if (e instanceof VersionConflictError && attempt < 3) continue;
+      throw e;
+    }
+  }
 }
 
 function candidatesOf(results: readonly TextFileResult[]): Candidate[] {
@@ -74,7 +112,7 @@ function printResult(r: TextFileResult): void {
 }
 
 export function registerText(program: Command): void {
-  program
+  const cmd = program
     .command("text")
     .description(
       `Read documents (${[...TEXT_EXTENSIONS].join(", ")}; directories are walked) and find dates, states, organisations, office holders, alliance rhetoric and attributed quotes; store each document with its sha256 and provenance`,
@@ -82,43 +120,43 @@ export function registerText(program: Command): void {
     .argument("<paths...>", "files or directories")
     .option(
       "--case <name|file>",
-      "append each quote to this ACH case as unrated evidence (a bundled case is copied to ./entente-cases first); quotes already in the case are skipped",
+      "append each quote to this ACH case as unrated evidence: a case file, or a case name (its local copy in --cases, keeping the previous version in backups/; a bundled case gets a local copy first); quotes already in the case are skipped",
     )
-    .option("--json", "print one JSON object: {documents: [...]}")
+    .option("--json", "print one JSON object: {documents: [...]}");
+  addCasesOption(cmd)
     .addHelpText(
       "after",
       "\nEvery offset is a position in the document's main text (stored in the documents table).\nThe lexicon and the score are documented in docs/text.md.",
     )
-    .action(async (paths: string[], opts: { case?: string; json?: boolean }, cmd: Command) => {
-      const global = cmd.optsWithGlobals<GlobalOptions>();
-      const results = await withStore(global, { readOnly: false }, (store) =>
-        analyzeFiles(store, paths),
-      );
-      let appended: {
-        file: string;
-        added: readonly string[];
-        skipped: number;
-        copiedFrom?: string;
-      } | null = null;
-      if (opts.case) {
-        const target = await writableCase(opts.case);
-        const r = await appendCandidates(target.file, candidatesOf(results));
-        appended = { ...target, ...r };
-      }
-      if (opts.json) {
-        writeJson({ documents: results.flatMap((r) => (r.analysis ? [r.analysis] : [])) });
-      } else {
-        for (const r of results) printResult(r);
-        if (appended) {
-          const from = appended.copiedFrom ? ` (a copy of the bundled ${appended.copiedFrom})` : "";
-          process.stdout.write(
-            `case ${join(appended.file)}${from}: ${appended.added.length} evidence item${appended.added.length === 1 ? "" : "s"} added${appended.added.length ? ` (${appended.added.join(", ")})` : ""}, ${appended.skipped} already there\n`,
-          );
+    .action(
+      async (
+        paths: string[],
+        opts: { case?: string; cases: string; json?: boolean },
+        cmd: Command,
+      ) => {
+        const global = cmd.optsWithGlobals<GlobalOptions>();
+        // An unknown case stops before any document is read or stored.
+        if (opts.case) resolveCasePath(opts.case, opts.cases);
+        const results = await withStore(global, { readOnly: false }, (store) =>
+          analyzeFiles(store, paths),
+        );
+        const appended = opts.case
+          ? await appendToCase(opts.case, opts.cases, candidatesOf(results))
+          : null;
+        if (opts.json) {
+          writeJson({ documents: results.flatMap((r) => (r.analysis ? [r.analysis] : [])) });
+        } else {
+          for (const r of results) printResult(r);
+          if (appended) {
+            process.stdout.write(
+              `case ${appended.file}${appended.note}: ${appended.added.length} evidence item${appended.added.length === 1 ? "" : "s"} added${appended.added.length ? ` (${appended.added.join(", ")})` : ""}, ${appended.skipped} already there\n`,
+            );
+          }
         }
-      }
-      const failed = results.filter((r) => r.status === "failed");
-      for (const f of failed)
-        if (opts.json) process.stderr.write(`entente: ${f.path}: ${f.error}\n`);
-      if (failed.length) process.exitCode = 1;
-    });
+        const failed = results.filter((r) => r.status === "failed");
+        for (const f of failed)
+          if (opts.json) process.stderr.write(`entente: ${f.path}: ${f.error}\n`);
+        if (failed.length) process.exitCode = 1;
+      },
+    );
 }

@@ -71,6 +71,9 @@ export function registerTrend(program: Command): void {
           ...(from === undefined ? {} : { from }),
           ...(to === undefined ? {} : { to }),
           ...(opts.indicators ? { indicators: opts.indicators } : {}),
+          // Computed below with this command's options.
+          trends: false,
+          intervals: false,
         }),
       );
       const trends = dyadTrends(result, {

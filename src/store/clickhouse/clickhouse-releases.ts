@@ -22,10 +22,17 @@ import {
 } from "../releases.js";
 import { type TableSpec, tableSpecByName } from "../schema.js";
 import type { FileMeta, PruneResult, RestoreResult } from "../store.js";
-import type { ClickHouseStore } from "./clickhouse-store.js";
+import type { ChNode } from "./connection.js";
 import { chIdent, columnsSql } from "./ddl.js";
 import { keyExpr } from "./key-expr.js";
 import { stringLiteral, tsvField } from "./literal.js";
+
+/** What release bookkeeping needs of the store (ReleaseHost provides it). */
+export interface ReleaseHost {
+  readonly node: ChNode;
+  deleteWhere(table: string, where: string): Promise<void>;
+  updateWhere(table: string, set: string, where: string): Promise<void>;
+}
 
 export const CLICKHOUSE_CHANGE_SQL: ChangeSqlDialect = {
   rowText: (cols) => keyExpr(cols),
@@ -45,7 +52,7 @@ export const BACKFILL_RELEASES_SQL = `INSERT INTO releases
 
 const ids = (list: readonly number[]): string => list.map((n) => String(Math.trunc(n))).join(", ");
 
-export async function listReleases(store: ClickHouseStore): Promise<ReleaseRecord[]> {
+export async function listReleases(store: ReleaseHost): Promise<ReleaseRecord[]> {
   const rows = await store.node.query<Record<string, unknown>>(
     `SELECT ${RELEASE_COLUMNS} FROM releases ORDER BY file_id`,
   );
@@ -54,7 +61,7 @@ export async function listReleases(store: ClickHouseStore): Promise<ReleaseRecor
 
 /** The release row of a newly loaded file, with the change it made as JSON. */
 export async function recordRelease(
-  store: ClickHouseStore,
+  store: ReleaseHost,
   meta: FileMeta,
   table: string,
   fileId: number,
@@ -83,7 +90,7 @@ export class ClickHouseReplacement {
   private marked = false;
 
   private constructor(
-    private readonly store: ClickHouseStore,
+    private readonly store: ReleaseHost,
     private readonly meta: FileMeta,
     private readonly table: string,
     readonly fileIds: readonly number[],
@@ -92,7 +99,7 @@ export class ClickHouseReplacement {
 
   /** The active release of the file's dataset in `table` that the file replaces, if any. */
   static async find(
-    store: ClickHouseStore,
+    store: ReleaseHost,
     meta: FileMeta,
     table: string,
   ): Promise<ClickHouseReplacement | null> {
@@ -182,10 +189,7 @@ export class ClickHouseReplacement {
 }
 
 /** Delete archived releases for good: archived rows, coverage, provenance and records. */
-export async function pruneArchived(
-  store: ClickHouseStore,
-  dataset?: string,
-): Promise<PruneResult> {
+export async function pruneArchived(store: ReleaseHost, dataset?: string): Promise<PruneResult> {
   const files = await store.node.query<{
     file_id: number;
     dataset: string;
@@ -216,7 +220,7 @@ export async function pruneArchived(
 
 /** Make an archived release active again (archiving the active one of the same tables). */
 export async function restoreArchived(
-  store: ClickHouseStore,
+  store: ReleaseHost,
   dataset: string,
   release: string,
 ): Promise<RestoreResult> {

@@ -12,6 +12,7 @@ import type { EventLayout } from "../../sources/events/layouts.js";
 import { CLICKHOUSE_DIALECT } from "../dialect.js";
 import { SCHEMA_VERSION } from "../duckdb/ddl.js";
 import { backfillSpans, type CoverageSpan } from "../event-coverage.js";
+import { fitRow, readIdealPointFits, readIdealPoints } from "../ideal-point-fits.js";
 import {
   PROVENANCE_COLUMNS,
   provenanceRecord,
@@ -23,6 +24,8 @@ import { TABLES, type TableName } from "../schema.js";
 import type {
   EventLoadSession,
   FileMeta,
+  IdealPointFitRecord,
+  IdealPointRow,
   LoadSession,
   ProvenanceRecord,
   PruneResult,
@@ -42,8 +45,16 @@ import {
   restoreArchived,
 } from "./clickhouse-releases.js";
 import { ChNode } from "./connection.js";
-import { bookkeepingDdl, chIdent, createTableDdl, DATA_TABLES, EVENT_TABLES } from "./ddl.js";
-import { stringLiteral } from "./literal.js";
+import {
+  bookkeepingDdl,
+  chIdent,
+  createTableDdl,
+  DATA_TABLES,
+  EVENT_TABLES,
+  RESULT_TABLE_SPECS,
+  resultTableSql,
+} from "./ddl.js";
+import { stringLiteral, tsvField } from "./literal.js";
 import { type ClickHouseLocation, parseClickHouseUrl } from "./url.js";
 
 export interface ClickHouseOpenOptions {
@@ -174,7 +185,10 @@ export class ClickHouseStore implements Store {
       for (const sql of ddl.coordinator) await this.node.exec(sql);
       await this.node.exec(archiveTableDdl(spec, this.where.database));
     }
-    // Schema 6: files loaded before count as their adapter's release, active.
+    for (const spec of RESULT_TABLE_SPECS) {
+      await this.node.exec(resultTableSql(spec, this.where.database));
+    }
+    // Schema 7: files loaded before count as their adapter's release, active.
     await this.node.exec(BACKFILL_RELEASES_SQL);
     if (current > 0 && current < 4) {
       // Event files loaded before schema 4: their spans from their rows. A run interrupted after
@@ -270,42 +284,22 @@ export class ClickHouseStore implements Store {
    * shard-local tables.
    */
   async removeFile(table: string, fileId: number): Promise<void> {
-    await this.deleteWhere(table, `file_id = ${Math.trunc(fileId)}`);
+    await this.deleteWhere(table, `file_id = ${Math.trunc(fileId)}`, `Rows of file ${fileId}`);
   }
 
-  /** Delete the rows of a table matching a condition, and wait for the mutation to finish. */
-  async deleteWhere(table: string, where: string): Promise<void> {
+  /** Delete the rows of a table matching a condition (the shard-local tables of a cluster). */
+  async deleteWhere(table: string, where: string, what = "Rows"): Promise<void> {
     const targets: Array<[ChNode, string]> =
       this.shards.length && EVENT_TABLES.has(table)
         ? this.shards.map((n) => [n, `${table}_local`])
         : [[this.node, table]];
-    for (const [node, name] of targets) {
-      await node.exec(`ALTER TABLE ${chIdent(name)} DELETE WHERE ${where}`);
-    }
-    for (const [node, name] of targets) await this.waitForMutations(node, name);
+    await this.deleteAndWait(targets, where, what);
   }
 
   /** Update the rows of a coordinator table (ALTER … UPDATE) and wait until it is applied. */
   async updateWhere(table: string, set: string, where: string): Promise<void> {
     await this.node.exec(`ALTER TABLE ${chIdent(table)} UPDATE ${set} WHERE ${where}`);
-    await this.waitForMutations(this.node, table);
-  }
-
-  private async waitForMutations(node: ChNode, name: string): Promise<void> {
-    for (let i = 0; ; i++) {
-      const r = await node.query<{ n: number }>(
-        `SELECT count() AS n FROM system.mutations WHERE database = ${stringLiteral(this.where.database)}
-           AND table = ${stringLiteral(name)} AND is_done = 0`,
-      );
-      if (!r[0]?.n) break;
-      if (i > 600)
-        throw new StoreError(
-          "store_query_failed",
-          `A change to ${name} is not applied after 60 s`,
-          { hint: `Check system.mutations on ${this.location}` },
-        );
-      await new Promise((res) => setTimeout(res, 100));
-    }
+    await this.waitForMutations(this.node, table, "Updated rows");
   }
 
   async releases(): Promise<ReleaseRecord[]> {
@@ -320,6 +314,74 @@ export class ClickHouseStore implements Store {
   async restoreRelease(dataset: string, release: string): Promise<RestoreResult> {
     this.writable();
     return restoreArchived(this, dataset, release);
+  }
+
+  /** Run ALTER … DELETE WHERE `where` on every target and wait until the mutations are done. */
+  private async deleteAndWait(
+    targets: ReadonlyArray<readonly [ChNode, string]>,
+    where: string,
+    what: string,
+  ): Promise<void> {
+    for (const [node, name] of targets) {
+      await node.exec(`ALTER TABLE ${chIdent(name)} DELETE WHERE ${where}`);
+    }
+    for (const [node, name] of targets) await this.waitForMutations(node, name, what);
+  }
+
+  /** Wait until the mutations of a table are applied (ALTER … DELETE/UPDATE run in background). */
+  private async waitForMutations(node: ChNode, name: string, what: string): Promise<void> {
+    for (let i = 0; ; i++) {
+      const r = await node.query<{ n: number }>(
+        `SELECT count() AS n FROM system.mutations WHERE database = ${stringLiteral(this.where.database)}
+           AND table = ${stringLiteral(name)} AND is_done = 0`,
+      );
+      if (!r[0]?.n) break;
+      if (i > 600)
+        throw new StoreError(
+          "store_query_failed",
+          `${what} in ${name} are not changed after 60 s`,
+          { hint: `Check system.mutations on ${this.location}` },
+        );
+      await new Promise((res) => setTimeout(res, 100));
+    }
+  }
+
+  /**
+   * No transactions: points first, the fit row last, so that readers (which only take points of
+   * a recorded fit) never see half a fit. A fit with the same id is deleted first, record first.
+   */
+  async saveIdealPointFit(
+    fit: IdealPointFitRecord,
+    points: readonly IdealPointRow[],
+  ): Promise<void> {
+    this.writable();
+    const id = stringLiteral(fit.fitId);
+    const stored = await this.node.query<{ n: number }>(
+      `SELECT count() AS n FROM un_ideal_points WHERE fit_id = ${id}`,
+    );
+    const recorded = await this.node.query<{ n: number }>(
+      `SELECT count() AS n FROM un_ideal_fits WHERE fit_id = ${id}`,
+    );
+    if (Number(recorded[0]?.n ?? 0) > 0) {
+      await this.deleteAndWait([[this.node, "un_ideal_fits"]], `fit_id = ${id}`, "The fit");
+    }
+    if (Number(stored[0]?.n ?? 0) > 0) {
+      await this.deleteAndWait([[this.node, "un_ideal_points"]], `fit_id = ${id}`, "Points");
+    }
+    const lines = points.map(
+      (p) =>
+        `${[fit.fitId, p.ccode, p.session, p.year, p.idealPoint, p.se, p.votes].map(tsvField).join("\t")}\n`,
+    );
+    if (lines.length) await this.node.insertTsv("un_ideal_points", [lines.join("")]);
+    await this.node.insertTsv("un_ideal_fits", [`${fitRow(fit).map(tsvField).join("\t")}\n`]);
+  }
+
+  idealPointFits(votesSha256?: string): Promise<IdealPointFitRecord[]> {
+    return readIdealPointFits(this, votesSha256);
+  }
+
+  idealPoints(fitId: string): Promise<IdealPointRow[]> {
+    return readIdealPoints(this, fitId);
   }
 
   async close(): Promise<void> {

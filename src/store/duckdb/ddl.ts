@@ -1,5 +1,11 @@
 import { archiveName } from "../releases.js";
-import { type ColumnType, TABLES, type TableSpec, TRACE_COLUMNS } from "../schema.js";
+import {
+  type ColumnType,
+  RESULT_TABLES,
+  TABLES,
+  type TableSpec,
+  TRACE_COLUMNS,
+} from "../schema.js";
 import { quoteIdent } from "../sql.js";
 
 const DUCK_TYPES: Record<ColumnType, string> = {
@@ -17,12 +23,20 @@ export function duckType(type: ColumnType): string {
   return DUCK_TYPES[type];
 }
 
-/** The table of a spec (under `name`, e.g. its archive); `ifNotExists` for migration 6. */
-export function createTableSql(spec: TableSpec, name = spec.name, ifNotExists = false): string {
-  const cols = [...spec.columns, ...TRACE_COLUMNS].map(
+export function createTableSql(spec: TableSpec, trace = true): string {
+  return createTableAsSql(spec, spec.name, { trace });
+}
+
+/** The table of a spec under another name (its archive), `IF NOT EXISTS` where asked. */
+export function createTableAsSql(
+  spec: TableSpec,
+  name: string,
+  opts: { trace?: boolean; ifNotExists?: boolean } = {},
+): string {
+  const cols = [...spec.columns, ...(opts.trace === false ? [] : TRACE_COLUMNS)].map(
     (col) => `${quoteIdent(col.name)} ${duckType(col.type)}`,
   );
-  return `CREATE TABLE ${ifNotExists ? "IF NOT EXISTS " : ""}${quoteIdent(name)} (${cols.join(", ")})`;
+  return `CREATE TABLE ${opts.ifNotExists ? "IF NOT EXISTS " : ""}${quoteIdent(name)} (${cols.join(", ")})`;
 }
 
 /** Tables added by migrations 2 (event data), 3 (documents) and 5; migration 1 creates the others. */
@@ -38,9 +52,17 @@ const V5_TABLES: ReadonlySet<keyof typeof TABLES> = new Set([
   "contiguity",
   "mid_dyad_year",
 ] as const);
-/** Migration 6: UN Digital Library votes and IMF IMTS trade. */
-const V6_TABLES: ReadonlySet<keyof typeof TABLES> = new Set(["undl_votes", "trade_imts"] as const);
-const LATER_TABLES = new Set<string>([...V2_TABLES, ...V3_TABLES, ...V5_TABLES, ...V6_TABLES]);
+/** Migration 6 (UN ideal points): the matched resolutions; the stored fits are result tables. */
+const V6_TABLES: ReadonlySet<keyof typeof TABLES> = new Set(["un_matches"] as const);
+/** Migration 7 (issue 20): UN Digital Library votes and IMF IMTS trade. */
+const V7_TABLES: ReadonlySet<keyof typeof TABLES> = new Set(["undl_votes", "trade_imts"] as const);
+const LATER_TABLES = new Set<string>([
+  ...V2_TABLES,
+  ...V3_TABLES,
+  ...V5_TABLES,
+  ...V6_TABLES,
+  ...V7_TABLES,
+]);
 
 /** Schema migrations, in order. Each runs once, inside a transaction. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => string[] }> = [
@@ -80,15 +102,26 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => stri
     statements: () => [...V5_TABLES].map((t) => createTableSql(TABLES[t])),
   },
   {
-    // Issue 20, self-contained (every statement tolerates a store that already has it): the UN
-    // Digital Library and IMF IMTS tables; the release of every loaded file (files loaded before
-    // count as their adapter's release, active); one archive per data table for the rows of
-    // replaced releases (src/store/releases.ts).
     version: 6,
     statements: () => [
-      ...[...V6_TABLES].map((t) => createTableSql(TABLES[t], TABLES[t].name, true)),
+      ...[...V6_TABLES].map((t) => createTableSql(TABLES[t])),
+      ...Object.values(RESULT_TABLES).map((t) => createTableSql(t, false)),
+    ],
+  },
+  {
+    // Issue 20, self-contained (every statement tolerates a store that already has it, so it can
+    // be renumbered): the UN Digital Library and IMF IMTS tables; the release of every loaded
+    // file (files loaded before count as their adapter's release, active); one archive per data
+    // table for the rows of replaced releases (src/store/releases.ts).
+    version: 7,
+    statements: () => [
+      ...[...V7_TABLES].map((t) =>
+        createTableAsSql(TABLES[t], TABLES[t].name, { ifNotExists: true }),
+      ),
       RELEASES_DDL,
-      ...Object.values(TABLES).map((t) => createTableSql(t, archiveName(t.name), true)),
+      ...Object.values(TABLES).map((t) =>
+        createTableAsSql(t, archiveName(t.name), { ifNotExists: true }),
+      ),
       `INSERT INTO releases SELECT file_id, source, source_version, table_name, 'active', NULL, NULL
        FROM provenance WHERE file_id NOT IN (SELECT file_id FROM releases)`,
     ],

@@ -2,8 +2,8 @@
  * The dyad page: two country pickers, a chart per domain (UN voting, trade, arms, exercises,
  * alliances, event data) and a table of values whose provenance shows on hover, focus or click.
  */
-import { api, type DyadResult, describeError, type IndicatorInfo } from "../api.js";
-import { renderChart, type Series, swatch } from "../chart.js";
+import { api, type DyadResult, type DyadRow, describeError, type IndicatorInfo } from "../api.js";
+import { renderChart, type Series, type SeriesChanges, swatch } from "../chart.js";
 import { debounce, h, replace } from "../dom.js";
 import { fmt } from "../format.js";
 import {
@@ -33,6 +33,28 @@ const EXAMPLES: ReadonlyArray<readonly [string, string, string]> = [
   ["RUS", "IND", "Russia–India"],
   ["USA", "JPN", "USA–Japan"],
 ];
+
+/**
+ * "67 years with data (1950–2016)": the rows of this pair with some value, not the store's span.
+ * A 0 from event data only says the source covered the period without an event between the two,
+ * so it does not count as data for the pair.
+ */
+export function dataSpan(r: DyadResult): string {
+  const keys = r.indicators.map((i) => i.name);
+  const event = (k: string) => /^(gdelt|icews)_/.test(k);
+  const has = r.rows.filter((row) =>
+    keys.some((k) => {
+      const v = row[k];
+      return typeof v === "number" && Number.isFinite(v) && !(v === 0 && event(k));
+    }),
+  );
+  const unit = r.period === "year" ? "year" : r.period;
+  const n = has.length;
+  if (!n) return `no ${unit} with data for this pair`;
+  const first = rowLabel(has[0] as DyadRow);
+  const last = rowLabel(has[n - 1] as DyadRow);
+  return `${n} ${unit}${n === 1 ? "" : "s"} with data (${first === last ? first : `${first}–${last}`})`;
+}
 
 const stepOf = (period: string | undefined): number =>
   period === "quarter" ? 0.25 : period === "month" ? 1 / 12 : 1;
@@ -84,6 +106,28 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
   const range = rangeControl((from, to) => ctx.navigate({ from, to }, { replace: true }));
   const status = statusLine();
   const charts = h("div", { class: "charts" });
+  // Change points and segment means from the API's trends block, on the line charts.
+  const changesBox = h("input", {
+    type: "checkbox",
+    id: "show-changes",
+    "data-focus": "show-changes",
+  });
+  changesBox.addEventListener("change", () =>
+    ctx.navigate({ changes: changesBox.checked ? true : undefined }, { replace: true }),
+  );
+  const changesToggle = h(
+    "p",
+    { class: "changes-toggle" },
+    h(
+      "label",
+      {
+        title:
+          "Change points (dotted lines, with their 95% intervals on hover) and the mean of each segment between them, from PELT with MBIC (docs/trends.md)",
+      },
+      changesBox,
+      " show change points and segment means",
+    ),
+  );
   const tableWrap = h("div", { class: "table-wrap" });
   const provenance = h("aside", {
     class: "provenance",
@@ -128,6 +172,7 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
         range.el,
       ),
       status,
+      changesToggle,
       charts,
       tableSection,
     ),
@@ -167,6 +212,22 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
     );
   }
 
+  /** The change points and segment means of one indicator, from the trends block. */
+  function changesOf(key: string): { changes?: SeriesChanges } {
+    const t = data?.trends?.indicators.find((x) => x.name === key);
+    if (!t || t.changepoints.length === 0 || !data) return {};
+    const xOf = (i: number) => rowX(data?.rows[i] ?? {}) ?? Number.NaN;
+    return {
+      changes: {
+        at: t.changepoints.map((c) => ({
+          x: xOf(c.index),
+          text: `change in ${c.time} (95% interval ${c.lowerTime}–${c.upperTime})`,
+        })),
+        means: t.segments.map((g) => ({ x0: xOf(g.start), x1: xOf(g.end), v: g.mean })),
+      },
+    };
+  }
+
   function drawCharts(): void {
     if (!data) return;
     const [A, B] = names();
@@ -187,6 +248,7 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
           label: label(key, A, B),
           color: colour(key, i),
           unit: have.get(key)?.unit ?? "",
+          ...(st.changes && g.kind === "line" ? changesOf(key) : {}),
           points: (data?.rows ?? []).flatMap((row) => {
             const px = rowX(row);
             const v = row[key];
@@ -449,10 +511,9 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
       shownKey = "";
       pickA.set(r.dyad.a);
       pickB.set(r.dyad.b);
-      const n = r.rows.length;
       setStatus(
         status,
-        `${r.dyad.a.name}–${r.dyad.b.name}: ${n} ${r.period === "year" ? "years" : `${r.period}s`} of data. Drag across a chart to zoom, double-click to see every year.`,
+        `${r.dyad.a.name}–${r.dyad.b.name}: ${dataSpan(r)}. Drag across a chart to zoom, double-click to see every year.`,
       );
       draw();
     } catch (e) {
@@ -475,6 +536,7 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
 
   function update(next: AppState): void {
     st = next;
+    changesBox.checked = st.changes === true;
     period.value = st.period ?? "year";
     if (!st.a || !st.b) {
       data = null;
