@@ -45,6 +45,7 @@ export {
   yearNetwork,
 } from "./blocs/blocs.js";
 export { type Consensus, type ConsensusOptions, consensusPartition } from "./blocs/consensus.js";
+export { type BlocMatrix, blocMatrix, type MatrixState, matrixOf } from "./blocs/matrix.js";
 export {
   BLOC_MEASURE_DEFS,
   BLOC_MEASURES,
@@ -53,8 +54,18 @@ export {
   blocMeasure,
 } from "./blocs/measures.js";
 export { modularity } from "./blocs/modularity.js";
-export { type Neighbour, type NeighboursResult, neighbours } from "./blocs/neighbours.js";
+export {
+  type Neighbour,
+  type NeighboursResult,
+  neighbours,
+  neighboursIn,
+} from "./blocs/neighbours.js";
 export { type SimilarityNetwork, similarityOf } from "./blocs/similarity-network.js";
+export {
+  type StateTimeline,
+  type StateTimelineOptions,
+  stateTimeline,
+} from "./blocs/state-timeline.js";
 export {
   resolutionRange,
   resolutionSweep,
@@ -86,19 +97,15 @@ export {
   type IndicatorColumns,
 } from "./frames/add-indicators.js";
 export { createDyadYears, type DyadYearsOptions } from "./frames/create-dyad-years.js";
-export {
-  type DyadOptions,
-  type DyadResult,
-  type DyadRow,
-  dyad,
-  type StateRef,
-} from "./frames/dyad.js";
-export {
-  type DyadTrendOptions,
-  type DyadTrends,
-  dyadTrends,
-  type IndicatorTrends,
-} from "./frames/dyad-trends.js";
+export { type DyadOptions, dyad } from "./frames/dyad.js";
+export type {
+  DyadResult,
+  DyadRow,
+  DyadTrends,
+  IndicatorTrends,
+  StateRef,
+} from "./frames/dyad-result.js";
+export { type DyadTrendOptions, dyadTrends } from "./frames/dyad-trends.js";
 export {
   PANEL_FORMATS,
   type PanelFormat,

@@ -213,6 +213,9 @@ export async function blocTimeline(store: Store, opts: TimelineOptions): Promise
   for (const y of years) {
     out.push(detectBlocs(nets.get(y) as SimilarityNetwork, opts, cinc.get(y) ?? null));
     opts.onYear?.(y, out.length, years.length);
+    // A year takes a fraction of a second of CPU: let a server answer other requests between
+    // years instead of stalling for the whole range.
+    await new Promise<void>((done) => setImmediate(done));
   }
   const ids = trackBlocs(
     out.map((b) => b.sets),

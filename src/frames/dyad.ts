@@ -16,14 +16,9 @@ import type { Store } from "../store/store.js";
 import { addIndicators, outValue } from "./add-indicators.js";
 import { loadedYearRange } from "./coverage.js";
 import { createDyadYears } from "./create-dyad-years.js";
-import { type DyadTrends, dyadTrends } from "./dyad-trends.js";
+import type { DyadResult, DyadRow, StateRef } from "./dyad-result.js";
+import { dyadTrends } from "./dyad-trends.js";
 import { expandPeriods } from "./periods.js";
-
-export interface StateRef {
-  ccode: number;
-  iso3: string | null;
-  name: string;
-}
 
 export interface DyadOptions {
   readonly from?: number;
@@ -42,25 +37,6 @@ export interface DyadOptions {
   readonly intervals?: boolean;
   /** Trends and change points of every indicator (the `trends` block; default true). */
   readonly trends?: boolean;
-}
-
-/** A row: keyed by `year`, or by `period` ("2016-Q2", "2016-05") for sub-year periods. */
-export type DyadRow = Record<string, number | string | null>;
-
-/** The shape of `entente dyad --format json` and `GET /api/dyads/:a/:b`. */
-export interface DyadResult {
-  dyad: { a: StateRef; b: StateRef; directed: boolean };
-  /** The key of the rows: "year", "quarter" or "month" (rows then carry `period`). */
-  period: PeriodKind;
-  indicators: Array<Pick<IndicatorDef, "name" | "description" | "unit" | "source" | "citation">>;
-  rows: DyadRow[];
-  /**
-   * What the reader must know about the states over these years (a historical code asked for
-   * years after its state ended, years outside a state's system membership); empty when none.
-   */
-  notes: string[];
-  /** Segments, change points and trends per indicator (docs/trends.md); absent with trends: false. */
-  trends?: DyadTrends;
 }
 
 export function stateRef(input: string | number, year?: number): StateRef {

@@ -1,5 +1,6 @@
+import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
-import { intList, memberLookup } from "./alliances.js";
+import { memberLookup } from "./alliances.js";
 import {
   type Column,
   directedKey,

@@ -7,9 +7,11 @@
  * interval over the deals of the window. See docs/indicators.md (Arms transfers, five-year
  * windows).
  */
+
 import { quantileSorted, seededRandom, seedOf } from "../core/random.js";
+import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
-import { intList, memberLookup } from "./alliances.js";
+import { memberLookup } from "./alliances.js";
 import {
   type Column,
   type ComputeOptions,

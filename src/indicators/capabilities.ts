@@ -5,8 +5,8 @@
  * CINC is a share of the system total (unitless), so the ratio mixes no units. NMC's milex
  * (thousand GBP to 1913, thousand current US$ from 1914) is deliberately not used here.
  */
+import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
-import { intList } from "./alliances.js";
 import {
   type Column,
   type FamilyComputer,

@@ -3,8 +3,9 @@
  * of contiguity in force in any part of the year, as peacesciencer's add_contiguity() takes it.
  * See docs/indicators.md (Contiguity).
  */
+import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
-import { inRanges, intList, memberLookup, type YearRange } from "./alliances.js";
+import { inRanges, memberLookup, type YearRange } from "./alliances.js";
 import {
   type Column,
   directedKey,

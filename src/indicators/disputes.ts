@@ -7,8 +7,9 @@
  * Within the years the loaded rows cover, an unlisted pair of COW system members had no dispute
  * (0); a non-member is null, as in peacesciencer's add_cow_mids() over its dyad-year universe.
  */
+import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
-import { fileYearRanges, inRanges, intList, memberLookup } from "./alliances.js";
+import { fileYearRanges, inRanges, memberLookup } from "./alliances.js";
 import {
   type Column,
   directedKey,

@@ -9,13 +9,14 @@
  * same normalised name and the same start date are one exercise (JME repeats an exercise from
  * several news reports); unnamed rows are never merged.
  */
+
 import { DUCKDB_DIALECT, type SqlDialect } from "../store/dialect.js";
+import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
 import {
   dyadYearValue,
   fileYearRanges,
   inRanges,
-  intList,
   memberLookup,
   type YearRange,
 } from "./alliances.js";

@@ -8,8 +8,8 @@
  * row in either direction is null (netify lists only the dyads of its countries and years; no
  * row is not the same as no events). With one direction listed, the other counts as 0.
  */
+import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
-import { intList } from "./alliances.js";
 import {
   type Column,
   directedKey,

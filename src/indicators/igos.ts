@@ -7,8 +7,9 @@
  * The table lists every pair of COW system members (0 included), so an unlisted pair-year is
  * null, not 0: outside the loaded years, or not two system members, or no data.
  */
+import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
-import { fileYearRanges, inRanges, intList } from "./alliances.js";
+import { fileYearRanges, inRanges } from "./alliances.js";
 import {
   type Column,
   directedKey,

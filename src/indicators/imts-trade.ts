@@ -5,8 +5,8 @@
  * state's total trade = its imports from and exports to the world (both reported).
  */
 import { IMTS_EXPORTS, IMTS_IMPORTS, IMTS_WORLD } from "../sources/imf-imts.js";
+import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
-import { intList } from "./alliances.js";
 
 /** `AND reporter_ccode IN (…)` with integer literals (both backends), or nothing. */
 function reporterClause(states: readonly number[] | null): string {

@@ -1,5 +1,5 @@
+import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
-import { intList } from "./alliances.js";
 import { imtsImports, imtsNational, loadImts } from "./imts-trade.js";
 import {
   type Column,

@@ -7,6 +7,7 @@
 import { type AssessResult, ruleLeader } from "../assess/assess.js";
 import { formatScore, RULES, type RuleName } from "../assess/scoring.js";
 import type { IndicatorDef } from "../indicators/indicator.js";
+import { type BlocSection, type BlocSide, blocMethodNote } from "./blocs-section.js";
 import { coverageText } from "./domains.js";
 import type { ReportModel } from "./model.js";
 import type { Cite, Row } from "./summary.js";
@@ -262,6 +263,44 @@ ${sens}
 <ol class="small">${sources}</ol>`;
 }
 
+/** A signed value to 3 decimals, – for null. */
+export const signedCell = (v: number | null): string =>
+  v === null ? "–" : `${v > 0 ? "+" : v < 0 ? "\u2212" : ""}${Math.abs(v).toFixed(3)}`;
+
+function neighboursTable(side: BlocSide): string {
+  const r = side.neighbours;
+  const rows = r.neighbours.map(
+    (n) =>
+      `<tr><td>${n.rank}</td><td class="l">${esc(n.name)}</td><td>${esc(cell(n.similarity))}</td><td>${esc(cell(n.before))}</td><td>${esc(signedCell(n.change))}</td></tr>`,
+  );
+  return `<table><caption class="small">${esc(side.state.name)}</caption><thead><tr><th>#</th><th class="l">state</th><th>kappa ${r.year}</th><th>kappa ${r.beforeYear}</th><th>change</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
+/** "<A> and <B> among the blocs" (blocs-section.ts). */
+export function blocsHtml(s: BlocSection, title: string): string {
+  const sentences = s.sentences.map((t) => `<li>${esc(t)}</li>`).join("\n");
+  if (!s.a || !s.b || s.year === null) {
+    return `<section id="blocs"><h2>${esc(title)}</h2>\n<ul class="summary">${sentences}</ul>\n</section>`;
+  }
+  const sides = s.together ? [s.a] : [s.a, s.b];
+  const blocRows = sides.map(
+    (x) =>
+      `<tr><td class="l">${esc(s.together ? `${s.a?.state.name} and ${s.b?.state.name}` : x.state.name)}</td><td class="l">${esc(x.bloc.label)}</td><td>${x.bloc.size}</td><td class="l">${esc(x.bloc.largest.map((l) => l.name).join(", "))}</td></tr>`,
+  );
+  const stab = `<p class="small">Stability in their blocs: ${esc(s.a.state.name)} ${s.a.stability.toFixed(2)}, ${esc(s.b.state.name)} ${s.b.stability.toFixed(2)} (1: every run put the state with every fellow member).</p>`;
+  return `<section id="blocs"><h2>${esc(title)}</h2>
+<ul class="summary">${sentences}</ul>
+<div class="scroll"><table><thead><tr><th class="l">state</th><th class="l">bloc in ${s.year}</th><th>members</th><th class="l">largest members</th></tr></thead><tbody>${blocRows.join("")}</tbody></table></div>
+${stab}
+<h3>Closest partners by kappa in ${s.year}, and ten years earlier</h3>
+<div class="scroll">${neighboursTable(s.a)}${neighboursTable(s.b)}</div>
+<p class="small">${esc(blocMethodNote(s))}</p>
+</section>`;
+}
+
+/** The section's heading. */
+export const blocsTitle = (m: ReportModel): string => `${m.a.name} and ${m.b.name} among the blocs`;
+
 function methodsHtml(m: ReportModel): string {
   const datasets = m.datasets
     .map(
@@ -310,6 +349,7 @@ ${summaryHtml(m)}
 <section id="charts"><h2>Indicators over time</h2>
 ${chartsHtml(m)}
 </section>
+${m.blocs ? blocsHtml(m.blocs, blocsTitle(m)) : ""}
 <section id="values"><h2>Values</h2>
 ${tableHtml(m)}
 </section>

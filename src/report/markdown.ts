@@ -4,8 +4,9 @@
  * neither Markdown nor raw HTML in them is interpreted.
  */
 import { formatScore, RULES } from "../assess/scoring.js";
+import { type BlocSide, blocMethodNote } from "./blocs-section.js";
 import { coverageText } from "./domains.js";
-import { casePeriodNote, cell, httpHref } from "./html.js";
+import { blocsTitle, casePeriodNote, cell, httpHref, signedCell } from "./html.js";
 import type { ReportModel } from "./model.js";
 
 /** Escape Markdown syntax and HTML: the text renders as written. */
@@ -24,6 +25,19 @@ const row = (cells: readonly string[]): string => `| ${cells.join(" | ")} |`;
 function urlMd(url: string): string {
   const href = httpHref(url);
   return href ? `<${href}>` : md(url);
+}
+
+function neighboursMd(side: BlocSide): string[] {
+  const r = side.neighbours;
+  return [
+    `*${md(side.state.name)}*`,
+    "",
+    row(["#", "state", `kappa ${r.year}`, `kappa ${r.beforeYear}`, "change"]),
+    row(["---:", "---", "---:", "---:", "---:"]),
+    ...r.neighbours.map((n) =>
+      row([String(n.rank), md(n.name), cell(n.similarity), cell(n.before), signedCell(n.change)]),
+    ),
+  ];
 }
 
 export interface MarkdownReport {
@@ -67,6 +81,31 @@ export function reportMarkdown(m: ReportModel, chartDir: string): MarkdownReport
       `*${md(chart.title)}.* ${md(chart.description)}`,
       "",
     );
+  }
+  const s = m.blocs;
+  if (s) {
+    out.push(`## ${md(blocsTitle(m))}`, "");
+    for (const t of s.sentences) out.push(`- ${md(t)}`);
+    out.push("");
+    if (s.a && s.b && s.year !== null) {
+      const { a, b } = s;
+      out.push(row(["state", `bloc in ${s.year}`, "members", "largest members"]));
+      out.push(row(["---", "---", "---:", "---"]));
+      for (const x of s.together ? [a] : [a, b]) {
+        const who = s.together ? `${a.state.name} and ${b.state.name}` : x.state.name;
+        const largest = x.bloc.largest.map((l) => l.name).join(", ");
+        out.push(row([md(who), md(x.bloc.label), String(x.bloc.size), md(largest)]));
+      }
+      out.push(
+        "",
+        `Stability in their blocs: ${md(a.state.name)} ${a.stability.toFixed(2)}, ${md(b.state.name)} ${b.stability.toFixed(2)} (1: every run put the state with every fellow member).`,
+        "",
+        `### Closest partners by kappa in ${s.year}, and ten years earlier`,
+        "",
+      );
+      for (const x of [a, b]) out.push(...neighboursMd(x), "");
+      out.push(md(blocMethodNote(s)), "");
+    }
   }
   const { indicators, rows } = m.table;
   if (rows.length) {

@@ -10,13 +10,15 @@ import { RULES } from "../assess/scoring.js";
 import { BadInputError } from "../core/errors.js";
 import { checkYear, FIRST_YEAR } from "../core/years.js";
 import { loadedYearRange } from "../frames/coverage.js";
-import { dyad, type StateRef } from "../frames/dyad.js";
+import { dyad } from "../frames/dyad.js";
+import type { StateRef } from "../frames/dyad-result.js";
 import { indicatorFit } from "../indicators/ideal-points.js";
 import type { Family, IndicatorDef } from "../indicators/indicator.js";
 import { indicatorDef } from "../indicators/registry.js";
 import { voetenEnd } from "../indicators/voting-similarity.js";
 import { describeSources } from "../sources/describe.js";
 import type { Store } from "../store/store.js";
+import { type BlocSection, blocSection } from "./blocs-section.js";
 import { IDEAL_REFERENCES, idealPointsChart } from "./charts/ideal-points.js";
 import { type Chart, renderSvg, reportCharts } from "./charts/index.js";
 import { type DomainCoverage, domainCoverage } from "./domains.js";
@@ -117,6 +119,8 @@ export interface ReportModel {
     readonly rows: readonly Row[];
   };
   readonly assessment: AssessResult | null;
+  /** "<A> and <B> among the blocs": null when no UN votes fall in the period. */
+  readonly blocs: BlocSection | null;
   readonly datasets: readonly DatasetUsed[];
   /** Up to which year the pair has data, domain by domain. */
   readonly domains: readonly DomainCoverage[];
@@ -234,6 +238,7 @@ export async function buildReport(
   });
 
   const assessment = kase ? await assess(store, kase, [...RULES]) : null;
+  const blocs = await blocSection(store, d.dyad.a, d.dyad.b, { from, to });
   if (assessment) {
     for (const e of kase?.evidence ?? []) {
       const def = e.binding ? indicatorDef(e.binding.indicator) : undefined;
@@ -283,6 +288,7 @@ export async function buildReport(
       rows: tableRows,
     },
     assessment,
+    blocs,
     datasets,
     domains,
     indicators: tableIndicators,

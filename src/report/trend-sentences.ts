@@ -5,7 +5,7 @@
  * autocorrelation). Said only for series of at least ten values; a series without a change point
  * is said to have none, over the years it covers.
  */
-import type { DyadTrends, IndicatorTrends } from "../frames/dyad-trends.js";
+import type { DyadTrends, IndicatorTrends } from "../frames/dyad-result.js";
 import type { Names, Sentence } from "./summary.js";
 
 /** The indicators the report speaks of, with how a sentence names them. */

@@ -6,7 +6,6 @@ import {
   cowFamily,
   dyadYearValue,
   inRanges,
-  intList,
   obligationFromAggregate,
   undirectedObligation,
 } from "../../src/indicators/alliances.js";
@@ -18,6 +17,7 @@ import {
   frameOf,
 } from "../../src/indicators/indicator.js";
 import { loadFile } from "../../src/ingest/load-file.js";
+import { intList } from "../../src/store/sql.js";
 import type { Store } from "../../src/store/store.js";
 import { dataFile, fixture, hasData, tempStore } from "../helpers.js";
 

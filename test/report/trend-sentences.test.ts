@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DyadTrends, IndicatorTrends } from "../../src/frames/dyad-trends.js";
+import type { DyadTrends, IndicatorTrends } from "../../src/frames/dyad-result.js";
 import { renderSvg, unVotingChart } from "../../src/report/charts/index.js";
 import { changeMarks } from "../../src/report/charts/lines.js";
 import { trendSentence, trendSentences } from "../../src/report/trend-sentences.js";

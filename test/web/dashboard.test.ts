@@ -213,6 +213,18 @@ describe.skipIf(!hasChromium)(`the dashboard on a faked API (${uiReason})`, () =
           },
         ];
       }
+      if (path.startsWith("/api/blocs")) {
+        const member = (x: typeof state) => ({ ...x, stability: 1 });
+        return [
+          200,
+          {
+            year: 2002,
+            measure: "kappa",
+            modularity: 0.3,
+            blocs: [{ id: 1, label: `L ${HOSTILE}`, members: [member(state), member(other)] }],
+          },
+        ];
+      }
       if (path.startsWith("/api/sources")) {
         return [
           200,
@@ -238,8 +250,10 @@ describe.skipIf(!hasChromium)(`the dashboard on a faked API (${uiReason})`, () =
     await o.page.locator("table.values-table button.val:not(.null)").first().click();
     await o.page.locator("aside.provenance .datasets li.loaded").waitFor();
     await choose(o.page, 0, "rus", "RUS");
+    await o.page.locator(".dyad-blocs li").first().waitFor();
     const text = (await o.page.locator("body").textContent()) ?? "";
     expect(text).toContain(`desc ${HOSTILE}`);
+    expect(text).toContain(`bloc 1, L ${HOSTILE}, 2 states`);
     expect(text).toContain(`UN ${HOSTILE}`);
     expect(await o.page.locator("img, script:not([src])").count()).toBe(0);
     expect(await o.page.locator("a[href^='javascript']").count()).toBe(0);

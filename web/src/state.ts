@@ -5,7 +5,7 @@
 /** The unit of a dyad's rows (the API's `period`). */
 export type Period = "year" | "quarter" | "month";
 
-export const VIEWS = ["dyad", "compare", "ach"] as const;
+export const VIEWS = ["dyad", "compare", "blocs", "ach"] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface AppState {
@@ -26,6 +26,12 @@ export interface AppState {
   readonly indicator?: string | undefined;
   /** ACH editor: the case's name. */
   readonly case?: string | undefined;
+  /** Blocs view: the year of the matrix (absent: the last year the measure covers). */
+  readonly year?: number | undefined;
+  /** Blocs view: the similarity measure (absent: kappa). */
+  readonly measure?: string | undefined;
+  /** Blocs view: the states of the timeline (absent: Russia and China). */
+  readonly states?: readonly string[] | undefined;
 }
 
 const int = (v: string | null): number | undefined => {
@@ -51,6 +57,9 @@ export function parseState(params: URLSearchParams): AppState {
     dyads: list(params.get("dyads")),
     indicator: str(params.get("indicator")),
     case: str(params.get("case")),
+    year: int(params.get("year")),
+    measure: str(params.get("measure")),
+    states: list(params.get("states")),
   };
 }
 
@@ -73,6 +82,9 @@ export function formatState(st: AppState): string {
   put("dyads", st.dyads);
   put("indicator", st.indicator);
   put("case", st.case);
+  put("year", st.year);
+  put("measure", st.measure);
+  put("states", st.states);
   // Commas and slashes read better unescaped and are safe in a fragment.
   return `#${p.toString().replace(/%2C/gi, ",")}`;
 }

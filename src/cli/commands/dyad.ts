@@ -40,7 +40,11 @@ export function registerDyad(program: Command): void {
       "composite weights, e.g. cooperation.un=2,dependence.arms=0 (docs/indicators.md#composites)",
     )
     .option("--format <format>", `output: ${DYAD_FORMATS.join(", ")}`, "table")
-    .option("--directed", "event indicators count A → B only (default: both directions)");
+    .option("--directed", "event indicators count A → B only (default: both directions)")
+    .option(
+      "--intervals",
+      "add the 95% bootstrap interval columns (*_lo, *_hi) to a table or CSV; JSON always has them",
+    );
   addUnVotesOption(addEventOptions(cmd))
     .addHelpText(
       "after",
@@ -69,6 +73,10 @@ export function registerDyad(program: Command): void {
             directed: (opts as Record<string, unknown>).directed === true,
             ...(events ? { events } : {}),
             unVotes: parseUnVotes(opts.unVotes),
+            // JSON (and the API) carry the intervals and the trends block; a table or CSV shows
+            // the values, with intervals on request, and has no place for the trends.
+            intervals: format === "json" || (opts as Record<string, unknown>).intervals === true,
+            trends: format === "json",
           }),
         );
         // On stderr, so that piped tables, CSV and JSON stay data; JSON also carries them.

@@ -4,7 +4,7 @@
  */
 import * as vega from "vega";
 import { type Config, compile, type TopLevelSpec } from "vega-lite";
-import type { DyadTrends } from "../../frames/dyad-trends.js";
+import type { DyadTrends } from "../../frames/dyad-result.js";
 import { vegaTextWidth } from "./text-width.js";
 
 export interface Chart {

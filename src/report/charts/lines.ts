@@ -1,4 +1,4 @@
-import type { DyadTrends } from "../../frames/dyad-trends.js";
+import type { DyadTrends } from "../../frames/dyad-result.js";
 /** The line-chart layers shared by the time-series charts: one line with points per series. */
 import { CHART_PADDING, CHART_WIDTH, PALETTE } from "./chart.js";
 import type { Encoding, Layer, XAxis } from "./common.js";

@@ -2,7 +2,15 @@
  * The dyad page: two country pickers, a chart per domain (UN voting, trade, arms, exercises,
  * alliances, event data) and a table of values whose provenance shows on hover, focus or click.
  */
-import { api, type DyadResult, type DyadRow, describeError, type IndicatorInfo } from "../api.js";
+import {
+  api,
+  type BlocsResult,
+  type DyadResult,
+  type DyadRow,
+  describeError,
+  type Health,
+  type IndicatorInfo,
+} from "../api.js";
 import { renderChart, type Series, type SeriesChanges, swatch } from "../chart.js";
 import { debounce, h, replace } from "../dom.js";
 import { fmt } from "../format.js";
@@ -18,6 +26,7 @@ import {
 } from "../indicators.js";
 import { countryPicker, stateCode } from "../picker.js";
 import { type AppState, formatState } from "../state.js";
+import { blocColour } from "./blocs.js";
 import {
   type Context,
   indicatorDetails,
@@ -74,6 +83,7 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
   let showAll = false;
   let hideEmpty = true;
   let pinned: { key: string; i?: number } | null = null;
+  let idealPoints: Health["ideal_points"] | undefined;
 
   const pickA = countryPicker("State A", (s) => ctx.navigate({ a: stateCode(s) }));
   const pickB = countryPicker("State B", (s) => ctx.navigate({ b: stateCode(s) }));
@@ -128,6 +138,13 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
       " show change points and segment means",
     ),
   );
+  // Both states' blocs in the latest year with UN votes (GET /api/blocs, the same for every dyad).
+  const blocsBox = h("section", {
+    class: "dyad-blocs",
+    "aria-labelledby": "dyad-blocs-title",
+    hidden: true,
+  });
+  let blocsPromise: Promise<BlocsResult> | null = null;
   const tableWrap = h("div", { class: "table-wrap" });
   const provenance = h("aside", {
     class: "provenance",
@@ -172,6 +189,7 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
         range.el,
       ),
       status,
+      blocsBox,
       changesToggle,
       charts,
       tableSection,
@@ -252,9 +270,15 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
           points: (data?.rows ?? []).flatMap((row) => {
             const px = rowX(row);
             const v = row[key];
-            return px === null
-              ? []
-              : [{ x: px, label: rowLabel(row), v: typeof v === "number" ? v : null }];
+            if (px === null) return [];
+            const value = typeof v === "number" ? v : null;
+            const se = g.se?.[key] ? row[g.se[key]] : undefined;
+            // A 95% band, value ± 1.96 standard errors, where the API gives the error.
+            const band =
+              value !== null && typeof se === "number"
+                ? { lo: value - 1.96 * se, hi: value + 1.96 * se }
+                : {};
+            return [{ x: px, label: rowLabel(row), v: value, ...band }];
           }),
         }));
       const legend = h(
@@ -313,17 +337,21 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
     figures.forEach((f, i) => {
       const group = GROUPS[i];
       if (group && !group.keys.some((k) => have.has(k))) {
-        f.slot.replaceWith(
-          h(
-            "p",
-            { class: "note" },
-            data?.period === "year"
-              ? "The server's answer has none of these indicators."
-              : `Yearly data: not available by ${data?.period}. Choose Years to see it.`,
-          ),
-        );
+        f.slot.replaceWith(h("p", { class: "note" }, absentNote(group.id, data?.period)));
       } else f.slot.replaceWith(f.render(widths[i] ?? 0));
     });
+  }
+
+  /** Why a chart group has no series: ideal points say how to get them. */
+  function absentNote(group: string, per: string | undefined): string {
+    if (per !== "year") return `Yearly data: not available by ${per}. Choose Years to see it.`;
+    if (group === "ideal" && idealPoints === "not_fitted") {
+      return "UN ideal points are not fitted for the loaded votes. Run `entente ideal-points` once: it fits them (a few minutes for 1946–2015) and stores the result, and the dyad then shows both states' positions with 95% bands.";
+    }
+    if (group === "ideal" && idealPoints === "no_votes") {
+      return "No UN votes are loaded: ideal points need Voeten's vote files (`entente ingest`), then `entente ideal-points`.";
+    }
+    return "The server's answer has none of these indicators.";
   }
 
   function drawTable(): void {
@@ -500,12 +528,81 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
     );
   }
 
+  function drawBlocs(r: DyadResult, mine: number): void {
+    blocsPromise ??= api.blocs();
+    blocsPromise.catch(() => {
+      blocsPromise = null;
+    });
+    blocsPromise.then(
+      (res) => {
+        if (mine !== seq) return;
+        const sideOf = (x: DyadResult["dyad"]["a"]) => {
+          const bloc = res.blocs.find((b) => b.members.some((m) => m.ccode === x.ccode));
+          const member = bloc?.members.find((m) => m.ccode === x.ccode);
+          return { x, bloc, member };
+        };
+        const sides = [sideOf(r.dyad.a), sideOf(r.dyad.b)];
+        const line = ({ x, bloc, member }: (typeof sides)[number]) =>
+          h(
+            "li",
+            { "data-ccode": x.ccode, "data-bloc": bloc?.id ?? null },
+            bloc ? swatch(blocColour(bloc.id, bloc.members.length)) : null,
+            h("strong", {}, x.name),
+            !bloc || !member
+              ? `: cast no UN vote in ${res.year}`
+              : bloc.members.length === 1
+                ? ": alone (a bloc of its own: no tie the runs agree on)"
+                : `: bloc ${bloc.id}, ${bloc.label}, ${bloc.members.length} states; stability ${member.stability.toFixed(2)}`,
+          );
+        const [sa, sb] = sides as [(typeof sides)[number], (typeof sides)[number]];
+        replace(
+          blocsBox,
+          h(
+            "h3",
+            { id: "dyad-blocs-title" },
+            `Blocs in ${res.year}, by ${res.measure} of UN votes`,
+          ),
+          h("ul", {}, line(sa), line(sb)),
+          h(
+            "p",
+            { class: "note" },
+            sa.bloc && sb.bloc
+              ? `${sa.x.name} and ${sb.x.name} are ${sa.bloc === sb.bloc ? "in the same bloc" : "not in the same bloc"} in ${res.year}. A bloc is a group found in the network of all states, not a pairwise tie: the UN chart below shows the pair itself. `
+              : "",
+            h(
+              "a",
+              {
+                href: formatState({
+                  view: "blocs",
+                  year: res.year,
+                  ...(res.measure === "kappa" ? {} : { measure: res.measure }),
+                  states: [stateCode(r.dyad.a), stateCode(r.dyad.b)],
+                }),
+              },
+              `See the blocs of ${res.year} and both states' blocs over the years`,
+            ),
+          ),
+        );
+        blocsBox.hidden = false;
+      },
+      (e: unknown) => {
+        if (mine !== seq) return;
+        replace(blocsBox, h("p", { class: "note" }, `Blocs: ${describeError(e)}`));
+        blocsBox.hidden = false;
+      },
+    );
+  }
+
   async function load(a: string, b: string): Promise<void> {
     const mine = ++seq;
     setStatus(status, `Loading ${a}–${b}…`);
     try {
-      const r = await api.dyad(a, b, st.period ? { period: st.period } : {});
+      const [r, health] = await Promise.all([
+        api.dyad(a, b, st.period ? { period: st.period } : {}),
+        ctx.health().catch(() => null),
+      ]);
       if (mine !== seq) return;
+      idealPoints = health?.ideal_points;
       data = r;
       pinned = null;
       shownKey = "";
@@ -516,8 +613,10 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
         `${r.dyad.a.name}–${r.dyad.b.name}: ${dataSpan(r)}. Drag across a chart to zoom, double-click to see every year.`,
       );
       draw();
+      drawBlocs(r, mine);
     } catch (e) {
       if (mine !== seq) return;
+      blocsBox.hidden = true;
       data = null;
       requested = "";
       tableSection.hidden = true;
@@ -541,6 +640,7 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
     if (!st.a || !st.b) {
       data = null;
       requested = "";
+      blocsBox.hidden = true;
       pickA.set(st.a);
       pickB.set(st.b);
       tableSection.hidden = true;
