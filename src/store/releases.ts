@@ -1,7 +1,7 @@
 /**
  * Releases of a dataset. Every loaded file belongs to a dataset and a release of it (FileMeta
  * `dataset` and `release`; by default its adapter and the adapter's version, which is also how
- * files loaded before schema 6 are counted). Within one table, a file whose release differs from
+ * files loaded before schema 7 are counted). Within one table, a file whose release differs from
  * the dataset's active release replaces that release: in the same load (one transaction on
  * DuckDB) the old release's rows move to the table's archive (`archived_<table>`), the new rows
  * are compared with them by natural key (rows added, removed, changed, unchanged, with examples)

@@ -45,7 +45,7 @@ export function archiveTableDdl(spec: TableSpec, db: string): string {
   return `CREATE TABLE IF NOT EXISTS ${chIdent(db)}.${chIdent(archiveName(spec.name))} (${columnsSql(spec)}) ENGINE = MergeTree() ORDER BY file_id`;
 }
 
-/** Files loaded before schema 6 count as their adapter's release, active. */
+/** Files loaded before schema 7 count as their adapter's release, active. */
 export const BACKFILL_RELEASES_SQL = `INSERT INTO releases
   SELECT file_id, source, source_version, table_name, 'active', CAST(NULL AS Nullable(Int32)), CAST(NULL AS Nullable(String))
   FROM provenance WHERE file_id NOT IN (SELECT file_id FROM releases)`;
