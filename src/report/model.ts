@@ -267,7 +267,7 @@ export async function buildReport(
     }));
 
   const domains = domainCoverage(rows, {
-    gdpLastYear: await gdpLastYear(store, d.dyad.a.ccode, d.dyad.b.ccode),
+    gdpLastYear: await gdpLastYear(store, d.dyad.a.ccode, d.dyad.b.ccode, to),
     unNote: await unSources(store),
   });
 
@@ -295,14 +295,18 @@ export async function buildReport(
   };
 }
 
-/** The last year in which both states have a GDP in current US$ (the series trade dependence uses). */
-async function gdpLastYear(store: Store, a: number, b: number): Promise<number | null> {
+/**
+ * The last year up to `to` in which both states have a GDP in current US$ (the series trade
+ * dependence uses); bounded by the report's period like every other domain of the line.
+ */
+async function gdpLastYear(store: Store, a: number, b: number, to: number): Promise<number | null> {
   const [r] = await store.query<{ n: number; y: number | null }>(
     `SELECT count(*) AS n, max(year) AS y FROM (
        SELECT year FROM country_series
        WHERE series = 'wb.NY.GDP.MKTP.CD' AND value IS NOT NULL AND ccode IN ($1, $2)
+         AND year <= $3
        GROUP BY year HAVING count(DISTINCT ccode) = 2) t`,
-    [a, b],
+    [a, b, to],
   );
   return r && Number(r.n) > 0 && r.y !== null ? Number(r.y) : null;
 }
