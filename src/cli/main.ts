@@ -10,6 +10,7 @@ import { registerIdealPoints } from "./commands/ideal-points.js";
 import { registerIngest } from "./commands/ingest.js";
 import { registerNeighbours } from "./commands/neighbours.js";
 import { registerPanel } from "./commands/panel.js";
+import { registerReleases } from "./commands/releases.js";
 import { registerReport } from "./commands/report.js";
 import { registerServe } from "./commands/serve.js";
 import { registerSources } from "./commands/sources.js";
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerIngest(program);
   registerSources(program);
+  registerReleases(program);
   registerDyad(program);
   registerPanel(program);
   registerIdealPoints(program);

@@ -4,7 +4,13 @@ import {
   DEFAULT_WEIGHTS,
   UN_MEASURE_INPUTS,
 } from "../indicators/composite.js";
-import type { Column, EventFilter, Family, IndicatorDef } from "../indicators/indicator.js";
+import type {
+  Column,
+  EventFilter,
+  Family,
+  IndicatorDef,
+  UnVoteSource,
+} from "../indicators/indicator.js";
 import { selectIndicators } from "../indicators/registry.js";
 import type { Store } from "../store/store.js";
 import { type Frame, periodKind } from "./frame.js";
@@ -23,6 +29,8 @@ export interface AddIndicatorsOptions {
   readonly weights?: CompositeWeights;
   /** Filters for GDELT events (root events only, minimum sources/articles). */
   readonly events?: EventFilter;
+  /** Which UN General Assembly votes the UN measures read (default auto). */
+  readonly unVotes?: UnVoteSource;
   /** Compute the interval columns of the selected families and composites (costly for panels). */
   readonly intervals?: boolean;
   /** Opt-in families to add to the default selection (un_ideal when a fit is stored). */
@@ -52,6 +60,7 @@ export async function addIndicators(
     const cols = await fam.compute(store, frame, {
       wanted: sel.needed,
       ...(opts.events ? { events: opts.events } : {}),
+      ...(opts.unVotes ? { unVotes: opts.unVotes } : {}),
     });
     for (const def of fam.indicators) {
       const col = cols[def.name];

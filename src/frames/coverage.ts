@@ -17,9 +17,11 @@ export async function loadedYearRange(store: Store): Promise<{ from: number; to:
     `SELECT count(*) AS tables, min(lo) AS lo, max(hi) AS hi FROM (
        SELECT count(*) AS n, min(coalesce(year, 1945 + session)) AS lo, max(coalesce(year, 1945 + session)) AS hi FROM un_rollcalls
        UNION ALL SELECT count(*), min(1945 + session), max(1945 + session) FROM un_votes
+       UNION ALL SELECT count(*), min(year), max(year) FROM undl_votes
        UNION ALL SELECT count(*), min(year), max(year) FROM atop_ddy
        UNION ALL SELECT count(*), min(year), max(year) FROM cow_alliance_ddy
        UNION ALL SELECT count(*), min(year), max(year) FROM trade_dyadic
+       UNION ALL SELECT count(*), min(year), max(year) FROM trade_imts
        UNION ALL SELECT count(*), min(delivery_year), max(delivery_year) FROM arms_transfers
        UNION ALL SELECT count(*), min(start_year), max(start_year) FROM exercises
        UNION ALL SELECT count(*), min(year), max(year) FROM nmc

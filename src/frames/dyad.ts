@@ -4,7 +4,7 @@ import { yearNotes } from "../core/succession.js";
 import { checkYear } from "../core/years.js";
 import type { CompositeWeights } from "../indicators/composite.js";
 import { indicatorFit } from "../indicators/ideal-points.js";
-import type { EventFilter, IndicatorDef } from "../indicators/indicator.js";
+import type { EventFilter, IndicatorDef, UnVoteSource } from "../indicators/indicator.js";
 import type { Store } from "../store/store.js";
 import { addIndicators, outValue } from "./add-indicators.js";
 import { loadedYearRange } from "./coverage.js";
@@ -25,6 +25,8 @@ export interface DyadOptions {
   /** Event indicators count a → b only (default: both directions). */
   readonly directed?: boolean;
   readonly events?: EventFilter;
+  /** Which UN General Assembly votes the UN measures read (default auto). */
+  readonly unVotes?: UnVoteSource;
   /** Bootstrap intervals of the UN measures and the composites (default true: one pair is cheap). */
   readonly intervals?: boolean;
   /** Trends and change points of every indicator (the `trends` block; default true). */
@@ -83,6 +85,7 @@ export async function dyad(
     ...(opts.indicators === undefined ? {} : { indicators: opts.indicators }),
     ...(opts.weights === undefined ? {} : { weights: opts.weights }),
     ...(opts.events === undefined ? {} : { events: opts.events }),
+    ...(opts.unVotes === undefined ? {} : { unVotes: opts.unVotes }),
     intervals: opts.intervals ?? true,
     ...(withIdeal ? { optIn: ["un_ideal"] as const } : {}),
   });

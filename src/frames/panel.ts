@@ -6,7 +6,7 @@ import { lookupCountry, resolveCountry } from "../core/crosswalk.js";
 import { csvField } from "../core/csv.js";
 import { BadInputError } from "../core/errors.js";
 import type { CompositeWeights } from "../indicators/composite.js";
-import type { EventFilter } from "../indicators/indicator.js";
+import type { EventFilter, UnVoteSource } from "../indicators/indicator.js";
 import { type ParquetColumn, writeParquet } from "../store/parquet.js";
 import type { Store } from "../store/store.js";
 import {
@@ -35,6 +35,8 @@ export interface PanelOptions {
   /** Rows per year (default), quarter or month; sub-year periods carry event indicators only. */
   readonly period?: PeriodKind;
   readonly events?: EventFilter;
+  /** Which UN General Assembly votes the UN measures read (default auto). */
+  readonly unVotes?: UnVoteSource;
   /** The bootstrap interval columns too (default false: 500 resamples per dyad-year). */
   readonly intervals?: boolean;
   /**
@@ -107,6 +109,7 @@ export async function panel(store: Store, opts: PanelOptions = {}): Promise<Indi
   }
   return addIndicators(store, frame, {
     ...(opts.events === undefined ? {} : { events: opts.events }),
+    ...(opts.unVotes === undefined ? {} : { unVotes: opts.unVotes }),
     ...(opts.indicators === undefined ? {} : { indicators: opts.indicators }),
     ...(opts.weights === undefined ? {} : { weights: opts.weights }),
     ...(opts.onStep === undefined ? {} : { onStep: opts.onStep }),

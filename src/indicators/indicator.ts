@@ -44,8 +44,18 @@ export interface IndicatorDef {
   readonly datasets?: readonly string[];
 }
 
+/**
+ * Which UN General Assembly votes the UN family reads (docs/indicators.md, "Which votes"):
+ * `auto` Voeten's roll calls (un_votes) up to the last date they hold and the UN Digital
+ * Library's votes (undl_votes) after it; `voeten` or `undl` only the one source.
+ */
+export const UN_VOTE_SOURCES = ["auto", "voeten", "undl"] as const;
+export type UnVoteSource = (typeof UN_VOTE_SOURCES)[number];
+
 /** Options every family receives; most ignore them. */
 export interface ComputeOptions {
+  /** UN votes: which source (default auto). */
+  readonly unVotes?: UnVoteSource;
   /** GDELT counts reports, not events (PITFALLS.md): restrict to root events / well-sourced ones. */
   readonly events?: EventFilter;
   /** The indicators the caller needs; a family may skip costly columns not in it (left null). */

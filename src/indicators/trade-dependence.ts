@@ -2,13 +2,17 @@ import { cite } from "../core/bibliography.js";
 import { type Frame, frameBounds, stateYearKey, undirectedKey } from "../frames/frame.js";
 import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
+import { imtsImports, imtsNational, loadImts } from "./imts-trade.js";
 import { type Column, type FamilyComputer, type IndicatorDef, nullColumn } from "./indicator.js";
 
 /**
  * Trade interdependence per dyad-year (docs/indicators.md (Trade interdependence); METHODS.md "Trade
  * interdependence"). Inputs: COW Trade 4.0 dyadic flows (trade_dyadic) and national totals
- * (trade_national), current million US$; GDP only from a current-US$ series (World Bank
- * NY.GDP.MKTP.CD). The pure formulas are exported for the METHODS.md test vectors.
+ * (trade_national) to the last year COW covers, then the IMF's IMTS (trade_imts): imports CIF as
+ * the importer reports them, else the partner's exports FOB, and each state's trade with the
+ * world; all in current million US$. trade_source says which a year's values come from. GDP only
+ * from a current-US$ series (World Bank NY.GDP.MKTP.CD). The pure formulas are exported for the
+ * METHODS.md test vectors.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -85,8 +89,9 @@ export function tradeMeasures(total: number, tradeA: number, tradeB: number): Tr
 // ---------------------------------------------------------------------------------------------
 // Definitions.
 
-const SOURCE_COW = "COW Trade 4.0 (trade_dyadic flow1/flow2 and trade_national imports + exports)";
-const CITE_COW = cite("barbieri2016", "barbieri2009");
+const SOURCE_COW =
+  "COW Trade 4.0 (trade_dyadic flow1/flow2 and trade_national imports + exports) to its last year, then IMF IMTS (trade_imts: MG_CIF_USD, else the partner's XG_FOB_USD; totals with the world G001), annual; trade_source says which";
+const CITE_COW = cite("barbieri2016", "barbieri2009", "imf-imts");
 const CITE_SHARES = `${CITE_COW} Measure: ${cite("barbieri1996")}`;
 const GDP_SERIES = "wb.NY.GDP.MKTP.CD";
 const GDP_UNIT = "current US$";
@@ -164,7 +169,17 @@ export const TRADE_INDICATORS: readonly IndicatorDef[] = [
     DEPENDENCE_SOURCE,
     DEPENDENCE_CITE,
   ),
+  def(
+    "trade_source",
+    "Which data the year's trade values come from: 1 COW Trade 4.0 (years up to the last year of the loaded COW files), 2 IMF IMTS (later years); null when the year has no trade value.",
+    "code: 1 COW, 2 IMTS",
+    SOURCE_COW,
+    CITE_COW,
+  ),
 ];
+
+/** trade_source codes. */
+export const TRADE_SOURCE = { cow: 1, imts: 2 } as const;
 
 // ---------------------------------------------------------------------------------------------
 // SQL and the join into the frame.
@@ -240,6 +255,19 @@ const GDP_SQL = `SELECT ccode, year, CASE WHEN min(value) = max(value) THEN min(
   WHERE series = '${GDP_SERIES}' AND unit = '${GDP_UNIT}' AND ccode IS NOT NULL
     AND value IS NOT NULL AND year BETWEEN $1 AND $2`;
 
+/** The last year of the loaded COW dyadic and national files (null: none loaded). */
+async function cowEnds(store: Store): Promise<{ dyadic: number | null; national: number | null }> {
+  const [r] = await store.query<{ d: number | null; n: number | null; dn: number; nn: number }>(
+    `SELECT (SELECT count(*) FROM trade_dyadic) AS dn, (SELECT max(year) FROM trade_dyadic) AS d,
+            (SELECT count(*) FROM trade_national) AS nn, (SELECT max(year) FROM trade_national) AS n`,
+  );
+  // count first: ClickHouse gives max over no rows as 0, not NULL.
+  return {
+    dyadic: r && Number(r.dn) > 0 ? Number(r.d) : null,
+    national: r && Number(r.nn) > 0 ? Number(r.n) : null,
+  };
+}
+
 async function compute(store: Store, frame: Frame): Promise<Record<string, Column>> {
   const cols: Record<string, Column> = {};
   for (const d of TRADE_INDICATORS) cols[d.name] = nullColumn(frame);
@@ -247,9 +275,16 @@ async function compute(store: Store, frame: Frame): Promise<Record<string, Colum
   const { from, to, states } = frameBounds(frame);
 
   // One after the other: a store may hold a single connection.
+  const ends = await cowEnds(store);
   const dyads = await loadDyads(store, from, to, states);
   const national = await loadStateYears(store, NATIONAL_SQL, from, to, states);
   const gdp = await loadStateYears(store, GDP_SQL, from, to, states);
+  // IMTS only after COW: the years of the loaded COW files are COW's alone (docs/indicators.md).
+  const imtsAfter = ends.dyadic;
+  const imts =
+    imtsAfter === null || to > imtsAfter
+      ? await loadImts(store, imtsAfter === null ? null : Math.max(imtsAfter, from - 1), to, states)
+      : new Map<string, number>();
   const index = new Map<number, number>();
   const loFromHi = new Float64Array(dyads.length);
   const hiFromLo = new Float64Array(dyads.length);
@@ -260,6 +295,7 @@ async function compute(store: Store, frame: Frame): Promise<Record<string, Colum
   });
 
   const c = (n: string) => cols[n] as Column;
+  const source = c("trade_source");
   const [aFromB, bFromA, total, shA, shB, sal, sym, inter, asym, depA, depB] = [
     c("trade_a_imports_from_b"),
     c("trade_b_imports_from_a"),
@@ -279,22 +315,32 @@ async function compute(store: Store, frame: Frame): Promise<Record<string, Colum
     const b = frame.b[i] as number;
     const y = frame.year[i] as number;
     if (a === b) continue;
-    const j = index.get(undirectedKey(a, b, y));
-    // A dyad-year absent from trade_dyadic is unknown (COW lists dyads with data; peacesciencer
-    // dropped all-missing rows): every column stays null.
-    if (j === undefined) continue;
-    const ab = a < b ? (loFromHi[j] as number) : (hiFromLo[j] as number);
-    const ba = a < b ? (hiFromLo[j] as number) : (loFromHi[j] as number);
+    let ab: number;
+    let ba: number;
+    const fromCow = ends.dyadic !== null && y <= ends.dyadic;
+    if (fromCow) {
+      const j = index.get(undirectedKey(a, b, y));
+      // A dyad-year absent from trade_dyadic is unknown (COW lists dyads with data; peacesciencer
+      // dropped all-missing rows): every column stays null.
+      if (j === undefined) continue;
+      ab = a < b ? (loFromHi[j] as number) : (hiFromLo[j] as number);
+      ba = a < b ? (hiFromLo[j] as number) : (loFromHi[j] as number);
+    } else {
+      ab = imtsImports(imts, a, b, y);
+      ba = imtsImports(imts, b, a, y);
+      if (Number.isNaN(ab) && Number.isNaN(ba)) continue;
+    }
+    source[i] = fromCow ? TRADE_SOURCE.cow : TRADE_SOURCE.imts;
     aFromB[i] = ab;
     bFromA[i] = ba;
     const t = tradeTotal(ab, ba);
     if (Number.isNaN(t)) continue;
     total[i] = t;
-    const m = tradeMeasures(
-      t,
-      national.get(stateYearKey(a, y)) ?? Number.NaN,
-      national.get(stateYearKey(b, y)) ?? Number.NaN,
-    );
+    const nationalOf = (s: number): number =>
+      ends.national !== null && y <= ends.national
+        ? (national.get(stateYearKey(s, y)) ?? Number.NaN)
+        : imtsNational(imts, s, y);
+    const m = tradeMeasures(t, nationalOf(a), nationalOf(b));
     shA[i] = m.shareA;
     shB[i] = m.shareB;
     sal[i] = m.salience;

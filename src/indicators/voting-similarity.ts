@@ -15,6 +15,7 @@
 import { cite } from "../core/bibliography.js";
 import { seededRandom, seedOf } from "../core/random.js";
 import { type Frame, frameBounds } from "../frames/frame.js";
+import { UNDL_CITATION } from "../sources/undl-votes.js";
 import { UNGA_CITATION } from "../sources/unga-voeten.js";
 import type { SqlDialect } from "../store/dialect.js";
 import type { Store } from "../store/store.js";
@@ -25,6 +26,7 @@ import {
   type FamilyComputer,
   type IndicatorDef,
   nullColumn,
+  type UnVoteSource,
 } from "./indicator.js";
 import { bootstrapIntervals } from "./vote-bootstrap.js";
 import { isValidVote, measuresFromStats } from "./vote-measures.js";
@@ -47,14 +49,15 @@ export function rollCallYear(dateYear: number | null, session: number | null): n
 // Indicator definitions.
 
 const SOURCE =
-  "UN General Assembly roll-call votes (Voeten, Strezhnev & Bailey, Harvard Dataverse hdl:1902.1/12379; 2016 release or unvotes 0.3.0, as loaded: un_votes + un_rollcalls)";
+  "UN General Assembly roll-call votes: Voeten, Strezhnev & Bailey (Harvard Dataverse doi:10.7910/DVN/LEJUQZ; un_votes + un_rollcalls) up to the last day they hold, then the UN Digital Library's voting data (record 4060887; undl_votes), unless one source is chosen";
 const MEASURE_REFS = {
   agree: `${cite("bailey2017")} (agreement index; = US State Department voting coincidence)`,
   s: cite("signorino1999"),
   kappa: `${cite("hage2011")} (Cohen's kappa)`,
   pi: `${cite("hage2011")} (Scott's pi)`,
 };
-const measureCitation = (ref: string): string => `${UNGA_CITATION} Measure: ${ref}`;
+const measureCitation = (ref: string): string =>
+  `${UNGA_CITATION} ${UNDL_CITATION} Measure: ${ref}`;
 
 /** Interval columns, computed only when asked for (they take 500 resamples per dyad-year). */
 const intervalDefs = (measure: "agree" | "s" | "kappa" | "pi", label: string): IndicatorDef[] =>
@@ -224,16 +227,62 @@ interface VoteRow {
 }
 
 /**
- * Reads the votes of the years from…to in one query: per state-year the lists of roll calls and
- * valid votes (1–3), and per year (ccode null) every roll call of the loaded data, which defines
- * coverage. `states` restricts the per-state rows (never the roll calls). The list aggregates
- * keep the transfer small (about 4,600 rows for 1991–2015 instead of 350,000 votes).
+ * The last day Voeten's votes (un_votes) reach: the latest roll-call date, or 31 December of
+ * 1945 + session for votes whose roll call has no date. Null when un_votes is empty.
+ */
+export async function voetenEnd(store: Store): Promise<string | null> {
+  const [r] = await store.query<{ d: string | null; s: number | null }>(
+    `SELECT max(r.date) AS d, max(CASE WHEN r.date IS NULL THEN v.session END) AS s
+     FROM un_votes v LEFT JOIN un_rollcalls r ON r.rcid = v.rcid`,
+  );
+  const dated = r?.d == null || r.d === "" ? null : String(r.d).slice(0, 10);
+  const undated = r?.s == null ? null : `${1945 + Number(r.s)}-12-31`;
+  if (dated === null) return undated;
+  return undated !== null && undated > dated ? undated : dated;
+}
+
+/**
+ * The votes of one source in the years from…to as SQL with the columns rcid, ccode, vote and vy
+ * (the roll-call year). UN Digital Library ids are negated: the two sources' ids are unrelated
+ * numbers, and a year may hold roll calls of both (around the date where `auto` switches).
+ */
+function voteSql(
+  store: Store,
+  source: "voeten" | "undl",
+  voeten: { end: string; years: readonly number[] } | null = null,
+): string {
+  if (source === "undl") {
+    // Left out: what Voeten's data hold, i.e. votes up to their last day in the years they
+    // have roll calls in.
+    const skip =
+      voeten === null || !voeten.years.length
+        ? ""
+        : ` AND (u.date > ${store.sql.date(voeten.end)} OR u.year NOT IN (${voeten.years.map((y) => String(Math.trunc(y))).join(", ")}))`;
+    return `SELECT -u.undl_id AS rcid, u.ccode AS ccode, u.vote AS vote, u.year AS vy
+      FROM undl_votes u WHERE u.year BETWEEN $1 AND $2${skip}`;
+  }
+  // The year is aliased vy inside: un_rollcalls has a column named year, and ClickHouse aliases
+  // are visible in the whole query.
+  const yearSql = voteYearSql(store.sql);
+  return `SELECT v.rcid AS rcid, v.ccode AS ccode, v.vote AS vote, ${yearSql} AS vy
+     FROM un_votes v LEFT JOIN un_rollcalls r ON r.rcid = v.rcid
+     WHERE ${yearSql} BETWEEN $1 AND $2`;
+}
+
+/**
+ * Reads the votes of the years from…to: per state-year the lists of roll calls and valid votes
+ * (1–3), and per year (ccode null) every roll call of the loaded data, which defines coverage.
+ * `states` restricts the per-state rows (never the roll calls). The list aggregates keep the
+ * transfer small (about 4,600 rows for 1991–2015 instead of 350,000 votes). `source` says which
+ * votes (UN_VOTE_SOURCES): with `auto`, the UN Digital Library's only where Voeten's have none,
+ * after Voeten's last day or in a year without a Voeten roll call, so no vote is counted twice.
  */
 export async function readVoteYears(
   store: Store,
   from: number,
   to: number,
   states: readonly number[] | null = null,
+  source: UnVoteSource = "auto",
 ): Promise<Map<number, VoteYear>> {
   const out = new Map<number, VoteYear>();
   if (to < from) return out;
@@ -245,40 +294,58 @@ export async function readVoteYears(
         ? "AND 0 = 1"
         : `AND ccode IN (${states.map((s) => String(Math.trunc(s))).join(", ")})`;
   const sql = store.sql;
-  const yearSql = voteYearSql(sql);
-  // The votes of the years with their roll-call year, read as a subquery by both queries below
-  // (ClickHouse 18.16 has no CTEs). The year is aliased vy inside: un_rollcalls has a column
-  // named year, and ClickHouse aliases are visible in the whole query.
-  const votes = `SELECT v.rcid AS rcid, v.ccode AS ccode, v.vote AS vote, ${yearSql} AS vy
-     FROM un_votes v LEFT JOIN un_rollcalls r ON r.rcid = v.rcid
-     WHERE ${yearSql} BETWEEN $1 AND $2`;
-  // Two queries rather than one UNION ALL: the per-year rows have no votes list, and a NULL in
-  // place of a list is typed differently by the two backends. rcids and votes are aggregated over
-  // the same rows of the group, so they stay parallel (rcid and vote are never null here).
-  const stateRows = await store.query<VoteRow>(
-    `SELECT vy AS year, ccode, ${sql.list("rcid")} AS rcids, ${sql.list("vote")} AS votes
-     FROM (${votes}) t WHERE vote BETWEEN 1 AND 3 AND ccode IS NOT NULL ${stateFilter}
-     GROUP BY vy, ccode`,
-    [from, to],
-  );
-  const yearRows = await store.query<{ year: number; rcids: number[] }>(
-    `SELECT vy AS year, ${sql.listDistinct("rcid")} AS rcids FROM (${votes}) t GROUP BY vy`,
-    [from, to],
-  );
   const rollCalls = new Map<number, number[]>();
-  for (const r of yearRows) rollCalls.set(Number(r.year), r.rcids);
-  const perYear = new Map<number, StateVotes[]>();
-  for (const r of stateRows) {
-    const year = Number(r.year);
-    let list = perYear.get(year);
-    if (!list) {
-      list = [];
-      perYear.set(year, list);
+  const perYear = new Map<number, Map<number, StateVotes>>();
+  // One source after the other rather than a UNION ALL, which ClickHouse 18.16 accepts only for
+  // identical column types; the ids of the two never meet (see voteSql). Voeten's first: with
+  // `auto` the library's votes are read where Voeten's years and last day leave room.
+  const parts: Array<() => Promise<string>> = [];
+  if (source !== "undl") parts.push(async () => voteSql(store, "voeten"));
+  if (source === "undl") parts.push(async () => voteSql(store, "undl"));
+  if (source === "auto") {
+    parts.push(async () => {
+      const end = await voetenEnd(store);
+      return voteSql(store, "undl", end === null ? null : { end, years: [...rollCalls.keys()] });
+    });
+  }
+  for (const part of parts) {
+    const votes = await part();
+    // Two queries rather than one UNION ALL: the per-year rows have no votes list, and a NULL in
+    // place of a list is typed differently by the two backends. rcids and votes are aggregated
+    // over the same rows of the group, so they stay parallel (rcid and vote are never null here).
+    const stateRows = await store.query<VoteRow>(
+      `SELECT vy AS year, ccode, ${sql.list("rcid")} AS rcids, ${sql.list("vote")} AS votes
+       FROM (${votes}) t WHERE vote BETWEEN 1 AND 3 AND ccode IS NOT NULL ${stateFilter}
+       GROUP BY vy, ccode`,
+      [from, to],
+    );
+    const yearRows = await store.query<{ year: number; rcids: number[] }>(
+      `SELECT vy AS year, ${sql.listDistinct("rcid")} AS rcids FROM (${votes}) t GROUP BY vy`,
+      [from, to],
+    );
+    for (const r of yearRows) {
+      const year = Number(r.year);
+      rollCalls.set(year, [...(rollCalls.get(year) ?? []), ...r.rcids]);
     }
-    list.push({ ccode: Number(r.ccode), rcids: r.rcids, votes: r.votes });
+    for (const r of stateRows) {
+      const year = Number(r.year);
+      let byState = perYear.get(year);
+      if (!byState) {
+        byState = new Map();
+        perYear.set(year, byState);
+      }
+      const ccode = Number(r.ccode);
+      const had = byState.get(ccode);
+      byState.set(
+        ccode,
+        had
+          ? { ccode, rcids: [...had.rcids, ...r.rcids], votes: [...had.votes, ...r.votes] }
+          : { ccode, rcids: r.rcids, votes: r.votes },
+      );
+    }
   }
   for (const [year, rcids] of rollCalls) {
-    out.set(year, buildVoteYear(year, rcids, perYear.get(year) ?? []));
+    out.set(year, buildVoteYear(year, rcids, [...(perYear.get(year)?.values() ?? [])]));
   }
   return out;
 }
@@ -423,7 +490,13 @@ export const unFamily: FamilyComputer = {
     opts?: ComputeOptions,
   ): Promise<Record<string, Column>> {
     const bounds = frameBounds(frame);
-    const years = await readVoteYears(store, bounds.from, bounds.to, bounds.states);
+    const years = await readVoteYears(
+      store,
+      bounds.from,
+      bounds.to,
+      bounds.states,
+      opts?.unVotes ?? "auto",
+    );
     const intervals = UN_INTERVAL_INDICATORS.some((d) => opts?.wanted?.has(d.name) ?? false);
     return fillFromVoteYears(frame, years, intervals);
   },

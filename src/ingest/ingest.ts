@@ -65,6 +65,15 @@ export function summarizeSkipped(files: readonly FileReport[]): SkippedGroup[] {
 interface Target {
   readonly path: string;
   readonly explicit: boolean;
+  readonly dataset?: string;
+  readonly release?: string;
+}
+
+/** A file or directory to load, with the dataset and release its files are part of. */
+export interface IngestInput {
+  readonly path: string;
+  readonly dataset?: string;
+  readonly release?: string;
 }
 
 /** Every file below `dir`, recursively, in name order (code points, so the same in any locale). */
@@ -102,7 +111,7 @@ function missing(path: string): FileReport {
  */
 export async function ingest(
   store: Store,
-  inputs: readonly string[],
+  inputs: ReadonlyArray<string | IngestInput>,
   opts: IngestOptions = {},
 ): Promise<IngestResult> {
   const files: FileReport[] = [];
@@ -110,13 +119,14 @@ export async function ingest(
     files.push(r);
     opts.onFile?.(r);
   };
-  for (const input of inputs) {
+  for (const item of inputs) {
+    const { path: input, ...release } = typeof item === "string" ? { path: item } : item;
     let targets: Target[];
     try {
       const st = await stat(input);
       targets = st.isDirectory()
-        ? (await walk(input)).map((path) => ({ path, explicit: false }))
-        : [{ path: input, explicit: true }];
+        ? (await walk(input)).map((path) => ({ path, explicit: false, ...release }))
+        : [{ path: input, explicit: true, ...release }];
     } catch {
       record(missing(input));
       continue;
@@ -126,6 +136,8 @@ export async function ingest(
         explicit: t.explicit,
         ...(opts.source ? { source: opts.source } : {}),
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        ...(t.dataset === undefined ? {} : { dataset: t.dataset }),
+        ...(t.release === undefined ? {} : { release: t.release }),
       };
       record(await loadFile(store, t.path, loadOpts));
     }

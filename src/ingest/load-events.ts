@@ -16,7 +16,9 @@ import type { EventLayout, EventRule } from "../sources/events/layouts.js";
 import { fileCoverage } from "../store/event-coverage.js";
 import type { FileMeta, Reject, Store, UnresolvedName } from "../store/store.js";
 import { type EventInput, findLines, hashFile, LineCounter, withPipe } from "./event-input.js";
+import { eventPeriodRelease } from "./event-period.js";
 import type { FileReport, Progress } from "./load-file.js";
+import { releaseFields } from "./release-fields.js";
 
 export interface EventFileReport extends FileReport {
   /** Events kept whose actors are not two states (blank, regional or non-state, unresolved). */
@@ -28,6 +30,9 @@ export interface EventFileReport extends FileReport {
 
 export interface LoadEventOptions {
   readonly onProgress?: (p: Progress) => void;
+  /** Dataset and release of the file (default: its period when named after one, else its layout). */
+  readonly dataset?: string;
+  readonly release?: string;
   /** Called once the file's sha256 is known; return a report to stop (already loaded). */
   readonly unchanged?: (sha256: string) => Promise<FileReport | null>;
 }
@@ -143,12 +148,17 @@ export async function loadEventFile(
   const known = await opts.unchanged?.(hashed.sha256);
   if (known) return known;
 
+  const period = eventPeriodRelease(layout, path, hashed.sha256);
+  const dataset = opts.dataset ?? period?.dataset;
+  const release = opts.release ?? period?.release;
   const meta: FileMeta = {
     path: resolve(path),
     sha256: hashed.sha256,
     size: hashed.size,
     source: layout.source,
     sourceVersion: layout.version,
+    ...(dataset === undefined ? {} : { dataset }),
+    ...(release === undefined ? {} : { release }),
   };
   const session = await store.beginEventLoad(meta, layout);
   try {
@@ -259,6 +269,7 @@ export async function loadEventFile(
       ...(layout.id.unique
         ? {}
         : { id_collisions: dups.collisions, id_collision_examples: dups.collisionIds }),
+      ...releaseFields(meta, result.change),
       ...(rejects.length ? { rejects } : {}),
       ...(unresolved.length ? { unresolved } : {}),
     };

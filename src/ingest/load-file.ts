@@ -14,10 +14,19 @@ import { splitHeader } from "../sources/header.js";
 import { SOURCES, sourceByName } from "../sources/index.js";
 import { notYetSupported } from "../sources/not-yet.js";
 import type { Delimiter, Source } from "../sources/source.js";
-import type { Cell, Reject, Store, UnresolvedName } from "../store/store.js";
+import type { ReleaseChange } from "../store/releases.js";
+import type {
+  Cell,
+  FileMeta,
+  ProvenanceRecord,
+  Reject,
+  Store,
+  UnresolvedName,
+} from "../store/store.js";
 import { decodeText, headLines, looksBinary } from "./decode.js";
 import { type EventInput, isZip, plainInput, readHead, zipInput } from "./event-input.js";
 import { loadEventFile } from "./load-events.js";
+import { releaseFields } from "./release-fields.js";
 
 export const FILE_STATUSES = ["loaded", "unchanged", "failed", "skipped"] as const;
 export type FileStatus = (typeof FILE_STATUSES)[number];
@@ -43,6 +52,11 @@ export interface FileReport {
   reason?: string;
   rejects?: Reject[];
   unresolved?: UnresolvedName[];
+  /** The dataset and release the file was loaded as (src/store/releases.ts). */
+  dataset?: string;
+  release?: string;
+  /** When the file replaced an earlier release of its dataset: what changed. */
+  release_change?: ReleaseChange;
 }
 
 export interface Progress {
@@ -60,6 +74,9 @@ export interface LoadFileOptions {
   readonly source?: string;
   /** Named on the command line: an unknown format fails instead of being skipped. */
   readonly explicit: boolean;
+  /** The dataset and release the file is part of (default: its adapter and the adapter's version). */
+  readonly dataset?: string;
+  readonly release?: string;
   readonly onProgress?: (p: Progress) => void;
 }
 
@@ -179,6 +196,15 @@ async function detectEventFile(
   return { input, layout, columns };
 }
 
+/** Why a file already in the provenance is not loaded again (an archived release says so). */
+async function alreadyLoaded(store: Store, known: ProvenanceRecord): Promise<string> {
+  const rel = (await store.releases()).find((r) => r.fileId === known.fileId);
+  const when = `already loaded from ${known.path} on ${known.loadedAt}`;
+  return rel?.state === "archived"
+    ? `${when}, as release ${rel.release} of ${rel.dataset}, since replaced (entente restore ${rel.dataset} ${rel.release} brings it back)`
+    : when;
+}
+
 /**
  * Load one file into the store in one transaction. Never throws for bad input: the outcome,
  * including failures, is in the report.
@@ -213,6 +239,8 @@ export async function loadFile(
     try {
       return await loadEventFile(store, event.input, event.layout, event.columns, base, {
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        ...(opts.dataset === undefined ? {} : { dataset: opts.dataset }),
+        ...(opts.release === undefined ? {} : { release: opts.release }),
         unchanged: async (sha256) => {
           const known = await store.findFileBySha(sha256);
           return known
@@ -221,7 +249,7 @@ export async function loadFile(
                 sha256,
                 source: known.source,
                 status: "unchanged",
-                reason: `already loaded from ${known.path} on ${known.loadedAt}`,
+                reason: await alreadyLoaded(store, known),
               }
             : null;
         },
@@ -303,7 +331,7 @@ export async function loadFile(
       ...report,
       source: known.source,
       status: "unchanged",
-      reason: `already loaded from ${known.path} on ${known.loadedAt}`,
+      reason: await alreadyLoaded(store, known),
     };
   }
 
@@ -316,17 +344,20 @@ export async function loadFile(
     return fail(report, e);
   }
 
-  const session = await store.beginLoad(
-    // Provenance keeps the absolute path: the store outlives the working directory.
-    {
-      path: resolve(path),
-      sha256,
-      size: buf.length,
-      source: source.name,
-      sourceVersion: source.version,
-    },
-    source.table,
-  );
+  const named = source.fileRelease?.(name) ?? null;
+  const release = opts.release ?? named?.release;
+  const dataset = opts.dataset ?? named?.dataset;
+  // Provenance keeps the absolute path: the store outlives the working directory.
+  const meta: FileMeta = {
+    path: resolve(path),
+    sha256,
+    size: buf.length,
+    source: source.name,
+    sourceVersion: source.version,
+    ...(dataset === undefined ? {} : { dataset }),
+    ...(release === undefined ? {} : { release }),
+  };
+  const session = await store.beginLoad(meta, source.table);
   const rejects: Reject[] = [];
   const unresolvedCounts = new Map<string, number>();
   let linesRead = 0;
@@ -350,7 +381,7 @@ export async function loadFile(
     const records = readRecords(text, {
       delimiter: source.delimiter,
       // TSV files (GDELT, ICEWS, CAMEO) do not quote; a stray " is data there.
-      quoting: source.delimiter !== "\t",
+      quoting: source.quoted ?? source.delimiter !== "\t",
       fromLine: headerIdx + 2,
     });
     for (const { fields, line, end } of records) {
@@ -421,6 +452,7 @@ export async function loadFile(
       rows_duplicate: result.rowsDuplicate,
       ...(rejects.length ? { rejects } : {}),
       ...(unresolved.length ? { unresolved } : {}),
+      ...releaseFields(meta, result.change),
     };
   } catch (e) {
     await session.abort();

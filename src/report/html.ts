@@ -3,10 +3,12 @@
  * requests; readable on screen and in print (A4 and Letter). Every string from data or a case
  * file goes through `esc`.
  */
+
 import { type AssessResult, ruleLeader } from "../assess/assess.js";
 import { formatScore, RULES, type RuleName } from "../assess/scoring.js";
 import type { IndicatorDef } from "../indicators/indicator.js";
 import { type BlocSection, type BlocSide, blocMethodNote } from "./blocs-section.js";
+import { coverageText } from "./domains.js";
 import type { ReportModel } from "./model.js";
 import type { Cite, Row } from "./summary.js";
 
@@ -338,7 +340,7 @@ export function reportHtml(m: ReportModel): string {
 <header>
 <h1>${esc(m.title)}</h1>
 ${m.question ? `<p class="question">${esc(m.question)}</p>` : ""}
-<p class="meta">${esc(m.a.name)} (${esc(m.a.iso3 ?? m.a.ccode)}) and ${esc(m.b.name)} (${esc(m.b.iso3 ?? m.b.ccode)}), ${m.from}–${m.to}.${esc(casePeriodNote(m))} Generated ${esc(m.generated)} by Entente.<br>Data loaded: ${coverage || "none"}.</p>
+<p class="meta">${esc(m.a.name)} (${esc(m.a.iso3 ?? m.a.ccode)}) and ${esc(m.b.name)} (${esc(m.b.iso3 ?? m.b.ccode)}), ${m.from}–${m.to}.${esc(casePeriodNote(m))} Generated ${esc(m.generated)} by Entente.<br>Data loaded: ${coverage || "none"}.${m.domains.length ? `<br>Latest year with data for this pair, by domain: ${esc(coverageText(m.domains))}.` : ""}</p>
 </header>
 <main>
 <section id="summary"><h2>Summary</h2>

@@ -5,6 +5,7 @@
  */
 import { formatScore, RULES } from "../assess/scoring.js";
 import { type BlocSide, blocMethodNote } from "./blocs-section.js";
+import { coverageText } from "./domains.js";
 import { blocsTitle, casePeriodNote, cell, httpHref, signedCell } from "./html.js";
 import type { ReportModel } from "./model.js";
 
@@ -55,6 +56,9 @@ export function reportMarkdown(m: ReportModel, chartDir: string): MarkdownReport
     "",
     `Data loaded: ${m.datasets.map((d) => `${md(d.title)}${d.lastYear === null ? "" : ` to ${d.lastYear}`}`).join("; ") || "none"}.`,
     "",
+    ...(m.domains.length
+      ? [`Latest year with data for this pair, by domain: ${md(coverageText(m.domains))}.`, ""]
+      : []),
     "## Summary",
     "",
   );

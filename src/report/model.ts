@@ -15,11 +15,13 @@ import type { StateRef } from "../frames/dyad-result.js";
 import { indicatorFit } from "../indicators/ideal-points.js";
 import type { Family, IndicatorDef } from "../indicators/indicator.js";
 import { indicatorDef } from "../indicators/registry.js";
+import { voetenEnd } from "../indicators/voting-similarity.js";
 import { describeSources } from "../sources/describe.js";
 import type { Store } from "../store/store.js";
 import { type BlocSection, blocSection } from "./blocs-section.js";
 import { IDEAL_REFERENCES, idealPointsChart } from "./charts/ideal-points.js";
 import { type Chart, renderSvg, reportCharts } from "./charts/index.js";
+import { type DomainCoverage, domainCoverage } from "./domains.js";
 import {
   type EventFiles,
   type EventSource,
@@ -65,10 +67,10 @@ export const TABLE_INDICATORS: readonly string[] = [
 
 /** Tables each indicator family reads: the datasets a report cites. */
 const FAMILY_TABLES: Readonly<Record<Family, readonly string[]>> = {
-  un: ["un_votes", "un_rollcalls"],
+  un: ["un_votes", "un_rollcalls", "undl_votes"],
   atop: ["atop_ddy"],
   cow: ["cow_alliance_ddy"],
-  trade: ["trade_dyadic", "trade_national", "country_series"],
+  trade: ["trade_dyadic", "trade_national", "trade_imts", "country_series"],
   arms: ["arms_transfers"],
   exercises: ["exercises"],
   cinc: ["nmc"],
@@ -120,6 +122,8 @@ export interface ReportModel {
   /** "<A> and <B> among the blocs": null when no UN votes fall in the period. */
   readonly blocs: BlocSection | null;
   readonly datasets: readonly DatasetUsed[];
+  /** Up to which year the pair has data, domain by domain. */
+  readonly domains: readonly DomainCoverage[];
   /** Every indicator the report shows, for the methods section. */
   readonly indicators: readonly IndicatorDef[];
 }
@@ -262,6 +266,11 @@ export async function buildReport(
         .map((f) => ({ path: f.path, sha256: f.sha256, rows: f.rowsLoaded, loadedAt: f.loadedAt })),
     }));
 
+  const domains = domainCoverage(rows, {
+    gdpLastYear: await gdpLastYear(store, d.dyad.a.ccode, d.dyad.b.ccode, to),
+    unNote: await unSources(store),
+  });
+
   return {
     title: kase?.title ?? `${names.a} and ${names.b}, ${from}–${to}`,
     question: kase?.question ?? null,
@@ -281,6 +290,32 @@ export async function buildReport(
     assessment,
     blocs,
     datasets,
+    domains,
     indicators: tableIndicators,
   };
+}
+
+/**
+ * The last year up to `to` in which both states have a GDP in current US$ (the series trade
+ * dependence uses); bounded by the report's period like every other domain of the line.
+ */
+async function gdpLastYear(store: Store, a: number, b: number, to: number): Promise<number | null> {
+  const [r] = await store.query<{ n: number; y: number | null }>(
+    `SELECT count(*) AS n, max(year) AS y FROM (
+       SELECT year FROM country_series
+       WHERE series = 'wb.NY.GDP.MKTP.CD' AND value IS NOT NULL AND ccode IN ($1, $2)
+         AND year <= $3
+       GROUP BY year HAVING count(DISTINCT ccode) = 2) t`,
+    [a, b, to],
+  );
+  return r && Number(r.n) > 0 && r.y !== null ? Number(r.y) : null;
+}
+
+/** Which UN vote sources the UN family combines (its default, auto), for the domain line. */
+async function unSources(store: Store): Promise<string | null> {
+  const end = await voetenEnd(store);
+  const undl = (await store.count("undl_votes")) > 0;
+  if (end !== null && undl) return `Voeten et al. to ${end}, then the UN Digital Library`;
+  if (undl) return "UN Digital Library";
+  return end === null ? null : `Voeten et al. to ${end}`;
 }

@@ -1,9 +1,47 @@
 import type { SqlDialect } from "../store/dialect.js";
+import type { ReleaseRecord } from "../store/releases.js";
 import { TABLES, type TableName } from "../store/schema.js";
 import { intList, quoteIdent } from "../store/sql.js";
 import type { Store } from "../store/store.js";
 import { EVENT_LAYOUTS } from "./events/layouts.js";
 import { SOURCES } from "./index.js";
+
+/** One dataset's releases in one table, as `entente sources` shows them. */
+export interface DatasetReleases {
+  readonly dataset: string;
+  readonly table: string;
+  /** The release in use (null when every release of the dataset in the table is archived). */
+  readonly active: string | null;
+  readonly files: number;
+  /** Replaced releases kept until `entente prune`, oldest first. */
+  readonly archived: ReadonlyArray<{ readonly release: string; readonly files: number }>;
+}
+
+/** The active and archived releases of every dataset in the store, by dataset and table. */
+export function datasetReleases(records: readonly ReleaseRecord[]): DatasetReleases[] {
+  const groups = new Map<string, ReleaseRecord[]>();
+  for (const r of records) {
+    const k = `${r.dataset}\u0000${r.table}`;
+    const list = groups.get(k) ?? [];
+    list.push(r);
+    groups.set(k, list);
+  }
+  return [...groups.values()].map((list) => {
+    const first = list[0] as ReleaseRecord;
+    const active = list.filter((r) => r.state === "active");
+    const archived = new Map<string, number>();
+    for (const r of list) {
+      if (r.state === "archived") archived.set(r.release, (archived.get(r.release) ?? 0) + 1);
+    }
+    return {
+      dataset: first.dataset,
+      table: first.table,
+      active: active.length ? (active[active.length - 1] as ReleaseRecord).release : null,
+      files: active.length,
+      archived: [...archived].map(([release, files]) => ({ release, files })),
+    };
+  });
+}
 
 export interface SourceDescription {
   name: string;
@@ -30,7 +68,7 @@ interface Described {
 /** Every adapter with its metadata and what the store holds from it (`entente sources`). */
 export async function describeSources(
   store: Store | null,
-): Promise<{ sources: SourceDescription[] }> {
+): Promise<{ sources: SourceDescription[]; releases: DatasetReleases[] }> {
   const formats: Described[] = [
     ...SOURCES.map((s) => {
       const col = s.yearColumn ? quoteIdent(s.yearColumn) : null;
@@ -43,7 +81,10 @@ export async function describeSources(
     })),
   ];
   const out: SourceDescription[] = [];
-  const files = store ? await store.files() : [];
+  const records = store ? await store.releases() : [];
+  // Files of replaced releases are in the archive, not in the data the indicators read.
+  const archived = new Set(records.filter((r) => r.state === "archived").map((r) => r.fileId));
+  const files = (store ? await store.files() : []).filter((f) => !archived.has(f.fileId));
   for (const s of formats) {
     const mine = files.filter((f) => f.source === s.name);
     let from: number | null = null;
@@ -73,5 +114,5 @@ export async function describeSources(
       loaded: { files: mine.length, rows: mine.reduce((n, f) => n + f.rowsLoaded, 0), from, to },
     });
   }
-  return { sources: out };
+  return { sources: out, releases: datasetReleases(records) };
 }

@@ -10,6 +10,7 @@ import { cowTradeDyadic, cowTradeNational } from "./cow-trade.js";
 import { cameoActorCodes, gdeltCameoEventCodes, gdeltCameoGoldstein } from "./gdelt-cameo.js";
 import { icewsCameoCodes, icewsGoldstein } from "./icews-cameo.js";
 import { icewsDyadYear } from "./icews-dyadyear.js";
+import { imfImts } from "./imf-imts.js";
 import { jme } from "./jme.js";
 import { maddison2018 } from "./maddison.js";
 import { mme } from "./mme.js";
@@ -19,8 +20,14 @@ import { sipriArms } from "./sipri-arms.js";
 import { sipriMilex } from "./sipri-milex.js";
 import type { Source } from "./source.js";
 import { cowCountryCodes, cowMajors, cowStates, gwStates } from "./states.js";
+import { undlGaVotes } from "./undl-votes.js";
 import { ungaMatches } from "./unga-matches.js";
-import { ungaVoetenRollcalls, ungaVoetenVotes } from "./unga-voeten.js";
+import {
+  ungaVoetenRollcalls,
+  ungaVoetenRollcallsTab,
+  ungaVoetenVotes,
+  ungaVoetenVotesTab,
+} from "./unga-voeten.js";
 import { unvotesIssues, unvotesRollcalls, unvotesVotes } from "./unvotes.js";
 import { worldBankIndicator } from "./worldbank.js";
 
@@ -37,12 +44,16 @@ export const SOURCES: readonly Source[] = [
   cowAllianceOfficial,
   cowTradeDyadic,
   cowTradeNational,
+  imfImts,
   cowNmc,
   cowIgoDyadic,
   cowContiguity,
   cowMidDyadic,
   ungaVoetenVotes,
   ungaVoetenRollcalls,
+  ungaVoetenVotesTab,
+  ungaVoetenRollcallsTab,
+  undlGaVotes,
   ungaMatches,
   unvotesVotes,
   unvotesRollcalls,

@@ -18,6 +18,12 @@ export interface SourceInfo {
   readonly yearColumn: string | null;
   /** Known caveats, for docs/sources.md. */
   readonly caveats: readonly string[];
+  /**
+   * The release (and dataset, for formats that hold several datasets) a file is, from its
+   * published name (the date of a dated bulk file, the World Bank's indicator and file number),
+   * when the name says it; loads without `--release` use it (src/store/releases.ts).
+   */
+  readonly fileRelease?: (fileName: string) => { dataset?: string; release: string } | null;
 }
 
 export type Delimiter = "," | "\t";
@@ -55,6 +61,8 @@ export interface TabularSource extends SourceInfo {
   begin(header: readonly string[], path: string, head: readonly string[]): RecordMapper;
   /** Records yield several rows each (wide tables); rows, not lines, are then counted. */
   readonly wide?: boolean;
+  /** Fields may be quoted (default: comma-separated files only; TSV files quote nothing). */
+  readonly quoted?: boolean;
 }
 
 export type Source = TabularSource;

@@ -11,6 +11,7 @@ export interface TabularDefinition extends SourceInfo {
   /** The header may follow up to this many preamble lines. */
   readonly maxPreamble?: number;
   readonly wide?: boolean;
+  readonly quoted?: boolean;
   /** Build the mapper for one file; `col(name)` gives a column's position in this file. */
   readonly mapper: (
     col: (name: string) => number,

@@ -2,7 +2,7 @@ import { cite } from "../core/bibliography.js";
 import { lookupCountry } from "../core/crosswalk.js";
 import { FieldError, parseDate, parseDummy, parseText, requireInteger } from "../core/fields.js";
 import type { Emitter, RecordMapper } from "./source.js";
-import { tabularSource } from "./tabular.js";
+import { type TabularDefinition, tabularSource } from "./tabular.js";
 
 export const UNGA_CITATION = cite("voeten2009", "bailey2017");
 export const UNGA_HOMEPAGE =
@@ -44,7 +44,7 @@ function makeCowResolver() {
  * Voeten's raw votes (rcid, session, ccode, vote; the full release adds member, importantvote,
  * date, unres, issue dummies and year, which are read from the roll-call file instead).
  */
-export const ungaVoetenVotes = tabularSource({
+const VOTES_DEF = {
   name: "unga-voeten-votes",
   title: "UN General Assembly votes (Voeten raw layout)",
   version: "2016 release (UNVotesPublished.RData, sessions 1-70)",
@@ -84,7 +84,9 @@ export const ungaVoetenVotes = tabularSource({
       out.row([rcid, session, ccode, written, vote, stateKey(ccode, written)]);
     };
   },
-});
+} as const satisfies TabularDefinition;
+
+export const ungaVoetenVotes = tabularSource(VOTES_DEF);
 
 /** The issue dummies of the Voeten roll-call layout (and short_name codes of the unvotes layout). */
 export const ISSUES = ["me", "nu", "di", "hr", "co", "ec"] as const;
@@ -134,7 +136,7 @@ export function rollcallMapper(header: readonly string[], issues: boolean): Reco
  * six issue dummies; the descriptions workbook also has amend, para, short, descr, read when
  * present). A file with a ccode column is a votes file and is not this format.
  */
-export const ungaVoetenRollcalls = tabularSource({
+const ROLLCALLS_DEF = {
   name: "unga-voeten-rollcalls",
   title: "UN General Assembly roll calls (Voeten layout)",
   version: "2016 release (UNVotesPublished.RData, sessions 1-70)",
@@ -153,5 +155,26 @@ export const ungaVoetenRollcalls = tabularSource({
   ],
   required: ["rcid", "session", "date", "unres", "importantvote", ...ISSUES],
   excluded: ["ccode"],
-  mapper: (_col, header) => rollcallMapper(header, true),
+  mapper: (_col: unknown, header: readonly string[]) => rollcallMapper(header, true),
+} as const satisfies TabularDefinition;
+
+export const ungaVoetenRollcalls = tabularSource(ROLLCALLS_DEF);
+
+/**
+ * The same two layouts as Harvard Dataverse serves tabular files it has ingested: tab-separated
+ * with text in double quotes (the "archival" .tab), which `entente sync` fetches when a file was
+ * not uploaded as CSV.
+ */
+const tabVariant = (def: TabularDefinition, table: string): TabularDefinition => ({
+  ...def,
+  name: `${def.name}-tab`,
+  title: `${def.title}, Dataverse tab-separated`,
+  delimiter: "\t",
+  quoted: true,
+  caveats: [
+    ...def.caveats,
+    `Dataverse's archival .tab form of the ${table} file; read like the CSV.`,
+  ],
 });
+export const ungaVoetenVotesTab = tabularSource(tabVariant(VOTES_DEF, "votes"));
+export const ungaVoetenRollcallsTab = tabularSource(tabVariant(ROLLCALLS_DEF, "roll-call"));

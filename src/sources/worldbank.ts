@@ -1,3 +1,4 @@
+import { cite } from "../core/bibliography.js";
 import { FieldError, parseNumber, parseText } from "../core/fields.js";
 import { codeLabel, makeIso3Lookup, requireCode } from "./pwt.js";
 import { tabularSource } from "./tabular.js";
@@ -81,12 +82,23 @@ export function wbUnit(indicatorCode: string, indicatorName: string): string {
  * Code","Indicator Name","Indicator Code","1960",… and a trailing empty column. One
  * country_series row per economy and year column, series wb.<Indicator Code>.
  */
+/**
+ * A WDI bulk file is one indicator (a dataset of its own: this format holds them all) in one
+ * edition, which the number at the end of its name identifies:
+ * `API_NY.GDP.MKTP.CD_DS2_en_csv_v2_10181232.csv` → dataset wb-indicator:NY.GDP.MKTP.CD,
+ * release v2_10181232.
+ */
+export function wbFileRelease(name: string): { dataset: string; release: string } | null {
+  const m = /^API_(.+?)_DS2_[a-z]{2}_csv_(v\d+_\d+)\.csv$/i.exec(name);
+  return m ? { dataset: `wb-indicator:${m[1]}`, release: m[2] as string } : null;
+}
+
 export const worldBankIndicator = tabularSource({
   name: "wb-indicator",
+  fileRelease: wbFileRelease,
   title: "World Bank WDI indicator (bulk-download CSV)",
   version: "WDI bulk CSV v2",
-  citation:
-    "World Bank. World Development Indicators. Washington, DC: The World Bank (bulk download API_<indicator>_DS2_en_csv_v2; the file's preamble gives its Last Updated Date).",
+  citation: `${cite("wb-wdi")} Bulk download API_<indicator>_DS2_en_csv_v2; the file's preamble gives its Last Updated Date.`,
   homepage: "https://data.worldbank.org/",
   license: "CC BY 4.0 (World Bank Open Data terms of use)",
   unit: "country_year",

@@ -176,6 +176,49 @@ export const TABLES = {
     ],
     naturalKey: ["rcid", "short_name"],
   },
+  undl_votes: {
+    name: "undl_votes",
+    description:
+      "UN General Assembly votes from the UN Digital Library's bulk file (record 4060887): one row per state and adopted resolution, the resolution's description repeated on every row as published",
+    columns: [
+      c("undl_id", "int", "UN Digital Library control number of the voting record"),
+      c(
+        "ms_code",
+        "text",
+        "Member State three-letter code as written (ISO 3166 alpha-3 or a withdrawn code)",
+      ),
+      c("ms_name", "text", "Member State name at the time of the vote, as written"),
+      c(
+        "state_key",
+        "text",
+        "iso3:<ms_code>, or name:<ms_name> when the code is empty; with undl_id it identifies one vote",
+      ),
+      c("ccode", "int", "COW code of the voting state in the vote's year (null: not resolved)"),
+      c(
+        "vote",
+        "int",
+        "1 yes, 2 abstain, 3 no, 8 not voting (ms_vote X or blank); Voeten's codes, so both sources read alike",
+      ),
+      c("ms_vote", "text", "ms_vote as written: Y, N, A, X or null (blank)"),
+      c("date", "date", "date of the vote"),
+      c("year", "int", "calendar year of the vote"),
+      c("session", "text", "session as written: 78, ES-10 (emergency special), S-28 (special)"),
+      c("resolution", "text", "symbol of the adopted resolution"),
+      c("draft", "text", "symbol of the draft resolution"),
+      c("committee_report", "text", "report of the Main Committee that transmitted the draft"),
+      c("meeting", "text", "symbol of the meeting record"),
+      c("title", "text", "title of the resolution"),
+      c("agenda_title", "text", "title of the agenda item"),
+      c("subjects", "text", "UNBIS subjects"),
+      c("vote_note", "text", "vote note (files from 2026 on; null before)"),
+      c("total_yes", "int", "yes votes on the resolution", "votes"),
+      c("total_no", "int", "no votes", "votes"),
+      c("total_abstentions", "int", "abstentions", "votes"),
+      c("total_non_voting", "int", "Member States not voting", "votes"),
+      c("total_ms", "int", "Member States at the time", "states"),
+    ],
+    naturalKey: ["undl_id", "state_key"],
+  },
   un_matches: {
     name: "un_matches",
     description:
@@ -197,6 +240,52 @@ export const TABLES = {
       c("smoothflow2", "double", "smoothed flow2", "current million US$"),
     ],
     naturalKey: ["ccode1", "ccode2", "year"],
+  },
+  trade_imts: {
+    name: "trade_imts",
+    description:
+      "IMF International Trade in Goods (IMTS, successor of the Direction of Trade Statistics): goods exports FOB and imports CIF by reporter and counterpart, one row per observation of the SDMX-CSV answer",
+    columns: [
+      c(
+        "reporter",
+        "text",
+        "reporting economy as written (IMF COUNTRY code, ISO alpha-3 for states)",
+      ),
+      c(
+        "reporter_ccode",
+        "int",
+        "COW code of the reporter in the year (null: not a state or not resolved)",
+      ),
+      c(
+        "counterpart",
+        "text",
+        "counterpart economy as written (COUNTERPART_COUNTRY; W00 is the world)",
+      ),
+      c(
+        "counterpart_ccode",
+        "int",
+        "COW code of the counterpart in the year (null: the world, a region or not resolved)",
+      ),
+      c(
+        "indicator",
+        "text",
+        "IMF indicator as written: XG_FOB_USD exports FOB, MG_CIF_USD imports CIF",
+      ),
+      c("flow", "text", "exports | imports (from the indicator)"),
+      c("frequency", "text", "A annual, M monthly (Q quarterly when asked for)"),
+      c("period", "text", "TIME_PERIOD as written: 2019, 2019-M03, 2019-Q1"),
+      c("year", "int", "calendar year of the period"),
+      c("month", "int", "month of a monthly period (null otherwise)"),
+      c("value", "double", "OBS_VALUE as published (see scale)"),
+      c("scale", "text", "SCALE or UNIT_MULT as written (null: units)"),
+      c(
+        "value_musd",
+        "double",
+        "the value in million US$ (value × its scale ÷ 10^6)",
+        "million US$",
+      ),
+    ],
+    naturalKey: ["reporter", "counterpart", "indicator", "frequency", "period"],
   },
   trade_national: {
     name: "trade_national",
@@ -615,4 +704,11 @@ export type ResultTableName = keyof typeof RESULT_TABLES;
 
 export function tableSpec(name: TableName): TableSpec {
   return TABLES[name];
+}
+
+/** The spec of a data table by its SQL name (release bookkeeping stores table names). */
+export function tableSpecByName(table: string): TableSpec {
+  const spec = Object.values(TABLES).find((t) => t.name === table);
+  if (!spec) throw new Error(`No data table ${table}`);
+  return spec;
 }

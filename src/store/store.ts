@@ -1,6 +1,7 @@
 import type { EventLayout } from "../sources/events/layouts.js";
 import type { SqlDialect } from "./dialect.js";
 import type { CoverageFact, CoverageSpan } from "./event-coverage.js";
+import type { ReleaseChange, ReleaseRecord } from "./releases.js";
 import type { TableName } from "./schema.js";
 
 /** What a backend can do; code that needs a feature checks the flag instead of the backend kind. */
@@ -24,6 +25,13 @@ export interface FileMeta {
   readonly size: number;
   readonly source: string;
   readonly sourceVersion: string;
+  /**
+   * The dataset the file belongs to (default: its adapter, `source`). A file whose release
+   * differs from the dataset's active release in the same table replaces it (src/store/releases.ts).
+   */
+  readonly dataset?: string;
+  /** The release of the dataset the file is part of (default: `sourceVersion`). */
+  readonly release?: string;
 }
 
 export interface Reject {
@@ -50,6 +58,8 @@ export interface LoadResult {
   readonly fileId: number;
   readonly rowsLoaded: number;
   readonly rowsDuplicate: number;
+  /** Set when the file replaced an earlier release of its dataset: what changed. */
+  readonly change?: ReleaseChange;
 }
 
 export interface CommitInput {
@@ -61,6 +71,23 @@ export interface CommitInput {
    * (the accounting check: lines read = loaded + rejected + duplicates).
    */
   readonly verify: (result: LoadResult) => void;
+}
+
+/** What `pruneReleases` removed for good. */
+export interface PruneResult {
+  readonly files: number;
+  readonly rows: number;
+  readonly releases: ReadonlyArray<{ dataset: string; release: string; table: string }>;
+}
+
+/** What `restoreRelease` did. */
+export interface RestoreResult {
+  readonly dataset: string;
+  readonly release: string;
+  /** Rows moved back into the data tables. */
+  readonly rows: number;
+  /** The releases that were active before and are now archived. */
+  readonly archived: readonly string[];
 }
 
 /** One file being loaded into one table: rows are staged, then committed atomically or aborted. */
@@ -190,6 +217,19 @@ export interface Store {
   files(): Promise<ProvenanceRecord[]>;
   rejects(fileId: number): Promise<Reject[]>;
   unresolved(fileId: number): Promise<UnresolvedName[]>;
+  /** The release of every loaded file (active or archived), by file id. */
+  releases(): Promise<ReleaseRecord[]>;
+  /**
+   * Delete the archived rows of replaced releases for good (of one dataset, or all), with their
+   * files' provenance, so that such a file can be loaded again later.
+   */
+  pruneReleases(dataset?: string): Promise<PruneResult>;
+  /**
+   * Make an archived release of a dataset active again: the active release of the same tables
+   * is archived and the release's rows move back, all or nothing (refused when another file now
+   * holds some of their keys).
+   */
+  restoreRelease(dataset: string, release: string): Promise<RestoreResult>;
   /** Row count of a data table (for tests and `sources`). */
   count(table: TableName): Promise<number>;
   /**

@@ -24,6 +24,24 @@ export interface RemoteFile {
   readonly size?: number;
   /** Hex md5, when the source publishes it. */
   readonly md5?: string;
+  /**
+   * The release of its dataset the file is (a dated file, a Dataverse version), when the source
+   * says; loaded as such, a newer release replaces the older one (src/store/releases.ts).
+   */
+  readonly release?: string;
+  /** The dataset it loads as, when not its adapter's name. */
+  readonly dataset?: string;
+  /**
+   * The publisher replaces the file at its address without publishing a size or checksum (the
+   * World Bank's bulk files): a cached copy verified more than this many days ago is fetched
+   * again.
+   */
+  readonly maxAgeDays?: number;
+  /**
+   * An SDMX data query fetched in pages of this many observations (src/sync/sdmx.ts) rather than
+   * a file; `path` is where the joined answer goes.
+   */
+  readonly pageSize?: number;
 }
 
 export type DownloadEvent =
@@ -167,14 +185,19 @@ interface Ctx {
   transferred: number;
 }
 
-async function downloadOne(file: RemoteFile, opts: DownloadOptions): Promise<DownloadResult> {
-  const emit = (e: DownloadEvent): void => {
+/** The event callback, kept from breaking downloads when a progress display throws. */
+export function safeEmitter(onEvent?: (e: DownloadEvent) => void): (e: DownloadEvent) => void {
+  return (e) => {
     try {
-      opts.onEvent?.(e);
+      onEvent?.(e);
     } catch {
       // a broken progress display must not break downloads
     }
   };
+}
+
+async function downloadOne(file: RemoteFile, opts: DownloadOptions): Promise<DownloadResult> {
+  const emit = safeEmitter(opts.onEvent);
   emit({ kind: "start", file });
   let local: string;
   try {
@@ -197,9 +220,11 @@ async function downloadOne(file: RemoteFile, opts: DownloadOptions): Promise<Dow
       emit({ kind: "done", file, status: "cached" });
       return { file, status: "cached", localPath: local, bytes: 0 };
     }
-    // Whatever sits under the final name is stale (or unverified): it must not outlive a failure.
+    // Whatever sits under the final name is stale (or unverified): it must not outlive a failure,
+    // and neither may members extracted from it.
     await rm(sidecarPath(local), { force: true });
     await rm(local, { force: true });
+    await rm(`${local}.d`, { recursive: true, force: true });
     await mkdir(dirname(local), { recursive: true });
     const partSize = await sizeOf(ctx.part);
     ctx.hasher = partSize ? null : newHasher();
@@ -239,7 +264,19 @@ async function isCached(local: string, file: RemoteFile): Promise<boolean> {
   if (typeof side.size !== "number" || typeof side.md5 !== "string") return false;
   if (file.size !== undefined && side.size !== file.size) return false;
   if (file.md5 !== undefined && side.md5.toLowerCase() !== file.md5.toLowerCase()) return false;
+  if (tooOld(file, side.verifiedAt)) return false;
   return (await sizeOf(local)) === side.size;
+}
+
+/** A cached copy of a file its publisher updates in place, verified longer ago than allowed. */
+export function tooOld(
+  file: RemoteFile,
+  verifiedAt: string | undefined,
+  now = Date.now(),
+): boolean {
+  if (file.maxAgeDays === undefined) return false;
+  const at = verifiedAt === undefined ? Number.NaN : Date.parse(verifiedAt);
+  return !(at >= now - file.maxAgeDays * 86_400_000);
 }
 
 /** The verified sidecar, or a message naming the url, expected and actual values. */

@@ -12,7 +12,7 @@
  * (from 2013-04-01); the lists also name other files (the reduced set
  * `GDELT.MASTERREDUCEDV2.1979-2013.zip`), which are not event files and are left out.
  */
-import type { RemoteFile } from "./registry.js";
+import type { RemoteFile } from "./download.js";
 
 export const GDELT2_MASTER_URL = "http://data.gdeltproject.org/gdeltv2/masterfilelist.txt";
 export const GDELT1_BASE_URL = "http://data.gdeltproject.org/events/";

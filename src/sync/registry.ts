@@ -10,7 +10,9 @@
 import { BadInputError } from "../core/errors.js";
 import { GDELT1, GDELT2, ICEWS } from "../sources/events/layouts.js";
 import { sourceByName } from "../sources/index.js";
-import { UNGA_CITATION, UNGA_HOMEPAGE, UNGA_LICENSE } from "../sources/unga-voeten.js";
+import { UNGA_HOMEPAGE } from "../sources/unga-voeten.js";
+import { type DataverseFileRule, dataverseFiles, latestVersionUrl } from "./dataverse.js";
+import type { RemoteFile } from "./download.js";
 import {
   GDELT1_BASE_URL,
   GDELT1_FILESIZES_URL,
@@ -21,16 +23,10 @@ import {
   parseMasterFileList,
   parseMd5Sums,
 } from "./gdelt-lists.js";
+import { imtsQueries } from "./imf-imts.js";
+import { newestGaVoting, UNDL_FILES_API } from "./undl-files.js";
 
-/** One file to download (same shape as src/sync/download.ts). */
-export interface RemoteFile {
-  /** The official URL. */
-  readonly url: string;
-  /** The official URL's pathname without the leading "/": the cache path, stable across mirrors. */
-  readonly path: string;
-  readonly size?: number;
-  readonly md5?: string;
-}
+export type { RemoteFile } from "./download.js";
 
 export interface ListContext {
   /** GDELT selection by file timestamp (inclusive). */
@@ -39,10 +35,18 @@ export interface ListContext {
   readonly to: Date | null;
   /** Fetches a list file (already mirror-aware), given the OFFICIAL url. */
   readonly fetchText: (url: string) => Promise<string>;
+  /** Pairs of states (ISO alpha-3) to fetch bilateral data for (`--pairs`); null: all. */
+  readonly pairs?: ReadonlyArray<readonly [string, string]> | null;
+  /** Monthly data too where a source otherwise fetches annual data only (`--monthly`). */
+  readonly monthly?: boolean;
+  /** Today (UTC), for sources whose release is the day they were fetched. */
+  readonly now?: Date;
 }
 
 export interface SyncSource {
   readonly name: string;
+  /** The adapter (src/sources) that reads the files, by name; its metadata describe the entry. */
+  readonly adapter?: string;
   readonly title: string;
   readonly homepage: string;
   readonly license: string;
@@ -55,6 +59,8 @@ export interface SyncSource {
   list(ctx: ListContext): Promise<RemoteFile[]>;
   /** For zip downloads holding several members: the member to extract for ingest. */
   readonly extract?: RegExp;
+  /** Zips inside the download to look into for `extract` (NMC ships its CSVs in inner zips). */
+  readonly nested?: RegExp;
 }
 
 /** The cache path of an official URL: its pathname without the leading "/". */
@@ -134,8 +140,14 @@ const manualOnly = async (): Promise<RemoteFile[]> => [];
 
 const info = (adapter: string) => {
   const s = sourceByName(adapter);
-  return { homepage: s.homepage, license: s.license, citation: s.citation };
+  return { adapter, homepage: s.homepage, license: s.license, citation: s.citation };
 };
+
+/** The latest published version of a Harvard Dataverse dataset, by DOI, and its files. */
+const fromDataverse =
+  (doi: string, rules: readonly DataverseFileRule[]) =>
+  async (ctx: ListContext): Promise<RemoteFile[]> =>
+    dataverseFiles(await ctx.fetchText(latestVersionUrl(doi)), doi, rules);
 
 // --- GDELT ----------------------------------------------------------------------------------
 
@@ -273,37 +285,73 @@ const cowTradeNational: SyncSource = {
   extract: /(^|\/)National_COW_4\.0\.csv$/,
 };
 
-// Manual: NMC v7.0 is published as NMCv7.zip, whose CSVs sit inside further zips (a nested
-// archive a single extract cannot reach). The URL is fairly sure; the inner names less so.
+// Fairly sure of the URL (correlatesofwar.org/data-sets/national-material-capabilities, "NMC
+// v7.0"), less of the inner names: NMCv7.zip holds the documentation and further zips, the
+// abridged data (NMC-70-abridged.csv) among them; the extraction looks into inner zips whose name
+// says "abridged" and takes the abridged CSV wherever it sits.
+const COW_NMC_URL = "https://correlatesofwar.org/wp-content/uploads/NMCv7.zip";
 const cowNmc: SyncSource = {
   name: "cow-nmc",
   title: "COW National Material Capabilities v7.0 (abridged)",
   ...info("cow-nmc"),
-  core: false,
-  manual:
-    "Open https://correlatesofwar.org/data-sets/national-material-capabilities/ and download the NMC v7.0 data " +
-    "(NMCv7.zip, at the time of writing https://correlatesofwar.org/wp-content/uploads/NMCv7.zip). " +
-    "Unzip it, then unzip the abridged archive inside (NMC-v7-abridged.zip) and run `entente ingest NMC-70-abridged.csv`.",
-  list: manualOnly,
+  core: true,
+  manual: null,
+  list: fixedFiles(COW_NMC_URL),
+  extract: /^NMC[-_ ]?v?\d+[-_ ]?abridged\.csv$/i,
+  nested: /abridged.*\.zip$/i,
 };
 
-// --- UN votes -------------------------------------------------------------------------------
+// --- UN votes ---
 
-// Manual: the Voeten data live on Harvard Dataverse (hdl:1902.1/12379), but every annual
-// release replaces the files (new file ids and names), so no file URL stays valid.
+// Fairly sure: the UN Digital Library (a TIND installation) lists a record's files at
+// /api/v1/file?recid=…, and the voting files are named after their day (src/sync/undl-files.ts).
+const undlVotes: SyncSource = {
+  name: "undl-votes",
+  title: "UN General Assembly voting data (UN Digital Library, record 4060887), newest file",
+  ...info("undl-ga-votes"),
+  core: true,
+  manual: null,
+  async list(ctx) {
+    return [newestGaVoting(await ctx.fetchText(UNDL_FILES_API))];
+  },
+};
+
+// Sure of the DOI (doi:10.7910/DVN/LEJUQZ, = hdl:1902.1/12379) and of the Dataverse API; the
+// file names are matched loosely because every release renames them: the raw votes ("Raw
+// Voting data", rcid/session/ccode/vote) and the roll-call descriptions.
+export const VOETEN_DOI = "doi:10.7910/DVN/LEJUQZ";
 const unvotes: SyncSource = {
   name: "unvotes",
-  title: "UN General Assembly roll-call votes (Voeten, Strezhnev & Bailey)",
+  title:
+    "UN General Assembly roll-call votes (Voeten, Strezhnev & Bailey), latest Dataverse version",
+  ...info("unga-voeten-votes"),
   homepage: UNGA_HOMEPAGE,
-  license: UNGA_LICENSE,
-  citation: UNGA_CITATION,
   core: false,
-  manual:
-    `Open ${UNGA_HOMEPAGE} (United Nations General Assembly Voting Data, Harvard Dataverse). ` +
-    "In the Files tab download the latest complete votes file (one row per country and roll call: rcid, session, ccode, vote, …) " +
-    "and the roll-call descriptions file (rcid, session, date, unres, importantvote, me, nu, di, hr, co, ec), choosing the CSV/original format. " +
-    "If a release is offered only as .RData, write it out as CSV first (R: write.csv). Then run `entente ingest <file>` on each.",
-  list: manualOnly,
+  manual: null,
+  list: fromDataverse(VOETEN_DOI, [
+    {
+      match: /raw ?voting ?data|^un ?votes/i,
+      not: /agreement|ideal|description/i,
+      dataset: "unga-voeten-votes",
+    },
+    { match: /description/i, dataset: "unga-voeten-rollcalls" },
+  ]),
+};
+
+// Fairly sure of the API (api.imf.org/external/sdmx/3.0, dataflow IMF.STA:IMTS, the key order
+// COUNTRY.INDICATOR.COUNTERPART_COUNTRY.FREQUENCY and the indicators XG_FOB_USD/MG_CIF_USD, as
+// public clients use them); the world code G001 and paging by offset/limit follow the IMF's other
+// flows and the SDMX REST specification, not a test against the live API (docs/sync.md).
+const imfImts: SyncSource = {
+  name: "imf-imts",
+  title: "IMF International Trade in Goods by partner (IMTS), SDMX 3.0 API",
+  ...info("imf-imts"),
+  core: true,
+  manual: null,
+  async list(ctx) {
+    const day = (ctx.now ?? new Date()).toISOString().slice(0, 10);
+    return imtsQueries(ctx.pairs ?? null, ctx.monthly === true, day);
+  },
 };
 
 // --- GDP, population ------------------------------------------------------------------------
@@ -319,7 +367,15 @@ const worldBank = (name: string, indicator: string, what: string): SyncSource =>
     homepage: `https://data.worldbank.org/indicator/${indicator}`,
     core: true,
     manual: null,
-    list: fixedFiles(`https://api.worldbank.org/v2/en/indicator/${indicator}?downloadformat=csv`),
+    // The World Bank updates the file at this address (new data, revisions) and publishes no size
+    // or checksum: a copy older than 30 days is fetched again; the edition number in the file's
+    // name is its release (src/sources/worldbank.ts), so a new edition replaces the old rows.
+    list: async () => [
+      {
+        ...remote(`https://api.worldbank.org/v2/en/indicator/${indicator}?downloadformat=csv`),
+        maxAgeDays: 30,
+      },
+    ],
     extract: new RegExp(`^API_${escaped}_DS2.*\\.csv$`),
   };
 };
@@ -340,30 +396,51 @@ const pwt: SyncSource = {
 
 // --- Military exercises ---------------------------------------------------------------------
 
-// Manual: MME is on Harvard Dataverse (doi:10.7910/DVN/KHFODX); we do not know its file id.
+// Sure of the DOI (doi:10.7910/DVN/KHFODX); the exercise file is matched by name.
 const mme: SyncSource = {
   name: "mme",
-  title: "Multinational Military Exercises, 1980-2010 (v7)",
+  title: "Multinational Military Exercises, 1980-2010 (v7), latest Dataverse version",
   ...info("mme"),
   core: false,
+  manual: null,
+  list: fromDataverse("doi:10.7910/DVN/KHFODX", [
+    { match: /mme|multinational/i, not: /codebook|readme|\.pdf$|\.docx?$/i },
+  ]),
+};
+
+// --- Arms transfers ------------------------------------------------------------------------
+
+// Manual: SIPRI publishes no file at a stable URL. The trade register is generated on request by
+// the Arms Transfers Database portal, whose backend (atbackend.sipri.org) is undocumented and may
+// change without notice; we do not depend on it.
+const sipriArms: SyncSource = {
+  name: "sipri-arms",
+  title: "SIPRI Arms Transfers Database, trade register",
+  ...info("sipri-arms"),
+  core: false,
   manual:
-    "Open https://doi.org/10.7910/DVN/KHFODX (Multinational Military Exercises, 1980-2010, Harvard Dataverse). " +
-    "In the Files tab download the exercise data file (version 7, one row per exercise: MMEID, Ex_Name, …, StateA, StateB, …) in its original CSV format, " +
-    "then run `entente ingest <file>`.",
+    "SIPRI has no stable download URL: the trade register is generated on request at https://armstransfers.sipri.org. " +
+    "There, open the trade registers, choose all countries (or the states you need) as suppliers and as recipients, " +
+    "and the years (for example 1950 to the latest year), generate the register and download it as CSV: the file starts " +
+    "with a preamble ('Transfers of major conventional arms from …', 'Data generated: …') followed by the header " +
+    "'SIPRI AT Database ID,Supplier,Recipient,…'. Then run `entente ingest <file>.csv` (the preamble is expected).",
   list: manualOnly,
 };
 
 export const SYNC_SOURCES: readonly SyncSource[] = [
   atop,
   cowAlliance,
+  undlVotes,
   unvotes,
   cowTrade,
   cowTradeNational,
+  imfImts,
   cowNmc,
   worldBank("worldbank-gdp", "NY.GDP.MKTP.CD", "GDP, current US$"),
   worldBank("worldbank-gdp-pcap", "NY.GDP.PCAP.CD", "GDP per capita, current US$"),
   pwt,
   mme,
+  sipriArms,
   gdelt2,
   gdelt1,
   icews,

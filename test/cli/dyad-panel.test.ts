@@ -48,13 +48,16 @@ describe.skipIf(!hasData)("entente dyad and panel (CLI, real data)", () => {
       "trade_asymmetry",
       "trade_dependence_a",
       "trade_dependence_b",
+      "trade_source",
     ]);
     expect(out.rows.map((x: { year: number }) => x.year)).toEqual([2013, 2014]);
+    // 2014 is COW's last year: trade_source 1 (COW), not 2 (IMF IMTS, not loaded here).
     expect(out.rows[1]).toMatchObject({
       year: 2014,
       trade_total: 93942,
       atop_nonagg: 1,
       trade_dependence_a: null,
+      trade_source: 1,
     });
   });
 

@@ -6,53 +6,14 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { crc32 } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseWhen } from "../../src/cli/commands/sync.js";
+import { dyad } from "../../src/frames/dyad.js";
 import { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";
 import { fixture, tempDir } from "../helpers.js";
 import { type RouteSpec, startFileServer } from "../sync/server.js";
+import { zipFiles, zipOf } from "../sync/zip.js";
 import { runCliAsync } from "./run-cli.js";
-
-/** A zip of stored (uncompressed) members: enough for the archives the sources publish. */
-function zipFiles(entries: ReadonlyArray<readonly [string, Buffer]>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of entries) {
-    const n = Buffer.from(name);
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(n.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(n.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, n, data);
-    centrals.push(central, n);
-    offset += 30 + n.length + data.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
-}
-
-const zipOf = (name: string, data: Buffer): Buffer => zipFiles([[name, data]]);
 
 const md5 = (b: Buffer) => createHash("md5").update(b).digest("hex");
 const OFFICIAL = "http://data.gdeltproject.org/gdeltv2";
@@ -241,6 +202,10 @@ describe("sync dates", () => {
   });
 });
 
+const IMTS =
+  "/external/sdmx/3.0/data/dataflow/IMF.STA/IMTS/+/CHN+RUS.XG_FOB_USD+MG_CIF_USD.CHN+RUS+G001";
+const today = new Date().toISOString().slice(0, 10);
+
 describe("entente demo without data (core datasets through a mirror)", () => {
   it("--yes downloads the core datasets, loads them and writes the report", async () => {
     const f = (p: string) => readFileSync(fixture(p));
@@ -287,6 +252,40 @@ describe("entente demo without data (core datasets through a mirror)", () => {
           ],
         ]),
       },
+      // NMC: the abridged CSV in a zip inside the zip.
+      "/wp-content/uploads/NMCv7.zip": {
+        body: zipFiles([
+          ["NMC_Documentation-v7.0.pdf", Buffer.from("%PDF-1.4")],
+          ["NMC-70-abridged.zip", zipOf("NMC-70-abridged.csv", f("nmc/NMC-60-abridged.csv"))],
+        ]),
+      },
+      // The UN Digital Library: the record's file list, then the newest dated file.
+      "/api/v1/file": {
+        body: Buffer.from(
+          JSON.stringify([
+            {
+              name: "2024_09_12_ga_resolutions_voting",
+              format: ".csv",
+              url: "https://digitallibrary.un.org/record/4060887/files/2024_09_12_ga_resolutions_voting.csv",
+            },
+            {
+              name: "2025_9_19_ga_voting",
+              format: ".csv",
+              url: "https://digitallibrary.un.org/record/4060887/files/2025_9_19_ga_voting.csv",
+              size: f("undl/2025_9_19_ga_voting.csv").length,
+            },
+          ]),
+        ),
+      },
+      "/record/4060887/files/2025_9_19_ga_voting.csv": { body: f("undl/2025_9_19_ga_voting.csv") },
+      // IMF IMTS for the case's pair, annual (after one 429) and monthly.
+      [`${IMTS}.A`]: {
+        body: f("imf_imts/imts_rus_chn_A.csv"),
+        status: 429,
+        times: 1,
+        headers: { "retry-after": "1" },
+      },
+      [`${IMTS}.M`]: { body: f("imf_imts/imts_rus_chn_M.csv") },
     };
     const server = await startFileServer(routes);
     try {
@@ -301,11 +300,20 @@ describe("entente demo without data (core datasets through a mirror)", () => {
       );
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/no data in .* downloading the core datasets/);
+      // What cannot be downloaded is said, with the steps.
+      expect(r.stdout).not.toMatch(/^manual/m);
       // COW trade is one archive for two sources: fetched once (after a 503), used twice.
-      expect(r.stdout).toMatch(/^5 files to download \(sizes not published\)$/m);
-      expect(r.stdout).toMatch(/5 downloaded, 1 from the cache, 0 failed; 6 loaded/);
+      expect(r.stdout).toMatch(
+        /^9 files to download \(\d\.\d MB \+ 8 files of unpublished size\)$/m,
+      );
+      expect(r.stdout).toMatch(/9 downloaded, 1 from the cache, 0 failed; 10 loaded/);
       expect(r.stdout).toMatch(/^heuer\s+H3/m);
-      expect(readFileSync(out, "utf8")).toMatch(/^# /m);
+      const report = readFileSync(out, "utf8");
+      expect(report).toMatch(/^# /m);
+      // The report says up to which year each domain has data, and where trade comes from.
+      expect(report).toContain(
+        "Latest year with data for this pair, by domain: UN votes 2024 (UN Digital Library); trade 2016 (COW Trade 2014, IMF IMTS 2015–2016); arms transfers none; alliances none; capabilities 2014; GDP 2014; military exercises none; IGOs none; disputes none; events none.",
+      );
       const store = await DuckDbStore.open(join(dir, "s.duckdb"), { readOnly: true });
       try {
         expect(new Set((await store.files()).map((x) => x.source))).toEqual(
@@ -315,12 +323,151 @@ describe("entente demo without data (core datasets through a mirror)", () => {
             "cow-trade-dyadic",
             "cow-trade-national",
             "wb-indicator",
+            "cow-nmc",
+            "undl-ga-votes",
+            "imf-imts",
           ]),
         );
         expect(await store.count("trade_dyadic")).toBeGreaterThan(0);
+        expect(await store.count("nmc")).toBe(3);
+        // GDP in current US$ is in the core set: trade dependence is filled (COW's 2014 total
+        // over the World Bank's GDP), and trade continues from IMTS after COW.
+        const d = await dyad(store, "RUS", "CHN", { from: 2014, to: 2016, indicators: "trade" });
+        expect(d.rows[0]?.trade_dependence_a).toBeCloseTo((93942 * 1e6) / 2059984158438.46, 12);
+        expect(d.rows.map((x) => x.trade_source)).toEqual([1, 2, 2]);
+        expect(await store.count("undl_votes")).toBe(41);
+        expect(await store.count("trade_imts")).toBe(36);
+        expect(
+          (await store.releases())
+            .filter((x) => x.dataset.startsWith("imf-imts:"))
+            .map((x) => x.release),
+        ).toEqual([today, today]);
       } finally {
         await store.close();
       }
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("entente sync: newer releases replace older ones (UN Digital Library, Voeten by DOI)", () => {
+  const f = (p: string) => readFileSync(fixture(p));
+  const votes = Buffer.from(
+    '"rcid","session","ccode","vote"\n5001,70,365,1\n5001,70,710,1\n5002,70,365,3\n5002,70,710,2\n',
+  );
+  // Dataverse's archival tab-separated form of a roll-call description file: text in quotes.
+  const descriptions = Buffer.from(
+    'rcid\tsession\tyear\tdate\tunres\timportantvote\tme\tnu\tdi\thr\tco\tec\n5001\t70\t2015\t"12/1/2015"\t"R/70/1"\t0\t0\t0\t0\t0\t0\t"0"\n5002\t70\t2015\t"12/23/2015"\t"R/70/2"\t0\t0\t1\t0\t0\t0\t"0"\n',
+  );
+  const version = (n: number) =>
+    Buffer.from(
+      JSON.stringify({
+        status: "OK",
+        data: {
+          versionNumber: n,
+          versionMinorNumber: 0,
+          files: [
+            {
+              label: "AgreementScores.csv",
+              dataFile: { id: 9, filename: "AgreementScores.csv", filesize: 3 },
+            },
+            {
+              label: "RawVotingdata.tab",
+              dataFile: {
+                id: 101,
+                filename: "RawVotingdata.tab",
+                filesize: 1,
+                originalFileFormat: "text/csv",
+                originalFileSize: votes.length,
+                originalFileName: "RawVotingdata.csv",
+              },
+            },
+            {
+              label: "descriptions.tab",
+              dataFile: {
+                id: 102,
+                filename: "descriptions.tab",
+                filesize: descriptions.length,
+                originalFileFormat: "application/vnd.ms-excel",
+                originalFileName: "descriptions.xls",
+              },
+            },
+          ],
+        },
+      }),
+    );
+  const listing = (names: string[]) =>
+    Buffer.from(
+      JSON.stringify(
+        names.map((n) => ({
+          name: n.replace(/\.csv$/, ""),
+          format: ".csv",
+          url: `https://digitallibrary.un.org/record/4060887/files/${n}`,
+          size: f(`undl/${n}`).length,
+        })),
+      ),
+    );
+  const routes: Record<string, RouteSpec> = {
+    "/api/v1/file": { body: listing(["2025_9_19_ga_voting.csv"]) },
+    "/record/4060887/files/2025_9_19_ga_voting.csv": { body: f("undl/2025_9_19_ga_voting.csv") },
+    "/record/4060887/files/2026_02_06_ga_voting.csv": { body: f("undl/2026_02_06_ga_voting.csv") },
+    "/api/datasets/:persistentId/versions/:latest-published?persistentId=doi:10.7910/DVN/LEJUQZ": {
+      body: version(32),
+    },
+    "/api/access/datafile/101": { body: votes },
+    "/api/access/datafile/102": { body: descriptions },
+  };
+
+  it("finds the newest dated file and the latest Dataverse version, and a new file replaces the old", async () => {
+    const server = await startFileServer(routes);
+    try {
+      const dir = tempDir();
+      const run = (args: string[]) =>
+        runCliAsync(["--store", join(dir, "s.duckdb"), ...args], {
+          ENTENTE_MIRROR: server.url,
+          XDG_CACHE_HOME: join(dir, "cache"),
+        });
+      const first = await run(["sync", "undl-votes", "unvotes", "--yes"]);
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stdout).toMatch(/^loaded +undl-ga-votes 41 rows/m);
+      expect(first.stdout).toMatch(/^loaded +unga-voeten-votes 4 rows/m);
+      expect(first.stdout).toMatch(/^loaded +unga-voeten-rollcalls-tab 2 rows/m);
+      expect(
+        server.requests.some(
+          (q) => q.path === "/api/access/datafile/101" && q.search === "?format=original",
+        ),
+      ).toBe(true);
+
+      // The library publishes a newer file: it replaces the older one's votes.
+      routes["/api/v1/file"] = {
+        body: listing(["2025_9_19_ga_voting.csv", "2026_02_06_ga_voting.csv"]),
+      };
+      const second = await run(["sync", "undl-votes", "--yes"]);
+      expect(second.code, second.stderr).toBe(0);
+      expect(second.stdout).toContain(
+        "release 2026-02-06 of undl-ga-votes replaces 2025-09-19 (1 file) in undl_votes: 5 added, 4 removed, 7 changed, 30 unchanged (41 rows before, 42 now)",
+      );
+      expect(second.stdout).toContain("removed, e.g.: undl_id=9001 state_key=iso3:BLR");
+      const sources = JSON.parse((await run(["sources", "--json"])).stdout) as {
+        releases: Array<{ dataset: string; active: string | null; archived: unknown[] }>;
+      };
+      expect(
+        sources.releases.filter(
+          (r) => r.dataset !== "unga-voeten-votes" && r.dataset !== "unga-voeten-rollcalls",
+        ),
+      ).toEqual([
+        {
+          dataset: "undl-ga-votes",
+          table: "undl_votes",
+          active: "2026-02-06",
+          files: 1,
+          archived: [{ release: "2025-09-19", files: 1 }],
+        },
+      ]);
+      expect(sources.releases.find((r) => r.dataset === "unga-voeten-votes")?.active).toBe(
+        "Dataverse 32.0",
+      );
     } finally {
       await server.close();
     }

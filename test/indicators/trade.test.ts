@@ -28,6 +28,7 @@ const NAMES = [
   "trade_asymmetry",
   "trade_dependence_a",
   "trade_dependence_b",
+  "trade_source",
 ] as const;
 type Name = (typeof NAMES)[number];
 type Expected = Partial<Record<Name, number | null>>;
@@ -237,11 +238,13 @@ describe("trade family on fixtures", () => {
   it("a missing flow keeps the other flow but nulls T and everything built on it", async () => {
     const store = await fixtureStore(false);
     const cols = await tradeFamily.compute(store, frameOf(ROWS));
+    // The flow that is there is COW's: trade_source says so.
     expectRow(cols, 4, {
       ...ALL_NULL,
       trade_b_imports_from_a: 100, // imports of 710 from 2
+      trade_source: 1,
     });
-    expectRow(cols, 5, { ...ALL_NULL, trade_a_imports_from_b: 100 });
+    expectRow(cols, 5, { ...ALL_NULL, trade_a_imports_from_b: 100, trade_source: 1 });
   });
 
   it("zero trade is 0, not null; asymmetry of two zero shares is null", async () => {
@@ -368,8 +371,8 @@ describe.skipIf(!hasData)(`trade family on the real COW 4.0 files (${NO_DATA_REA
     );
     expectRow(cols, 0, ALL_NULL);
     expectRow(cols, 1, ALL_NULL);
-    expectRow(cols, 2, { ...ALL_NULL, trade_b_imports_from_a: 13 });
-    expectRow(cols, 3, { ...ALL_NULL, trade_a_imports_from_b: 13 });
+    expectRow(cols, 2, { ...ALL_NULL, trade_b_imports_from_a: 13, trade_source: 1 });
+    expectRow(cols, 3, { ...ALL_NULL, trade_a_imports_from_b: 13, trade_source: 1 });
   });
 
   it("PWT, Maddison, SDP and GDP per capita never feed trade_dependence", async () => {

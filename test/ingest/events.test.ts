@@ -312,6 +312,39 @@ describe("GDELT 2.0 export: a clean file", () => {
     expect(await store.count("gdelt_events")).toBe(9);
   });
 
+  it("a re-delivered file of a period (same official name) replaces the earlier delivery", async () => {
+    const store = await tempStore();
+    const name = "20160512143000.export.CSV";
+    const first = join(tempDir(), name);
+    copyFileSync(G("gdelt2_clean.export.CSV"), first);
+    expect(await load(store, first)).toMatchObject({ status: "loaded", rows_loaded: 8 });
+    const lines = readFileSync(G("gdelt2_clean.export.CSV"), "utf8").trimEnd().split("\n");
+    // The publisher's second delivery: event 1 revised, event 2 withdrawn, one event added.
+    const again = [
+      lines[0]?.replace("\t4.0\t", "\t9.9\t"),
+      ...lines.slice(2),
+      lines[2]?.replace("1000000003", "1000000099"),
+    ];
+    const second = join(tempDir(), name);
+    writeFileSync(second, `${again.join("\n")}\n`);
+    const r = await load(store, second);
+    expect(r).toMatchObject({ status: "loaded", rows_loaded: 8, rows_duplicate: 0 });
+    expect((r as FileReport).release_change).toMatchObject({
+      dataset: "gdelt2:20160512143000",
+      table: "gdelt_events",
+      rowsBefore: 8,
+      rowsAfter: 8,
+      added: 1,
+      removed: 1,
+      changed: 1,
+      unchanged: 6,
+    });
+    expect(
+      await store.query("SELECT goldstein FROM gdelt_events WHERE event_id = 1000000001"),
+    ).toEqual([{ goldstein: 9.9 }]);
+    expect(await store.count("gdelt_events")).toBe(8);
+  });
+
   it("reads CRLF line ends the same (no \\r left in SOURCEURL)", async () => {
     const dir = tempDir();
     const crlf = join(dir, "crlf.export.CSV");

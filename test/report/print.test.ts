@@ -52,6 +52,7 @@ function wideModel(): ReportModel {
     table: { years: rows.map((r) => r.year as number), indicators, rows },
     assessment: null,
     datasets: [],
+    domains: [],
     indicators,
   } as unknown as ReportModel;
 }

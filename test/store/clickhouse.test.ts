@@ -106,6 +106,41 @@ describe.skipIf(!clickhouse)("ClickHouseStore", () => {
     }
   });
 
+  it("migrates a version-6 store: files loaded before are their adapter's active release", async () => {
+    const store = await single.open();
+    const s = await store.beginLoad(
+      { path: "/x.csv", sha256: "m5", size: 1, source: "cow-nmc", sourceVersion: "7.0" },
+      "trade_national",
+    );
+    s.append([2, 2000, 1, 2], 2);
+    const r = await s.commit({ linesRead: 1, rejects: [], unresolved: [], verify: () => {} });
+    for (const t of ["releases", "undl_votes", "trade_imts", "archived_trade_national"]) {
+      await store.node.exec(`DROP TABLE ${t}`);
+    }
+    await store.node.exec("DROP TABLE schema_migrations");
+    await store.node.exec(
+      "CREATE TABLE schema_migrations (version UInt32, applied_at String) ENGINE = MergeTree() ORDER BY version",
+    );
+    await store.node.exec("INSERT INTO schema_migrations VALUES (6, '2026-01-01')");
+    const again = await ClickHouseStore.open(storeUrl(store.where.database, "single"));
+    try {
+      expect(await again.schemaVersion()).toBe(SCHEMA_VERSION);
+      expect(await again.releases()).toEqual([
+        {
+          fileId: r.fileId,
+          dataset: "cow-nmc",
+          release: "7.0",
+          table: "trade_national",
+          state: "active",
+          replacedBy: null,
+        },
+      ]);
+      expect(await again.count("undl_votes")).toBe(0);
+    } finally {
+      await again.close();
+    }
+  });
+
   it("migrates a version-2 store (before documents) to the current version", async () => {
     const store = await single.open();
     await store.node.exec("DROP TABLE documents");
@@ -223,6 +258,77 @@ describe.skipIf(!clickhouse)("ClickHouseStore", () => {
         "SELECT count() AS n FROM system.tables WHERE database = currentDatabase() AND name LIKE '\\_stage%'",
       );
       expect(stages[0]?.n).toBe(0);
+    });
+  }
+
+  for (const kind of ["single", "cluster"] as const) {
+    it(`${kind}: a re-delivery whose move fails half-way puts the earlier delivery back`, async () => {
+      const store = await (kind === "single" ? single : cluster).open();
+      const dir = tempDir();
+      const load = async (sha: string, release: string, lines: string[], sabotage: boolean) => {
+        const path = join(dir, `${sha}.CSV`);
+        writeFileSync(path, `${lines.join("\n")}\n`);
+        const meta = {
+          path,
+          sha256: sha,
+          size: 1,
+          source: "gdelt2-events",
+          sourceVersion: "2.0",
+          dataset: "gdelt2:x",
+          release,
+        };
+        const s = await store.beginEventLoad(meta, GDELT2);
+        await s.readCsv({ path, layout: GDELT2, columns: GDELT2.columns });
+        await s.removeDuplicates();
+        await s.counts();
+        if (sabotage) {
+          const stage = (s as unknown as { stage: string }).stage;
+          await store.node.exec(`ALTER TABLE \`${stage}\` DROP PARTITION '2016'`);
+        }
+        return s.commit({
+          linesRead: lines.length,
+          rejects: [],
+          unresolved: [],
+          rowsDuplicate: 0,
+          coverage: fileCoverage("gdelt2", `${sha}.CSV`, await s.coverageFacts()),
+          verify: () => {},
+        });
+      };
+      const first = await load(
+        "d1",
+        "a",
+        [
+          gdeltRow(1, "20150512", "RUS", "CHN", "040", 1, 10),
+          gdeltRow(2, "20160512", "RUS", "CHN", "040", 1, 10),
+        ],
+        false,
+      );
+      await expect(
+        load(
+          "d2",
+          "b",
+          [
+            gdeltRow(1, "20150512", "RUS", "CHN", "040", 1, 11),
+            gdeltRow(3, "20160512", "RUS", "CHN", "040", 1, 10),
+          ],
+          true,
+        ),
+      ).rejects.toThrow(/1 rows reached gdelt_events, 2 expected/);
+      expect(
+        await store.query(
+          "SELECT event_id, num_mentions, file_id FROM gdelt_events ORDER BY event_id",
+        ),
+      ).toEqual([
+        { event_id: 1, num_mentions: 10, file_id: first.fileId },
+        { event_id: 2, num_mentions: 10, file_id: first.fileId },
+      ]);
+      expect(await store.query("SELECT count() AS n FROM archived_gdelt_events")).toEqual([
+        { n: 0 },
+      ]);
+      expect((await store.releases()).map((r) => [r.fileId, r.release, r.state])).toEqual([
+        [first.fileId, "a", "active"],
+      ]);
+      expect((await store.files()).map((f) => f.sha256)).toEqual(["d1"]);
     });
   }
 

@@ -19,6 +19,36 @@ const meta = (sha: string, path = `/data/${sha}.csv`): FileMeta => ({
 
 const ok = () => {};
 
+/** A trade_national file of `dataset` in release `release`. */
+const rel = (sha: string, release: string, dataset = "trade-test"): FileMeta => ({
+  ...meta(sha),
+  dataset,
+  release,
+});
+
+async function loadRows(
+  store: Store,
+  m: FileMeta,
+  rows: ReadonlyArray<readonly [number, number, number | null, number | null]>,
+) {
+  const s = await store.beginLoad(m, "trade_national");
+  for (const [i, r] of rows.entries()) s.append(r, i + 2);
+  return s.commit({ linesRead: rows.length, rejects: [], unresolved: [], verify: ok });
+}
+
+/** Rows of a table (archives included, which count() does not know). */
+const countOf = async (store: Store, table: string) =>
+  Number((await store.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))[0]?.n);
+
+const tradeRows = (store: Store) =>
+  store.query<{ ccode: number; year: number; imports: number | null }>(
+    "SELECT ccode, year, imports FROM trade_national ORDER BY ccode, year",
+  );
+
+/** Release states by file id. */
+const states = async (store: Store) =>
+  Object.fromEntries((await store.releases()).map((r) => [r.fileId, `${r.release}:${r.state}`]));
+
 /**
  * The Store contract: every backend runs this suite unchanged, given a factory that returns a
  * fresh, empty store (cleaned up by the caller).
@@ -367,6 +397,219 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await store.count("gdelt_events")).toBe(2);
       expect((await store.query("SELECT file_id FROM event_coverage")).length).toBe(2);
       expect(await store.files()).toHaveLength(1);
+    });
+
+    it("a new release replaces the old one's rows in one load, with a change report", async () => {
+      const store = await open();
+      const a = await loadRows(store, rel("r1", "1"), [
+        [2, 1990, 1, 1],
+        [2, 1991, 2, 2],
+        [20, 1990, 5, 5],
+      ]);
+      expect(a.change).toBeUndefined();
+      // Another file of the same release adds to it.
+      const b = await loadRows(store, rel("r2", "1"), [[200, 1990, 7, 7]]);
+      expect(b.change).toBeUndefined();
+      // Another dataset holding a key of the new release: its row stays, the new one is a duplicate.
+      const other = await loadRows(store, rel("o1", "x", "other-test"), [[365, 1991, 9, 9]]);
+      const c = await loadRows(store, rel("r3", "2"), [
+        [2, 1990, 1, 1], // unchanged
+        [2, 1991, 3, 2], // changed
+        [365, 1990, 4, 4], // added
+        [365, 1991, 8, 8], // added, but held by the other dataset
+        [2, 1990, 6, 6], // repeated within the file: the first line wins
+      ]);
+      expect([c.rowsLoaded, c.rowsDuplicate]).toEqual([3, 2]);
+      expect(c.change).toMatchObject({
+        dataset: "trade-test",
+        table: "trade_national",
+        release: "2",
+        replaced: [{ release: "1", files: 2 }],
+        rowsBefore: 4,
+        rowsAfter: 4,
+        added: 2,
+        removed: 2,
+        changed: 1,
+        unchanged: 1,
+      });
+      expect(c.change?.examples.added).toEqual([
+        { ccode: 365, year: 1990 },
+        { ccode: 365, year: 1991 },
+      ]);
+      expect(c.change?.examples.removed).toEqual([
+        { ccode: 20, year: 1990 },
+        { ccode: 200, year: 1990 },
+      ]);
+      expect(c.change?.examples.changed).toEqual([
+        { key: { ccode: 2, year: 1991 }, columns: [{ column: "imports", old: 2, new: 3 }] },
+      ]);
+      expect(await tradeRows(store)).toEqual([
+        { ccode: 2, year: 1990, imports: 1 },
+        { ccode: 2, year: 1991, imports: 3 },
+        { ccode: 365, year: 1990, imports: 4 },
+        { ccode: 365, year: 1991, imports: 9 },
+      ]);
+      expect(await states(store)).toEqual({
+        [a.fileId]: "1:archived",
+        [b.fileId]: "1:archived",
+        [other.fileId]: "x:active",
+        [c.fileId]: "2:active",
+      });
+      expect((await store.releases()).find((r) => r.fileId === a.fileId)?.replacedBy).toBe(
+        c.fileId,
+      );
+      // The old rows are kept in the archive, with their file and line.
+      expect(
+        await store.query(
+          "SELECT ccode, year, imports, file_id, line FROM archived_trade_national ORDER BY ccode, year",
+        ),
+      ).toEqual([
+        { ccode: 2, year: 1990, imports: 1, file_id: a.fileId, line: 2 },
+        { ccode: 2, year: 1991, imports: 2, file_id: a.fileId, line: 3 },
+        { ccode: 20, year: 1990, imports: 5, file_id: a.fileId, line: 4 },
+        { ccode: 200, year: 1990, imports: 7, file_id: b.fileId, line: 2 },
+      ]);
+
+      // A failed load of a third release changes nothing.
+      const s = await store.beginLoad(rel("r4", "3"), "trade_national");
+      s.append([2, 1990, 99, 99], 2);
+      await expect(
+        s.commit({
+          linesRead: 1,
+          rejects: [],
+          unresolved: [],
+          verify: () => {
+            throw new AccountingError("mismatch");
+          },
+        }),
+      ).rejects.toBeInstanceOf(AccountingError);
+      await s.abort();
+      expect((await tradeRows(store)).map((r) => r.imports)).toEqual([1, 3, 4, 9]);
+      expect(await countOf(store, "archived_trade_national")).toBe(4);
+      expect(await states(store)).toMatchObject({
+        [c.fileId]: "2:active",
+        [a.fileId]: "1:archived",
+      });
+
+      // Restore release 1: release 2 goes to the archive, 1 comes back.
+      await expect(store.restoreRelease("trade-test", "9")).rejects.toMatchObject({
+        message: "Dataset trade-test has no archived release 9",
+        hint: expect.stringMatching(/^Archived releases of trade-test: 1 /),
+      });
+      const back = await store.restoreRelease("trade-test", "1");
+      expect(back).toEqual({ dataset: "trade-test", release: "1", rows: 4, archived: ["2"] });
+      expect((await tradeRows(store)).map((r) => [r.ccode, r.year, r.imports])).toEqual([
+        [2, 1990, 1],
+        [2, 1991, 2],
+        [20, 1990, 5],
+        [200, 1990, 7],
+        [365, 1991, 9],
+      ]);
+      expect(await states(store)).toEqual({
+        [a.fileId]: "1:active",
+        [b.fileId]: "1:active",
+        [other.fileId]: "x:active",
+        [c.fileId]: "2:archived",
+      });
+
+      // Prune: release 2 is gone for good, and its file could be loaded again.
+      const pruned = await store.pruneReleases();
+      expect(pruned).toEqual({
+        files: 1,
+        rows: 3,
+        releases: [{ dataset: "trade-test", release: "2", table: "trade_national" }],
+      });
+      expect(await store.findFileBySha("r3")).toBeNull();
+      expect(await countOf(store, "archived_trade_national")).toBe(0);
+      expect((await store.files()).map((f) => f.fileId)).toEqual([
+        a.fileId,
+        b.fileId,
+        other.fileId,
+      ]);
+      expect(await store.pruneReleases()).toEqual({ files: 0, rows: 0, releases: [] });
+    });
+
+    it("refuses a restore whose keys another file now holds, changing nothing", async () => {
+      const store = await open();
+      await loadRows(store, rel("k1", "1"), [[2, 1990, 1, 1]]);
+      await loadRows(store, rel("k2", "2"), [[2, 1991, 1, 1]]);
+      await loadRows(store, rel("k3", "y", "other-test"), [[2, 1990, 5, 5]]);
+      await expect(store.restoreRelease("trade-test", "1")).rejects.toThrow(
+        /1 of its rows in trade_national have keys that other loaded files now hold/,
+      );
+      expect((await tradeRows(store)).map((r) => r.imports)).toEqual([5, 1]);
+      expect(Object.values(await states(store)).sort()).toEqual([
+        "1:archived",
+        "2:active",
+        "y:active",
+      ]);
+    });
+
+    it("a re-delivered event file replaces the earlier delivery of its period", async () => {
+      const store = await open();
+      const dir = mkdtempSync(join(tmpdir(), "entente-contract-"));
+      const load = async (sha: string, release: string, lines: string[]) => {
+        const path = join(dir, `${sha}.CSV`);
+        writeFileSync(path, `${lines.join("\n")}\n`);
+        const m: FileMeta = {
+          ...meta(sha, path),
+          source: "gdelt2",
+          sourceVersion: "2.0",
+          dataset: "gdelt2:20160512000000",
+          release,
+        };
+        const s = await store.beginEventLoad(m, GDELT2);
+        const read = await s.readCsv({ path, layout: GDELT2, columns: GDELT2.columns });
+        const facts = await s.coverageFacts();
+        const dups = await s.removeDuplicates();
+        const counts = await s.counts();
+        return s.commit({
+          linesRead: read.rowsRead,
+          rejects: [],
+          unresolved: [],
+          rowsDuplicate: dups.duplicates,
+          coverage: fileCoverage("gdelt2", `${sha}.CSV`, facts),
+          verify: (r) => expect(r.rowsLoaded).toBe(counts.rows),
+        });
+      };
+      const first = await load("g1", "md5:aaa", [
+        gdeltRow(1, "20160512", "RUS", "CHN", "040", 1, 10),
+        gdeltRow(2, "20160512", "RUS", "CHN", "040", 1, 10),
+        gdeltRow(3, "20160512", "RUS", "CHN", "040", 1, 10),
+      ]);
+      const second = await load("g2", "md5:bbb", [
+        gdeltRow(1, "20160512", "RUS", "CHN", "040", 1, 12), // more mentions now
+        gdeltRow(2, "20160512", "RUS", "CHN", "040", 1, 10),
+        gdeltRow(4, "20160512", "RUS", "CHN", "040", 1, 10),
+      ]);
+      expect([second.rowsLoaded, second.rowsDuplicate]).toEqual([3, 0]);
+      expect(second.change).toMatchObject({
+        dataset: "gdelt2:20160512000000",
+        release: "md5:bbb",
+        replaced: [{ release: "md5:aaa", files: 1 }],
+        added: 1,
+        removed: 1,
+        changed: 1,
+        unchanged: 1,
+      });
+      expect(second.change?.examples.changed[0]).toMatchObject({
+        key: { event_id: 1 },
+        columns: expect.arrayContaining([{ column: "num_mentions", old: 10, new: 12 }]),
+      });
+      expect(
+        await store.query(
+          "SELECT event_id, num_mentions, file_id FROM gdelt_events ORDER BY event_id",
+        ),
+      ).toEqual([
+        { event_id: 1, num_mentions: 12, file_id: second.fileId },
+        { event_id: 2, num_mentions: 10, file_id: second.fileId },
+        { event_id: 4, num_mentions: 10, file_id: second.fileId },
+      ]);
+      expect(await states(store)).toEqual({
+        [first.fileId]: "md5:aaa:archived",
+        [second.fileId]: "md5:bbb:active",
+      });
+      expect(await countOf(store, "archived_gdelt_events")).toBe(3);
     });
   });
 }

@@ -66,6 +66,40 @@ describe("DuckDbStore", () => {
     await b.close();
   });
 
+  it("migrates a version-6 store: files loaded before are their adapter's active release", async () => {
+    const path = join(tempDir(), "v5.duckdb");
+    const a = await DuckDbStore.open(path);
+    const s = await a.beginLoad(
+      { path: "/x.csv", sha256: "f1", size: 1, source: "cow-nmc", sourceVersion: "7.0" },
+      "trade_national",
+    );
+    s.append([2, 2000, 1, 2], 2);
+    const r = await s.commit({ linesRead: 1, rejects: [], unresolved: [], verify: () => {} });
+    const archives = await a.query<{ t: string }>(
+      "SELECT table_name AS t FROM duckdb_tables() WHERE table_name LIKE 'archived\\_%' ESCAPE '\\'",
+    );
+    expect(archives.length).toBeGreaterThan(20);
+    for (const t of ["releases", "undl_votes", "trade_imts", ...archives.map((x) => x.t)]) {
+      await a.query(`DROP TABLE ${t}`);
+    }
+    await a.query("UPDATE meta SET value = '6' WHERE key = 'schema_version'");
+    await a.close();
+    const b = await DuckDbStore.open(path);
+    expect(await b.schemaVersion()).toBe(SCHEMA_VERSION);
+    expect(await b.releases()).toEqual([
+      {
+        fileId: r.fileId,
+        dataset: "cow-nmc",
+        release: "7.0",
+        table: "trade_national",
+        state: "active",
+        replacedBy: null,
+      },
+    ]);
+    expect(await b.count("undl_votes")).toBe(0);
+    await b.close();
+  });
+
   it.skipIf(!hasData)(
     "migrates a version-3 store: the spans of its event files come from their rows",
     async () => {

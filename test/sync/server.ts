@@ -24,6 +24,10 @@ export interface RouteSpec {
 
 export interface RecordedRequest {
   readonly path: string;
+  /** The query string, with its "?" (empty when none). */
+  readonly search: string;
+  /** When it arrived (Date.now()). */
+  readonly at: number;
   readonly headers: http.IncomingHttpHeaders;
 }
 
@@ -41,15 +45,21 @@ export async function startFileServer(
   routes: Readonly<Record<string, RouteSpec>>,
 ): Promise<FileServer> {
   const hits = new Map<string, number>();
+  const routeHits = new Map<string, number>();
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
 
   const server = http.createServer((req, res) => {
-    const path = new URL(req.url ?? "/", "http://x").pathname;
-    const hit = (hits.get(path) ?? 0) + 1;
-    hits.set(path, hit);
-    requests.push({ path, headers: req.headers });
-    const spec = routes[path];
+    const url = new URL(req.url ?? "/", "http://x");
+    const path = url.pathname;
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    requests.push({ path, search: url.search, headers: req.headers, at: Date.now() });
+    // A route may name the query too (`/api/x?id=1`), for APIs that answer by query; `times`
+    // counts the requests of that route.
+    const key = routes[`${path}${url.search}`] ? `${path}${url.search}` : path;
+    const spec = routes[key];
+    const hit = (routeHits.get(key) ?? 0) + 1;
+    routeHits.set(key, hit);
     if (!spec) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;

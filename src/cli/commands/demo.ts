@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { ruleLeader } from "../../assess/assess.js";
-import { BUNDLED_CASES } from "../../assess/case-file.js";
+import { BUNDLED_CASES, loadCase } from "../../assess/case-file.js";
 import { RULES } from "../../assess/scoring.js";
 import { BadInputError } from "../../core/errors.js";
 import { loadedYearRange } from "../../frames/coverage.js";
@@ -14,7 +14,7 @@ import { defaultCacheDir } from "../../sync/download.js";
 import type { SyncPlan } from "../../sync/sync.js";
 import { fmtInt, writeJson } from "../output.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
-import { planAndConfirm, syncWithProgress } from "./sync.js";
+import { planAndConfirm, type SyncRun, syncWithProgress } from "./sync.js";
 
 const CASE = "russia-china";
 
@@ -48,13 +48,15 @@ export function registerDemo(program: Command): void {
         };
         // No --data and nothing loaded: offer to download the core datasets (entente sync).
         const needSync = !opts.data && !(await storeHasData(global, location));
-        const syncRun = {
+        // The core datasets, and for bilateral sources (IMF IMTS) the case's pair only.
+        const syncRun: SyncRun = {
           sources: [],
           from: null,
           to: null,
           cacheDir: defaultCacheDir(),
           yes: opts.yes === true,
           quiet: opts.json === true,
+          pairs: [["RUS", "CHN"]],
         };
         let plan: SyncPlan | null = null;
         if (needSync) {
@@ -106,14 +108,20 @@ export function registerDemo(program: Command): void {
                 `  ${loaded.files} files in the store (${fmtInt(loaded.rows)} new rows)${loaded.failed ? `, ${loaded.failed} failed: see \`entente ingest\`` : ""}`,
               );
             }
-            if (!(await loadedYearRange(store))) {
+            const years = await loadedYearRange(store);
+            if (!years) {
               throw new BadInputError("no_data", `The store ${location} holds no data`, {
                 hint: "Run npx entente demo --data <folder of datasets>",
               });
             }
-            // The bundled case itself, as documented, even where a local copy shadows it.
+            // The bundled case itself, as documented, even where a local copy shadows it; to the
+            // last year loaded when the data go past the case's period (issue 20: the demo is a
+            // report to the present), which the report then notes under its title.
+            const kase = join(BUNDLED_CASES, CASE, "case.yaml");
+            const caseTo = (await loadCase(kase)).period?.to ?? years.to;
             return buildReport(store, "RUS", "CHN", {
-              caseRef: join(BUNDLED_CASES, CASE, "case.yaml"),
+              caseRef: kase,
+              ...(years.to > caseTo ? { to: years.to } : {}),
             });
           },
         );

@@ -9,6 +9,7 @@ import { addEventOptions, parseEventFilter, parsePeriod } from "../event-options
 import { writeJson } from "../output.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
 import { fmtCell, renderTable } from "../table.js";
+import { addUnVotesOption, parseUnVotes } from "../un-votes-option.js";
 
 export const DYAD_FORMATS = ["table", "json", "csv"] as const;
 
@@ -41,7 +42,7 @@ export function registerDyad(program: Command): void {
       "--intervals",
       "add the 95% bootstrap interval columns (*_lo, *_hi) to a table or CSV; JSON always has them",
     );
-  addEventOptions(cmd)
+  addUnVotesOption(addEventOptions(cmd))
     .addHelpText(
       "after",
       "\nNull (no data for that year) shows as – in tables and is empty in CSV, null in JSON.\nEvent counts are 0 in a period the source covers without events between A and B, null in a\nperiod it does not cover.\nA historical code outside its years (SUN after 1991) is resolved with a note on stderr naming\nthe successor, or refused when its state had ended before every year asked (docs/crosswalk.md).",
@@ -68,6 +69,7 @@ export function registerDyad(program: Command): void {
             period,
             directed: (opts as Record<string, unknown>).directed === true,
             ...(events ? { events } : {}),
+            unVotes: parseUnVotes(opts.unVotes),
             // JSON (and the API) carry the intervals and the trends block; a table or CSV shows
             // the values, with intervals on request, and has no place for the trends.
             intervals: format === "json" || (opts as Record<string, unknown>).intervals === true,

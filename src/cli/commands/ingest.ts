@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { type FileReport, ingest, type SkippedGroup } from "../../ingest/index.js";
 import { fmtInt, isInteractive, ProgressLine, writeJson } from "../output.js";
+import { changeLines } from "../release-report.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
 
 const SHOWN = 20;
@@ -39,7 +40,7 @@ export function skippedLine(groups: readonly SkippedGroup[], verbose = false): s
 }
 
 function details(r: FileReport): string[] {
-  const lines: string[] = [];
+  const lines: string[] = r.release_change ? changeLines(r.release_change) : [];
   if (r.rejects?.length) {
     for (const rej of r.rejects.slice(0, SHOWN)) lines.push(`    line ${rej.line}: ${rej.reason}`);
     if (r.rejects.length > SHOWN) {
@@ -64,6 +65,11 @@ export function registerIngest(program: Command): void {
     )
     .argument("<paths...>", "files or directories")
     .option("--source <name>", "force a format (see `entente sources`)")
+    .option(
+      "--release <label>",
+      "the release of the dataset these files are (default: the format's version); a new release replaces the old one's rows",
+    )
+    .option("--dataset <name>", "the dataset the files belong to (default: the format's name)")
     .option("--json", "print one JSON object with every file's outcome")
     .option("--verbose", "list every skipped file (default: a summary by reason and extension)")
     .addHelpText(
@@ -72,12 +78,23 @@ export function registerIngest(program: Command): void {
 Each file loads in one transaction: a failed file leaves the store unchanged. A file already
 loaded (same sha256) is reported "unchanged". Every line is loaded, rejected (with line number
 and reason) or counted as a duplicate of a record already stored. Exit code 2 when a file failed.
-Files in no known format are skipped and summarised by reason and extension (--verbose: each).`,
+Files in no known format are skipped and summarised by reason and extension (--verbose: each).
+
+A file of another release of its dataset than the one loaded (--release, or a GDELT file of a
+period loaded before with other content) replaces that release's rows, and the change is
+reported by natural key: rows added, removed, changed. The old rows stay archived until
+\`entente prune\`; \`entente restore DATASET RELEASE\` brings them back.`,
     )
     .action(
       async (
         paths: string[],
-        opts: { source?: string; json?: boolean; verbose?: boolean },
+        opts: {
+          source?: string;
+          json?: boolean;
+          verbose?: boolean;
+          release?: string;
+          dataset?: string;
+        },
         cmd: Command,
       ) => {
         const global = cmd.optsWithGlobals<GlobalOptions>();
@@ -90,8 +107,13 @@ Files in no known format are skipped and summarised by reason and extension (--v
           phase: undefined,
           started: Date.now(),
         };
+        const inputs = paths.map((path) => ({
+          path,
+          ...(opts.release === undefined ? {} : { release: opts.release }),
+          ...(opts.dataset === undefined ? {} : { dataset: opts.dataset }),
+        }));
         const result = await withStore(global, { readOnly: false }, (store) =>
-          ingest(store, paths, {
+          ingest(store, inputs, {
             ...(opts.source ? { source: opts.source } : {}),
             onFile: (r) => {
               if (opts.json || (r.status === "skipped" && !opts.verbose)) return;

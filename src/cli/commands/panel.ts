@@ -5,6 +5,7 @@ import { parseWeights } from "../../indicators/composite.js";
 import { addEventOptions, parseEventFilter, parsePeriod } from "../event-options.js";
 import { fmtInt, ProgressLine, writeJson } from "../output.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
+import { addUnVotesOption, parseUnVotes } from "../un-votes-option.js";
 import { parseYearOption } from "./dyad.js";
 
 export function registerPanel(program: Command): void {
@@ -29,7 +30,7 @@ export function registerPanel(program: Command): void {
     .option("--directed", "both orders of each pair (default: ccode1 < ccode2 for all dyads)")
     .requiredOption("--out <file>", "output file, .csv or .parquet")
     .option("--json", "print a JSON summary instead of a line of text");
-  addEventOptions(cmd)
+  addUnVotesOption(addEventOptions(cmd))
     .addHelpText(
       "after",
       "\nIndicators are added to the universe with left joins: the row count never depends on the indicators.\nNull is an empty CSV cell or a Parquet null.",
@@ -54,6 +55,7 @@ export function registerPanel(program: Command): void {
           directed: opts.directed === true,
           period,
           ...(events ? { events } : {}),
+          unVotes: parseUnVotes(opts.unVotes),
           weights: parseWeights(opts.weights as string | undefined),
           intervals: opts.intervals === true,
           ...(progress

@@ -31,5 +31,18 @@ export function registerSources(program: Command): void {
           `${"".padEnd(22)} ${s.citation}\n${"".padEnd(22)} ${s.homepage} · ${s.license}\n`,
         );
       }
+      if (result.releases.length) {
+        process.stdout.write(
+          "\nReleases in the store (a newer release of a dataset replaces the older one):\n",
+        );
+        for (const d of result.releases) {
+          const old = d.archived.length
+            ? `; archived until \`entente prune\`: ${d.archived.map((a) => `${a.release} (${a.files} file${a.files === 1 ? "" : "s"})`).join(", ")}`
+            : "";
+          process.stdout.write(
+            `${d.dataset.padEnd(22)} ${d.table}: ${d.active === null ? "no active release" : `${d.active} (${d.files} file${d.files === 1 ? "" : "s"})`}${old}\n`,
+          );
+        }
+      }
     });
 }

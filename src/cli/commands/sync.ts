@@ -1,11 +1,14 @@
 import { createInterface } from "node:readline/promises";
 import type { Command } from "commander";
+import { stateByCcode } from "../../core/crosswalk.js";
 import { BadInputError } from "../../core/errors.js";
+import { parseDyads } from "../../frames/panel.js";
 import type { Store } from "../../store/store.js";
 import { defaultCacheDir } from "../../sync/download.js";
 import { SYNC_SOURCES } from "../../sync/registry.js";
 import { planSync, runSync, type SyncPlan, type SyncResult } from "../../sync/sync.js";
 import { fmtInt, isInteractive, ProgressLine, writeJson } from "../output.js";
+import { changeLines } from "../release-report.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
 
 /** `2019-10-24`, `2019-10-24T14:30`, `20191024143000`; a date alone as `--to` is the whole day. */
@@ -66,8 +69,31 @@ export async function confirmDownload(plan: SyncPlan, yes: boolean): Promise<boo
   }
 }
 
+/**
+ * `--pairs RUS-CHN,USA-CHN` as ISO alpha-3 pairs (the codes the IMF uses): states by any name or
+ * code the crosswalk knows; a state without an ISO code is an error naming it.
+ */
+export function parsePairs(text: string | undefined): Array<[string, string]> | null {
+  if (text === undefined) return null;
+  return parseDyads(text).map((pair) => {
+    const [a, b] = pair.map((c) => {
+      const s = stateByCcode(c);
+      if (!s?.iso3) {
+        throw new BadInputError("bad_option", `--pairs: ${s?.name ?? c} has no ISO alpha-3 code`, {
+          hint: "The IMF reports by ISO alpha-3 code; give states that have one",
+        });
+      }
+      return s.iso3;
+    }) as [string, string];
+    return [a, b];
+  });
+}
+
 export interface SyncRun {
   readonly sources: readonly string[];
+  /** Bilateral sources (IMF IMTS): these pairs only; null: all. */
+  readonly pairs?: ReadonlyArray<readonly [string, string]> | null;
+  readonly monthly?: boolean;
   readonly from: Date | null;
   readonly to: Date | null;
   readonly cacheDir: string;
@@ -83,6 +109,7 @@ export async function planAndConfirm(run: SyncRun): Promise<SyncPlan | null> {
   const plan = await planSync({ ...run, mirror: process.env.ENTENTE_MIRROR });
   if (!run.quiet) {
     for (const m of plan.manual) process.stdout.write(`manual    ${m.source}: ${m.instructions}\n`);
+    for (const u of plan.unavailable) process.stdout.write(`unavailable ${u.source}: ${u.error}\n`);
     process.stdout.write(`${describePlan(plan)}\n`);
   }
   if (!(await confirmDownload(plan, run.yes))) {
@@ -126,6 +153,7 @@ export async function syncWithProgress(
       say(
         `${r.status.padEnd(9)} ${r.source ?? "-"} ${fmtInt(r.rows_loaded)} rows  ${r.path}${r.error ? `: ${r.error}` : ""}`,
       );
+      if (r.release_change) for (const l of changeLines(r.release_change)) say(l);
     },
   });
   progress?.clear();
@@ -159,6 +187,11 @@ export function registerSync(program: Command): void {
       "--retries <n>",
       "attempts after the first for a failing file (default 4, with backoff)",
     )
+    .option(
+      "--pairs <list>",
+      "bilateral sources (imf-imts): these pairs of states only, e.g. RUS-CHN,USA-CHN (default: every reporter and partner, annual)",
+    )
+    .option("--monthly", "imf-imts without --pairs: monthly data too (with --pairs it always is)")
     .option("--dry-run", "list the files and sizes; download nothing")
     .option("--json", "print one JSON object")
     .addHelpText(
@@ -179,6 +212,8 @@ export function registerSync(program: Command): void {
           cacheDir: (opts.cache as string | undefined) ?? defaultCacheDir(),
           yes: opts.yes === true,
           quiet: opts.json === true,
+          pairs: parsePairs(opts.pairs as string | undefined),
+          monthly: opts.monthly === true,
           ...(opts.retries === undefined ? {} : { retries: parseRetries(String(opts.retries)) }),
         };
         if (opts.dryRun) {
@@ -194,6 +229,8 @@ export function registerSync(program: Command): void {
           }
           for (const m of plan.manual)
             process.stdout.write(`manual  ${m.source}: ${m.instructions}\n`);
+          for (const u of plan.unavailable)
+            process.stdout.write(`unavailable ${u.source}: ${u.error}\n`);
           process.stdout.write(`${describePlan(plan)}\n`);
           return;
         }

@@ -37,9 +37,11 @@ import type {
   LoadResult,
   Reject,
 } from "../store.js";
-import { keyExpr, writeCoverage, writeProvenance } from "./clickhouse-load.js";
+import { writeCoverage, writeProvenance } from "./clickhouse-load.js";
+import { ClickHouseReplacement, recordRelease } from "./clickhouse-releases.js";
 import type { ClickHouseStore } from "./clickhouse-store.js";
 import { chIdent, mergeTreeTableSql } from "./ddl.js";
+import { keyExpr } from "./key-expr.js";
 import { stringLiteral } from "./literal.js";
 
 /**
@@ -83,7 +85,14 @@ export class ClickHouseEventSession implements EventLoadSession {
     private readonly instance: DuckDBInstance,
     private readonly con: DuckDBConnection,
     private readonly local: DuckDbEventSession,
+    /** An earlier delivery of the file's period (same dataset, another release). */
+    private readonly replacing: ClickHouseReplacement | null,
   ) {}
+
+  /** `AND …` that leaves the replaced release out of the stored events compared with. */
+  private get notReplaced(): string {
+    return this.replacing ? ` AND ${this.replacing.notReplaced}` : "";
+  }
 
   static async start(
     store: ClickHouseStore,
@@ -105,6 +114,7 @@ export class ClickHouseEventSession implements EventLoadSession {
       await con.run(createTableSql(TABLES[layout.table]));
       const fileId = await store.nextFileId();
       const local = new DuckDbEventSession(con, meta, layout, fileId, "scratch");
+      const replacing = await ClickHouseReplacement.find(store, meta, TABLES[layout.table].name);
       return new ClickHouseEventSession(
         store,
         meta,
@@ -115,6 +125,7 @@ export class ClickHouseEventSession implements EventLoadSession {
         instance,
         con,
         local,
+        replacing,
       );
     } catch (e) {
       rmSync(dir, { recursive: true, force: true });
@@ -194,7 +205,7 @@ export class ClickHouseEventSession implements EventLoadSession {
         `SELECT count() AS n, min(${id}) AS lo, max(${id}) AS hi FROM ${stage}`,
       );
       if (b && b.n > 0) {
-        this.fresh = `${id} NOT IN (SELECT ${id} FROM ${target} WHERE ${id} BETWEEN ${Math.trunc(Number(b.lo))} AND ${Math.trunc(Number(b.hi))})`;
+        this.fresh = `${id} NOT IN (SELECT ${id} FROM ${target} WHERE ${id} BETWEEN ${Math.trunc(Number(b.lo))} AND ${Math.trunc(Number(b.hi))}${this.notReplaced})`;
       }
       const stored = await this.scalar(
         `SELECT count() AS n FROM ${stage} WHERE NOT (${this.fresh})`,
@@ -204,11 +215,11 @@ export class ClickHouseEventSession implements EventLoadSession {
     // GLOBAL IN: on a cluster the event table is Distributed and the staging table exists on
     // the coordinator only, so the ids are sent to the shards with the query.
     const key = keyExpr(this.spec.naturalKey);
-    this.fresh = `${key} NOT IN (SELECT ${key} FROM ${target} WHERE ${id} GLOBAL IN (SELECT ${id} FROM ${stage}))`;
+    this.fresh = `${key} NOT IN (SELECT ${key} FROM ${target} WHERE ${id} GLOBAL IN (SELECT ${id} FROM ${stage})${this.notReplaced})`;
     const stored = await this.scalar(`SELECT count() AS n FROM ${stage} WHERE NOT (${this.fresh})`);
     const ids = await this.store.node.query<{ id: string }>(
       `SELECT toString(${id}) AS id FROM (
-         SELECT ${id} FROM ${target} WHERE ${id} GLOBAL IN (SELECT ${id} FROM ${stage})
+         SELECT ${id} FROM ${target} WHERE ${id} GLOBAL IN (SELECT ${id} FROM ${stage})${this.notReplaced}
          UNION ALL SELECT ${id} FROM ${stage} WHERE ${this.fresh})
        GROUP BY ${id} HAVING count() > 1 ORDER BY ${id}`,
     );
@@ -238,29 +249,43 @@ export class ClickHouseEventSession implements EventLoadSession {
   ): Promise<LoadResult> {
     try {
       const rows = this.counted ?? (await this.counts()).rows;
-      const result: LoadResult = {
-        fileId: this.fileId,
-        rowsLoaded: rows,
-        rowsDuplicate: input.rowsDuplicate,
-      };
-      // The accounting check runs before anything reaches the event table.
-      input.verify(result);
+      const replacing = this.replacing;
       try {
-        await this.move();
-        const moved = await this.scalar(
-          `SELECT count() AS n FROM ${chIdent(this.spec.name)} WHERE file_id = ${this.fileId}`,
-        );
-        if (moved !== rows) {
-          throw new Error(`${moved} rows reached ${this.spec.name}, ${rows} expected`);
+        await replacing?.archive();
+        const change = replacing
+          ? await replacing.change(`(SELECT * FROM ${chIdent(this.stage)} WHERE ${this.fresh})`)
+          : undefined;
+        const result: LoadResult = {
+          fileId: this.fileId,
+          rowsLoaded: rows,
+          rowsDuplicate: input.rowsDuplicate,
+          ...(change ? { change } : {}),
+        };
+        // The accounting check runs before anything reaches the event table.
+        input.verify(result);
+        try {
+          await this.move();
+          const moved = await this.scalar(
+            `SELECT count() AS n FROM ${chIdent(this.spec.name)} WHERE file_id = ${this.fileId}`,
+          );
+          if (moved !== rows) {
+            throw new Error(`${moved} rows reached ${this.spec.name}, ${rows} expected`);
+          }
+          await replacing?.finish(this.fileId);
+          await writeCoverage(this.store, this.fileId, this.spec.name, input.coverage);
+          await recordRelease(this.store, this.meta, this.spec.name, this.fileId, change);
+          await writeProvenance(this.store, this.fileId, this.meta, this.spec.name, input, result);
+        } catch (e) {
+          await this.store.removeFile("releases", this.fileId);
+          await this.store.removeFile("event_coverage", this.fileId);
+          await this.store.removeFile(this.spec.name, this.fileId);
+          throw e;
         }
-        await writeCoverage(this.store, this.fileId, this.spec.name, input.coverage);
-        await writeProvenance(this.store, this.fileId, this.meta, this.spec.name, input, result);
+        return result;
       } catch (e) {
-        await this.store.removeFile("event_coverage", this.fileId);
-        await this.store.removeFile(this.spec.name, this.fileId);
+        await replacing?.rollback();
         throw e;
       }
-      return result;
     } finally {
       await this.abort();
     }

@@ -6,18 +6,13 @@
 import type { CoverageSpan } from "../event-coverage.js";
 import type { ColumnSpec, TableSpec } from "../schema.js";
 import type { Cell, CommitInput, FileMeta, LoadResult, LoadSession } from "../store.js";
+import { ClickHouseReplacement, recordRelease } from "./clickhouse-releases.js";
 import type { ClickHouseStore } from "./clickhouse-store.js";
 import { chIdent, chType } from "./ddl.js";
-import { stringLiteral, tsvField } from "./literal.js";
+import { keyExpr } from "./key-expr.js";
+import { tsvField } from "./literal.js";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** One text value per natural key, nulls included (`(1, NULL)` equals `(1, NULL)`, as in DuckDB). */
-export function keyExpr(cols: readonly string[], alias = ""): string {
-  const parts = cols.map((c) => `ifNull(toString(${alias}${chIdent(c)}), ${stringLiteral("\\N")})`);
-  if (parts.length === 1) return parts[0] as string;
-  return `concat(${parts.join(`, ${stringLiteral("\u001f")}, `)})`;
-}
 
 export class ClickHouseLoadSession implements LoadSession {
   private readonly lines: string[] = [];
@@ -75,38 +70,56 @@ export class ClickHouseLoadSession implements LoadSession {
       const staged = Number(
         (await node.query<{ n: number }>(`SELECT count() AS n FROM ${stage}`))[0]?.n ?? 0,
       );
+      // A new release of the file's dataset: the old release's rows are not "already stored".
+      const replacing = await ClickHouseReplacement.find(this.store, this.meta, this.spec.name);
       // First line of each key within the file, then only keys not already stored.
       const key = keyExpr(this.spec.naturalKey);
-      const fresh = `SELECT * FROM (SELECT * FROM ${stage} ORDER BY line LIMIT 1 BY ${this.spec.naturalKey.map(chIdent).join(", ")})
-        WHERE ${key} NOT IN (SELECT ${key} FROM ${target})`;
+      const first = `(SELECT * FROM ${stage} ORDER BY line LIMIT 1 BY ${this.spec.naturalKey.map(chIdent).join(", ")})`;
+      const fresh = `SELECT * FROM ${first}
+        WHERE ${key} NOT IN (SELECT ${key} FROM ${target}${replacing ? ` WHERE ${replacing.notReplaced}` : ""})`;
       const loaded = Number(
         (await node.query<{ n: number }>(`SELECT count() AS n FROM (${fresh})`))[0]?.n ?? 0,
       );
       const fileId = await this.store.nextFileId();
-      const result: LoadResult = { fileId, rowsLoaded: loaded, rowsDuplicate: staged - loaded };
-      // The accounting check runs before anything reaches the data table.
-      input.verify(result);
       try {
-        await node.exec(
-          `INSERT INTO ${target} (${names.join(", ")}, file_id, line)
-           SELECT ${names.join(", ")}, ${fileId}, line FROM (${fresh})`,
-        );
-        const moved = Number(
-          (
-            await node.query<{ n: number }>(
-              `SELECT count() AS n FROM ${target} WHERE file_id = ${fileId}`,
-            )
-          )[0]?.n ?? 0,
-        );
-        if (moved !== loaded) {
-          throw new Error(`${moved} rows reached ${this.spec.name}, ${loaded} expected`);
+        await replacing?.archive();
+        const change = replacing ? await replacing.change(first) : undefined;
+        const result: LoadResult = {
+          fileId,
+          rowsLoaded: loaded,
+          rowsDuplicate: staged - loaded,
+          ...(change ? { change } : {}),
+        };
+        // The accounting check runs before anything reaches the data table.
+        input.verify(result);
+        try {
+          await node.exec(
+            `INSERT INTO ${target} (${names.join(", ")}, file_id, line)
+             SELECT ${names.join(", ")}, ${fileId}, line FROM (${fresh})`,
+          );
+          const moved = Number(
+            (
+              await node.query<{ n: number }>(
+                `SELECT count() AS n FROM ${target} WHERE file_id = ${fileId}`,
+              )
+            )[0]?.n ?? 0,
+          );
+          if (moved !== loaded) {
+            throw new Error(`${moved} rows reached ${this.spec.name}, ${loaded} expected`);
+          }
+          await replacing?.finish(fileId);
+          await recordRelease(this.store, this.meta, this.spec.name, fileId, change);
+          await writeProvenance(this.store, fileId, this.meta, this.spec.name, input, result);
+        } catch (e) {
+          await this.store.removeFile("releases", fileId);
+          await this.store.removeFile(this.spec.name, fileId);
+          throw e;
         }
-        await writeProvenance(this.store, fileId, this.meta, this.spec.name, input, result);
+        return result;
       } catch (e) {
-        await this.store.removeFile(this.spec.name, fileId);
+        await replacing?.rollback();
         throw e;
       }
-      return result;
     } finally {
       await this.abort();
     }

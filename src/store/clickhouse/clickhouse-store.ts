@@ -19,6 +19,7 @@ import {
   REJECTS_SQL,
   UNRESOLVED_SQL,
 } from "../provenance.js";
+import type { ReleaseRecord } from "../releases.js";
 import { TABLES, type TableName } from "../schema.js";
 import type {
   EventLoadSession,
@@ -27,13 +28,22 @@ import type {
   IdealPointRow,
   LoadSession,
   ProvenanceRecord,
+  PruneResult,
   Reject,
+  RestoreResult,
   Store,
   StoreCapabilities,
   UnresolvedName,
 } from "../store.js";
 import { ClickHouseEventSession } from "./clickhouse-events.js";
 import { ClickHouseLoadSession, writeCoverage } from "./clickhouse-load.js";
+import {
+  archiveTableDdl,
+  BACKFILL_RELEASES_SQL,
+  listReleases,
+  pruneArchived,
+  restoreArchived,
+} from "./clickhouse-releases.js";
 import { ChNode } from "./connection.js";
 import {
   bookkeepingDdl,
@@ -173,10 +183,13 @@ export class ClickHouseStore implements Store {
         for (const sql of ddl.shards) await shard.exec(sql);
       }
       for (const sql of ddl.coordinator) await this.node.exec(sql);
+      await this.node.exec(archiveTableDdl(spec, this.where.database));
     }
     for (const spec of RESULT_TABLE_SPECS) {
       await this.node.exec(resultTableSql(spec, this.where.database));
     }
+    // Schema 7: files loaded before count as their adapter's release, active.
+    await this.node.exec(BACKFILL_RELEASES_SQL);
     if (current > 0 && current < 4) {
       // Event files loaded before schema 4: their spans from their rows. A run interrupted after
       // some files is repeated for the files that have none yet.
@@ -271,11 +284,36 @@ export class ClickHouseStore implements Store {
    * shard-local tables.
    */
   async removeFile(table: string, fileId: number): Promise<void> {
+    await this.deleteWhere(table, `file_id = ${Math.trunc(fileId)}`, `Rows of file ${fileId}`);
+  }
+
+  /** Delete the rows of a table matching a condition (the shard-local tables of a cluster). */
+  async deleteWhere(table: string, where: string, what = "Rows"): Promise<void> {
     const targets: Array<[ChNode, string]> =
       this.shards.length && EVENT_TABLES.has(table)
         ? this.shards.map((n) => [n, `${table}_local`])
         : [[this.node, table]];
-    await this.deleteAndWait(targets, `file_id = ${Math.trunc(fileId)}`, `Rows of file ${fileId}`);
+    await this.deleteAndWait(targets, where, what);
+  }
+
+  /** Update the rows of a coordinator table (ALTER … UPDATE) and wait until it is applied. */
+  async updateWhere(table: string, set: string, where: string): Promise<void> {
+    await this.node.exec(`ALTER TABLE ${chIdent(table)} UPDATE ${set} WHERE ${where}`);
+    await this.waitForMutations(this.node, table, "Updated rows");
+  }
+
+  async releases(): Promise<ReleaseRecord[]> {
+    return listReleases(this);
+  }
+
+  async pruneReleases(dataset?: string): Promise<PruneResult> {
+    this.writable();
+    return pruneArchived(this, dataset);
+  }
+
+  async restoreRelease(dataset: string, release: string): Promise<RestoreResult> {
+    this.writable();
+    return restoreArchived(this, dataset, release);
   }
 
   /** Run ALTER … DELETE WHERE `where` on every target and wait until the mutations are done. */
@@ -287,21 +325,24 @@ export class ClickHouseStore implements Store {
     for (const [node, name] of targets) {
       await node.exec(`ALTER TABLE ${chIdent(name)} DELETE WHERE ${where}`);
     }
-    for (const [node, name] of targets) {
-      for (let i = 0; ; i++) {
-        const r = await node.query<{ n: number }>(
-          `SELECT count() AS n FROM system.mutations WHERE database = ${stringLiteral(this.where.database)}
-             AND table = ${stringLiteral(name)} AND is_done = 0`,
+    for (const [node, name] of targets) await this.waitForMutations(node, name, what);
+  }
+
+  /** Wait until the mutations of a table are applied (ALTER … DELETE/UPDATE run in background). */
+  private async waitForMutations(node: ChNode, name: string, what: string): Promise<void> {
+    for (let i = 0; ; i++) {
+      const r = await node.query<{ n: number }>(
+        `SELECT count() AS n FROM system.mutations WHERE database = ${stringLiteral(this.where.database)}
+           AND table = ${stringLiteral(name)} AND is_done = 0`,
+      );
+      if (!r[0]?.n) break;
+      if (i > 600)
+        throw new StoreError(
+          "store_query_failed",
+          `${what} in ${name} are not changed after 60 s`,
+          { hint: `Check system.mutations on ${this.location}` },
         );
-        if (!r[0]?.n) break;
-        if (i > 600)
-          throw new StoreError(
-            "store_query_failed",
-            `${what} in ${name} are not deleted after 60 s`,
-            { hint: `Check system.mutations on ${this.location}` },
-          );
-        await new Promise((res) => setTimeout(res, 100));
-      }
+      await new Promise((res) => setTimeout(res, 100));
     }
   }
 

@@ -51,7 +51,7 @@ export function chType(table: TableSpec, col: ColumnSpec): string {
   return `Nullable(${t})`;
 }
 
-function columnsSql(spec: TableSpec): string {
+export function columnsSql(spec: TableSpec): string {
   return [...spec.columns, ...TRACE_COLUMNS]
     .map((c) => `${chIdent(c.name)} ${chType(spec, c)}`)
     .join(", ");
@@ -116,6 +116,8 @@ export function bookkeepingDdl(db: string): string[] {
       rows_duplicate Int32, loaded_at String) ENGINE = MergeTree() ORDER BY file_id`,
     `CREATE TABLE IF NOT EXISTS ${d}.load_rejects (file_id Int32, line Int32, reason String) ENGINE = MergeTree() ORDER BY (file_id, line)`,
     `CREATE TABLE IF NOT EXISTS ${d}.load_unresolved (file_id Int32, name String, rows Int32) ENGINE = MergeTree() ORDER BY file_id`,
+    // Schema 7: the release of every loaded file (as RELEASES_DDL in DuckDB).
+    `CREATE TABLE IF NOT EXISTS ${d}.releases (file_id Int32, dataset String, release String, table_name String, state String, replaced_by Nullable(Int32), changes Nullable(String)) ENGINE = MergeTree() ORDER BY file_id`,
     // Schema 4: the spans of time each event file covers (as EVENT_COVERAGE_DDL in DuckDB).
     `CREATE TABLE IF NOT EXISTS ${d}.event_coverage (file_id Int32, table_name String, span_start Int64, span_end Int64, basis String) ENGINE = MergeTree() ORDER BY (table_name, span_start)`,
   ];

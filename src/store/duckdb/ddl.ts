@@ -1,3 +1,4 @@
+import { archiveName } from "../releases.js";
 import {
   type ColumnType,
   RESULT_TABLES,
@@ -23,10 +24,19 @@ export function duckType(type: ColumnType): string {
 }
 
 export function createTableSql(spec: TableSpec, trace = true): string {
-  const cols = [...spec.columns, ...(trace ? TRACE_COLUMNS : [])].map(
+  return createTableAsSql(spec, spec.name, { trace });
+}
+
+/** The table of a spec under another name (its archive), `IF NOT EXISTS` where asked. */
+export function createTableAsSql(
+  spec: TableSpec,
+  name: string,
+  opts: { trace?: boolean; ifNotExists?: boolean } = {},
+): string {
+  const cols = [...spec.columns, ...(opts.trace === false ? [] : TRACE_COLUMNS)].map(
     (col) => `${quoteIdent(col.name)} ${duckType(col.type)}`,
   );
-  return `CREATE TABLE ${quoteIdent(spec.name)} (${cols.join(", ")})`;
+  return `CREATE TABLE ${opts.ifNotExists ? "IF NOT EXISTS " : ""}${quoteIdent(name)} (${cols.join(", ")})`;
 }
 
 /** Tables added by migrations 2 (event data), 3 (documents) and 5; migration 1 creates the others. */
@@ -44,7 +54,15 @@ const V5_TABLES: ReadonlySet<keyof typeof TABLES> = new Set([
 ] as const);
 /** Migration 6 (UN ideal points): the matched resolutions; the stored fits are result tables. */
 const V6_TABLES: ReadonlySet<keyof typeof TABLES> = new Set(["un_matches"] as const);
-const LATER_TABLES = new Set<string>([...V2_TABLES, ...V3_TABLES, ...V5_TABLES, ...V6_TABLES]);
+/** Migration 7 (issue 20): UN Digital Library votes and IMF IMTS trade. */
+const V7_TABLES: ReadonlySet<keyof typeof TABLES> = new Set(["undl_votes", "trade_imts"] as const);
+const LATER_TABLES = new Set<string>([
+  ...V2_TABLES,
+  ...V3_TABLES,
+  ...V5_TABLES,
+  ...V6_TABLES,
+  ...V7_TABLES,
+]);
 
 /** Schema migrations, in order. Each runs once, inside a transaction. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => string[] }> = [
@@ -90,7 +108,30 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => stri
       ...Object.values(RESULT_TABLES).map((t) => createTableSql(t, false)),
     ],
   },
+  {
+    // Issue 20, self-contained (every statement tolerates a store that already has it, so it can
+    // be renumbered): the UN Digital Library and IMF IMTS tables; the release of every loaded
+    // file (files loaded before count as their adapter's release, active); one archive per data
+    // table for the rows of replaced releases (src/store/releases.ts).
+    version: 7,
+    statements: () => [
+      ...[...V7_TABLES].map((t) =>
+        createTableAsSql(TABLES[t], TABLES[t].name, { ifNotExists: true }),
+      ),
+      RELEASES_DDL,
+      ...Object.values(TABLES).map((t) =>
+        createTableAsSql(t, archiveName(t.name), { ifNotExists: true }),
+      ),
+      `INSERT INTO releases SELECT file_id, source, source_version, table_name, 'active', NULL, NULL
+       FROM provenance WHERE file_id NOT IN (SELECT file_id FROM releases)`,
+    ],
+  },
 ];
+
+/** One row per loaded file: the dataset and release it belongs to, and whether it is in use. */
+export const RELEASES_DDL = `CREATE TABLE IF NOT EXISTS releases (
+  file_id INTEGER NOT NULL, dataset VARCHAR NOT NULL, release VARCHAR NOT NULL,
+  table_name VARCHAR NOT NULL, state VARCHAR NOT NULL, replaced_by INTEGER, changes VARCHAR)`;
 
 /** One row per span an event file covers: Unix seconds (UTC), half-open [span_start, span_end). */
 export const EVENT_COVERAGE_DDL = `CREATE TABLE event_coverage (

@@ -24,6 +24,7 @@ import type {
   LoadResult,
   Reject,
 } from "../store.js";
+import { changeOf, type Replacing, recordRelease } from "./duckdb-releases.js";
 
 const CSV_TYPES: Record<CsvType, string> = {
   bigint: "BIGINT",
@@ -81,6 +82,8 @@ export class DuckDbEventSession implements EventLoadSession {
     private readonly layout: EventLayout,
     private readonly fileId: number,
     private readonly tag: string,
+    /** The earlier release of the file's period, already archived in this transaction. */
+    private readonly replacing: Replacing | null = null,
   ) {
     this.table = quoteIdent(TABLES[layout.table].name);
     this.where = `file_id = ${fileId}`;
@@ -311,10 +314,21 @@ export class DuckDbEventSession implements EventLoadSession {
   ): Promise<LoadResult> {
     try {
       const rows = await this.scalar(`SELECT count(*) FROM ${this.table} WHERE ${this.where}`);
+      const name = TABLES[this.layout.table].name;
+      const change = this.replacing
+        ? await changeOf(
+            this.con,
+            this.meta,
+            name,
+            `(SELECT * FROM ${this.table} WHERE ${this.where})`,
+            this.replacing,
+          )
+        : undefined;
       const result: LoadResult = {
         fileId: this.fileId,
         rowsLoaded: rows,
         rowsDuplicate: input.rowsDuplicate,
+        ...(change ? { change } : {}),
       };
       input.verify(result);
       await this.con.run(
@@ -350,6 +364,7 @@ export class DuckDbEventSession implements EventLoadSession {
           c.basis,
         ] as never);
       }
+      await recordRelease(this.con, this.meta, name, this.fileId, change);
       await this.con.run("COMMIT");
       this.closed = true;
       return result;

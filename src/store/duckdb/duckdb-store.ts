@@ -17,6 +17,7 @@ import {
   REJECTS_SQL,
   UNRESOLVED_SQL,
 } from "../provenance.js";
+import type { ReleaseRecord } from "../releases.js";
 import { type ColumnSpec, TABLES, type TableName } from "../schema.js";
 import { quoteIdent } from "../sql.js";
 import type {
@@ -29,14 +30,25 @@ import type {
   LoadResult,
   LoadSession,
   ProvenanceRecord,
+  PruneResult,
   Reject,
+  RestoreResult,
   Store,
   StoreCapabilities,
   UnresolvedName,
 } from "../store.js";
 import { duckType, MIGRATIONS, SCHEMA_VERSION } from "./ddl.js";
 import { DuckDbEventSession } from "./duckdb-events.js";
+import {
+  archiveReplaced,
+  changeOf,
+  listReleases,
+  pruneArchived,
+  recordRelease,
+  restoreArchived,
+} from "./duckdb-releases.js";
 import { duckdb } from "./node-api.js";
+import { readRows } from "./rows.js";
 
 const { INTEGER, LIST, VARCHAR } = duckdb;
 
@@ -45,18 +57,6 @@ const TEXT_LIST = LIST(VARCHAR);
 
 export interface DuckDbOpenOptions {
   readonly readOnly?: boolean;
-}
-
-/** Numbers as JS numbers (BIGINT within the safe range), lists as arrays, dates as ISO strings. */
-function toJs(value: unknown): unknown {
-  if (typeof value === "bigint") {
-    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
-      ? Number(value)
-      : value;
-  }
-  if (Array.isArray(value)) return value.map(toJs);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return value;
 }
 
 function describeOpenError(path: string, e: unknown): StoreError {
@@ -123,13 +123,7 @@ export class DuckDbStore implements Store {
   }
 
   async query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    const reader = await this.con.runAndReadAll(sql, params as never);
-    const rows = reader.getRowObjectsJS();
-    return rows.map((r) => {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(r)) out[k] = toJs(v);
-      return out as T;
-    });
+    return readRows<T>(this.con, sql, params);
   }
 
   async schemaVersion(): Promise<number> {
@@ -211,6 +205,26 @@ export class DuckDbStore implements Store {
     return this.query<UnresolvedName>(UNRESOLVED_SQL, [fileId]);
   }
 
+  async releases(): Promise<ReleaseRecord[]> {
+    return listReleases(this.con);
+  }
+
+  async pruneReleases(dataset?: string): Promise<PruneResult> {
+    this.writable();
+    return pruneArchived(this.con, dataset);
+  }
+
+  async restoreRelease(dataset: string, release: string): Promise<RestoreResult> {
+    this.writable();
+    return restoreArchived(this.con, dataset, release);
+  }
+
+  private writable(): void {
+    if (this.readOnly) {
+      throw new StoreError("store_read_only", `Store ${this.location} is open read-only`);
+    }
+  }
+
   async count(table: TableName): Promise<number> {
     const rows = await this.query<{ n: number }>(
       `SELECT count(*) AS n FROM ${quoteIdent(TABLES[table].name)}`,
@@ -219,9 +233,7 @@ export class DuckDbStore implements Store {
   }
 
   async beginLoad(meta: FileMeta, table: TableName): Promise<LoadSession> {
-    if (this.readOnly) {
-      throw new StoreError("store_read_only", `Store ${this.location} is open read-only`);
-    }
+    this.writable();
     this.stageCounter += 1;
     const stage = `stage_${process.pid}_${this.stageCounter}`;
     const spec = TABLES[table];
@@ -244,20 +256,22 @@ export class DuckDbStore implements Store {
   }
 
   async beginEventLoad(meta: FileMeta, layout: EventLayout): Promise<EventLoadSession> {
-    if (this.readOnly) {
-      throw new StoreError("store_read_only", `Store ${this.location} is open read-only`);
-    }
+    this.writable();
     this.stageCounter += 1;
     await this.exec("BEGIN TRANSACTION");
     try {
       const idRow = await this.con.runAndReadAll("SELECT nextval('file_id_seq') AS id");
       const fileId = Number(idRow.getRowObjectsJS()[0]?.id);
+      // A re-delivery of the file's period archives the earlier delivery first, so that its
+      // events are compared with the new ones rather than counted as their duplicates.
+      const replacing = await archiveReplaced(this.con, meta, TABLES[layout.table].name, fileId);
       return new DuckDbEventSession(
         this.con,
         meta,
         layout,
         fileId,
         `events_${process.pid}_${this.stageCounter}`,
+        replacing,
       );
     } catch (e) {
       await this.exec("ROLLBACK");
@@ -429,18 +443,25 @@ class DuckDbLoadSession implements LoadSession {
       const staged = Number(
         (await con.runAndReadAll(`SELECT count(*) AS n FROM ${stage}`)).getRowObjectsJS()[0]?.n,
       );
+      // The first line of each key, as the table's columns (dates as dates).
+      const firstRows = `(SELECT ${selectCols.map((e, i) => `${e} AS ${colNames[i]}`).join(", ")}, s."line" FROM (
+           SELECT *, row_number() OVER (PARTITION BY ${key.join(", ")} ORDER BY "line") AS _rn
+           FROM ${stage}) s WHERE s._rn = 1)`;
+      const replacing = await archiveReplaced(con, this.meta, this.table, fileId);
+      const change = replacing
+        ? await changeOf(con, this.meta, this.table, firstRows, replacing)
+        : undefined;
       const inserted = await con.run(
         `INSERT INTO ${target} (${colNames.join(", ")}, "file_id", "line")
-         SELECT ${selectCols.join(", ")}, $1, s."line"
-         FROM (SELECT *, row_number() OVER (PARTITION BY ${key.join(", ")} ORDER BY "line") AS _rn
-               FROM ${stage}) s
-         WHERE s._rn = 1 AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE ${keyMatch})`,
+         SELECT ${colNames.map((c) => `s.${c}`).join(", ")}, $1, s."line" FROM ${firstRows} s
+         WHERE NOT EXISTS (SELECT 1 FROM ${target} t WHERE ${keyMatch})`,
         [fileId],
       );
       const result: LoadResult = {
         fileId,
         rowsLoaded: inserted.rowsChanged,
         rowsDuplicate: staged - inserted.rowsChanged,
+        ...(change ? { change } : {}),
       };
       input.verify(result);
       await con.run(
@@ -465,6 +486,7 @@ class DuckDbLoadSession implements LoadSession {
       await con.run(`INSERT INTO load_unresolved SELECT $1, name, rows FROM ${unresolvedStage}`, [
         fileId,
       ]);
+      await recordRelease(con, this.meta, this.table, fileId, change);
       await con.run("COMMIT");
       return result;
     } catch (e) {
