@@ -8,7 +8,7 @@ import { z } from "zod";
 import { BadInputError } from "../core/errors.js";
 import { checkYear } from "../core/years.js";
 import { parseWeights } from "../indicators/composite.js";
-import type { EventFilter } from "../indicators/indicator.js";
+import { type EventFilter, UN_VOTE_SOURCES } from "../indicators/indicator.js";
 import type { DyadOptions } from "./dyad.js";
 import { PERIOD_KINDS } from "./frame.js";
 import type { PanelOptions } from "./panel.js";
@@ -30,6 +30,8 @@ export const QueryFields = z
     rootOnly: z.boolean().default(false),
     minSources: Count.optional(),
     minArticles: Count.optional(),
+    /** Which UN votes the UN measures read (default auto). */
+    unVotes: z.enum(UN_VOTE_SOURCES).optional(),
     intervals: z.boolean().optional(),
     trends: z.boolean().optional(),
     /** Panels only: all, relevant or pairs "A-B,C-D". */
@@ -88,6 +90,7 @@ export function dyadOptions(fields: QueryFields): DyadOptions {
     period: f.period,
     directed: f.directed,
     ...(events ? { events } : {}),
+    ...(f.unVotes === undefined ? {} : { unVotes: f.unVotes }),
     ...(f.intervals === undefined ? {} : { intervals: f.intervals }),
     ...(f.trends === undefined ? {} : { trends: f.trends }),
   };

@@ -145,6 +145,7 @@ function queryFields(q: z.output<typeof DyadQuery>): QueryFields {
     rootOnly: q.root_only === true,
     minSources: q.min_sources,
     minArticles: q.min_articles,
+    unVotes: q.un_votes,
   };
 }
 

@@ -12,6 +12,7 @@ import { BadInputError } from "../core/errors.js";
 import { FIRST_YEAR, LAST_YEAR, yearProblem } from "../core/years.js";
 import { PERIOD_KINDS } from "../frames/frame.js";
 import { PANEL_FORMATS } from "../frames/panel.js";
+import { UN_VOTE_SOURCES } from "../indicators/indicator.js";
 import {
   AssessmentBody,
   BlocMatrixBody,
@@ -111,6 +112,10 @@ const frameQuery = {
     description: "rows per year, quarter or month (sub-year rows: event indicators only)",
   }),
   directed: Flag.optional().meta({ description: "event indicators count a → b only" }),
+  un_votes: z.enum(UN_VOTE_SOURCES).default("auto").meta({
+    description:
+      "UN votes: auto (Voeten's roll calls to their last day, then the UN Digital Library's), voeten or undl only",
+  }),
   root_only: Flag.optional().meta({ description: "GDELT: count only root events" }),
   min_sources: WholeNumber("GDELT: count only events reported by at least n sources").optional(),
   min_articles: WholeNumber("GDELT: count only events reported in at least n articles").optional(),
