@@ -167,6 +167,7 @@ describe("API basics", () => {
       "weights",
       "period",
       "directed",
+      "un_votes",
       "root_only",
       "min_sources",
       "min_articles",
