@@ -1,33 +1,63 @@
+import { INDICATORS } from "../indicators/registry.js";
+import { ALL_SOURCES, type AnySource } from "../sources/index.js";
+import type { SqlDialect } from "../store/dialect.js";
+import { quoteIdent } from "../store/sql.js";
 import type { Store } from "../store/store.js";
 
+/** How to read the first and last year of one table. */
+interface YearSpan {
+  readonly table: string;
+  readonly span: (sql: SqlDialect) => { lo: string; hi: string };
+}
+
+const tableOf = (s: AnySource): string => (s.kind === "tabular" ? s.source.table : s.layout.table);
+
+function spanOf(s: AnySource): YearSpan["span"] | null {
+  // Events: the year of the first and last date, one conversion instead of one per event.
+  if (s.kind === "events") {
+    return (sql) => ({ lo: sql.year("min(event_date)"), hi: sql.year("max(event_date)") });
+  }
+  const y = s.source.yearSql ?? (s.source.yearColumn ? quoteIdent(s.source.yearColumn) : null);
+  return y === null ? null : () => ({ lo: `min(${y})`, hi: `max(${y})` });
+}
+
 /**
- * The years the loaded data cover, over the tables indicators read: the default year range of
- * `dyad` and `panel`. Null when nothing is loaded.
+ * The tables whose years make the loaded range, derived from the datasets the indicators are
+ * computed from (data/indicators/datasets.csv), not kept by hand: a table counts when every
+ * dataset that writes it feeds an indicator and its rows have a year. (country_series, for one,
+ * also holds Maddison's series from year 1, which no indicator reads.)
+ */
+export function coverageTables(): readonly YearSpan[] {
+  const fed = new Set(INDICATORS.flatMap((d) => d.datasets ?? []));
+  const byTable = new Map<string, AnySource[]>();
+  for (const s of ALL_SOURCES) byTable.set(tableOf(s), [...(byTable.get(tableOf(s)) ?? []), s]);
+  const out: YearSpan[] = [];
+  for (const [table, sources] of byTable) {
+    if (!sources.every((s) => fed.has(s.name))) continue;
+    const span = spanOf(sources[0] as AnySource);
+    if (span) out.push({ table, span });
+  }
+  return out;
+}
+
+/**
+ * The years the loaded data cover, over the tables indicators read (`coverageTables`): the
+ * default year range of `dyad` and `panel`. Null when nothing is loaded.
  *
  * One row per table with its row count: ClickHouse gives min/max of a non-Nullable expression
  * over zero rows as 0, not NULL, so empty tables are dropped by `n > 0` rather than trusted to
  * yield NULL. The outer count is not named `n`: ClickHouse aliases are global to the query.
  */
 export async function loadedYearRange(store: Store): Promise<{ from: number; to: number } | null> {
-  // The year of the first and last date, not the first and last year of every date: one
-  // conversion instead of one per event.
-  const lo = store.sql.year("min(event_date)");
-  const hi = store.sql.year("max(event_date)");
+  const parts = coverageTables().map(({ table, span }, i) => {
+    const { lo, hi } = span(store.sql);
+    return i === 0
+      ? `SELECT count(*) AS n, ${lo} AS lo, ${hi} AS hi FROM ${table}`
+      : `SELECT count(*), ${lo}, ${hi} FROM ${table}`;
+  });
   const [r] = await store.query<{ tables: number; lo: number | null; hi: number | null }>(
     `SELECT count(*) AS tables, min(lo) AS lo, max(hi) AS hi FROM (
-       SELECT count(*) AS n, min(coalesce(year, 1945 + session)) AS lo, max(coalesce(year, 1945 + session)) AS hi FROM un_rollcalls
-       UNION ALL SELECT count(*), min(1945 + session), max(1945 + session) FROM un_votes
-       UNION ALL SELECT count(*), min(year), max(year) FROM undl_votes
-       UNION ALL SELECT count(*), min(year), max(year) FROM atop_ddy
-       UNION ALL SELECT count(*), min(year), max(year) FROM cow_alliance_ddy
-       UNION ALL SELECT count(*), min(year), max(year) FROM trade_dyadic
-       UNION ALL SELECT count(*), min(year), max(year) FROM trade_imts
-       UNION ALL SELECT count(*), min(delivery_year), max(delivery_year) FROM arms_transfers
-       UNION ALL SELECT count(*), min(start_year), max(start_year) FROM exercises
-       UNION ALL SELECT count(*), min(year), max(year) FROM nmc
-       UNION ALL SELECT count(*), ${lo}, ${hi} FROM gdelt_events
-       UNION ALL SELECT count(*), ${lo}, ${hi} FROM icews_events
-       UNION ALL SELECT count(*), min(year), max(year) FROM icews_dyad_year
+       ${parts.join("\n       UNION ALL ")}
      ) t
      WHERE n > 0`,
   );

@@ -11,7 +11,7 @@ import {
   fileColumns,
 } from "../sources/events/layouts.js";
 import { splitHeader } from "../sources/header.js";
-import { SOURCES, sourceByName } from "../sources/index.js";
+import { ALL_SOURCES, SOURCES, sourceByName } from "../sources/index.js";
 import { notYetSupported } from "../sources/not-yet.js";
 import type { Delimiter, Source } from "../sources/source.js";
 import type { ReleaseChange } from "../store/releases.js";
@@ -141,8 +141,10 @@ async function detectEventFile(
   | { skip: string; hint: string }
   | null
 > {
-  const forcedLayout = forced ? EVENT_LAYOUTS.find((l) => l.source === forced) : undefined;
-  if (forced && !forcedLayout) return null; // a tabular format was forced
+  // An unknown name is refused by the tabular path (sourceByName), for the whole ingest.
+  const named = forced ? ALL_SOURCES.find((s) => s.name === forced) : undefined;
+  if (forced && named?.kind !== "events") return null; // a tabular format was forced
+  const forcedLayout = named?.kind === "events" ? named.layout : undefined;
   let zipped: boolean;
   try {
     zipped = await isZip(path);

@@ -3,8 +3,7 @@ import type { ReleaseRecord } from "../store/releases.js";
 import { TABLES, type TableName } from "../store/schema.js";
 import { intList, quoteIdent } from "../store/sql.js";
 import type { Store } from "../store/store.js";
-import { EVENT_LAYOUTS } from "./events/layouts.js";
-import { SOURCES } from "./index.js";
+import { ALL_SOURCES, type AnySource } from "./index.js";
 
 /** One dataset's releases in one table, as `entente sources` shows them. */
 export interface DatasetReleases {
@@ -65,21 +64,22 @@ interface Described {
   readonly yearSql: ((sql: SqlDialect) => string) | null;
 }
 
+/** SQL of the year a stored row of a dataset belongs to, or null when its rows have no year. */
+export function sourceYearSql(d: AnySource): ((sql: SqlDialect) => string) | null {
+  if (d.kind === "events") return (sql) => sql.year("event_date");
+  const col = d.source.yearSql ?? (d.source.yearColumn ? quoteIdent(d.source.yearColumn) : null);
+  return col === null ? null : () => col;
+}
+
 /** Every adapter with its metadata and what the store holds from it (`entente sources`). */
 export async function describeSources(
   store: Store | null,
 ): Promise<{ sources: SourceDescription[]; releases: DatasetReleases[] }> {
-  const formats: Described[] = [
-    ...SOURCES.map((s) => {
-      const col = s.yearColumn ? quoteIdent(s.yearColumn) : null;
-      return { ...s, yearSql: col === null ? null : () => col };
-    }),
-    ...EVENT_LAYOUTS.map((l) => ({
-      ...l,
-      name: l.source,
-      yearSql: (sql: SqlDialect) => sql.year("event_date"),
-    })),
-  ];
+  const formats: Described[] = ALL_SOURCES.map((d) => ({
+    ...(d.kind === "tabular" ? d.source : d.layout),
+    name: d.name,
+    yearSql: sourceYearSql(d),
+  }));
   const out: SourceDescription[] = [];
   const records = store ? await store.releases() : [];
   // Files of replaced releases are in the archive, not in the data the indicators read.

@@ -7,6 +7,7 @@ import { cowIgoDyadic } from "./cow-igo.js";
 import { cowMidDyadic } from "./cow-mid.js";
 import { cowNmc } from "./cow-nmc.js";
 import { cowTradeDyadic, cowTradeNational } from "./cow-trade.js";
+import { EVENT_LAYOUTS, type EventLayout } from "./events/layouts.js";
 import { cameoActorCodes, gdeltCameoEventCodes, gdeltCameoGoldstein } from "./gdelt-cameo.js";
 import { icewsCameoCodes, icewsGoldstein } from "./icews-cameo.js";
 import { icewsDyadYear } from "./icews-dyadyear.js";
@@ -79,12 +80,37 @@ export const SOURCES: readonly Source[] = [
   jme,
 ];
 
-export function sourceByName(name: string): Source {
-  const s = SOURCES.find((x) => x.name === name);
+/**
+ * Every dataset Entente reads, under the name `entente sources`, `--source` and provenance use:
+ * the tabular adapters above and the event-file layouts (GDELT 1.0/2.0, ICEWS), one list.
+ */
+export type AnySource =
+  | { readonly kind: "tabular"; readonly name: string; readonly source: Source }
+  | { readonly kind: "events"; readonly name: string; readonly layout: EventLayout };
+
+export const ALL_SOURCES: readonly AnySource[] = [
+  ...SOURCES.map((source) => ({ kind: "tabular" as const, name: source.name, source })),
+  ...EVENT_LAYOUTS.map((layout) => ({ kind: "events" as const, name: layout.source, layout })),
+];
+
+/** A dataset by name; an unknown name is an error listing the known ones. */
+export function anySourceByName(name: string): AnySource {
+  const s = ALL_SOURCES.find((x) => x.name === name);
   if (!s) {
     throw new BadInputError("unknown_source", `Unknown source "${name}"`, {
-      hint: `Known sources: ${SOURCES.map((x) => x.name).join(", ")}`,
+      hint: `Known sources: ${ALL_SOURCES.map((x) => x.name).join(", ")}`,
     });
   }
   return s;
+}
+
+/** A tabular adapter by name (an event layout's name is refused: it has no header to find). */
+export function sourceByName(name: string): Source {
+  const s = anySourceByName(name);
+  if (s.kind !== "tabular") {
+    throw new BadInputError("unknown_source", `"${name}" is an event-file layout, not a table`, {
+      hint: `Tabular sources: ${SOURCES.map((x) => x.name).join(", ")}`,
+    });
+  }
+  return s.source;
 }

@@ -16,6 +16,11 @@ export interface SourceInfo {
   readonly table: TableName;
   /** Column of `table` that holds the year, for the coverage shown by `entente sources`. */
   readonly yearColumn: string | null;
+  /**
+   * SQL over `table`'s columns giving a row's year when it is not one column (UN votes: their
+   * session, 1945 + session); it then replaces `yearColumn` for coverage.
+   */
+  readonly yearSql?: string;
   /** Known caveats, for docs/sources.md. */
   readonly caveats: readonly string[];
   /**

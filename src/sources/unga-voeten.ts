@@ -54,6 +54,7 @@ const VOTES_DEF = {
   unit: "roll_call_vote",
   table: "un_votes",
   yearColumn: null,
+  yearSql: "1945 + session",
   caveats: [
     "Vote codes are Voeten's: 1 yes, 2 abstain, 3 no, 8 absent, 9 not a member; 8 and 9 are kept (agreement indices drop them).",
     "country holds the COW code as written in the file; ccode is that code checked against the crosswalk (an unknown code is listed as unresolved and stored with ccode null).",
@@ -146,6 +147,7 @@ const ROLLCALLS_DEF = {
   unit: "roll_call",
   table: "un_rollcalls",
   yearColumn: "year",
+  yearSql: "coalesce(year, 1945 + session)",
   caveats: [
     "year is the calendar year of the vote's date; the file's own year column is 1945 + session (the year the session opened) and is not stored. A roll call without a date has year null.",
     'Issue dummies me, nu, di, hr, co, ec: empty cells are null; ec is text ("0"/"1") in the source and is read as 0/1.',

@@ -46,6 +46,7 @@ export const unvotesVotes = tabularSource({
   unit: "roll_call_vote",
   table: "un_votes",
   yearColumn: null,
+  yearSql: "1945 + session",
   caveats: [
     "Only yes/abstain/no (stored as Voeten codes 1/2/3); absences and non-membership were dropped by the package. Any other vote text is rejected.",
     "session is null (the file has none) unless the file carries a session column (a join with un_roll_calls).",
@@ -93,6 +94,7 @@ export const unvotesRollcalls = tabularSource({
   unit: "roll_call",
   table: "un_rollcalls",
   yearColumn: "year",
+  yearSql: "coalesce(year, 1945 + session)",
   caveats: [
     "year is the calendar year of date.",
     "importantvote exists only from session 39; amend and para are coded only until 1985 (NA, stored as null, afterwards).",

@@ -100,6 +100,26 @@ describe("DuckDbStore", () => {
     await b.close();
   });
 
+  it("a read-only open of an older store upgrades it first (read commands query the new tables)", async () => {
+    const path = join(tempDir(), "old.duckdb");
+    const a = await DuckDbStore.open(path);
+    await a.query("DROP TABLE trade_imts");
+    await a.query("UPDATE meta SET value = '6' WHERE key = 'schema_version'");
+    await a.close();
+    const ro = await DuckDbStore.open(path, { readOnly: true });
+    expect(await ro.schemaVersion()).toBe(SCHEMA_VERSION);
+    expect(await ro.count("trade_imts")).toBe(0);
+    await ro.close();
+    // A DuckDB file that is not an Entente store (no version) is not written to.
+    const other = join(tempDir(), "other.duckdb");
+    const o = await DuckDbStore.open(other);
+    await o.query("DROP TABLE meta");
+    await o.close();
+    const ro2 = await DuckDbStore.open(other, { readOnly: true });
+    expect(await ro2.schemaVersion()).toBe(0);
+    await ro2.close();
+  });
+
   it.skipIf(!hasData)(
     "migrates a version-3 store: the spans of its event files come from their rows",
     async () => {

@@ -114,7 +114,16 @@ export class DuckDbStore implements Store {
     const con = await instance.connect();
     const store = new DuckDbStore(path, readOnly, instance, con);
     if (!readOnly) await store.migrate();
-    else await store.checkVersion();
+    else {
+      const v = await store.checkVersion();
+      if (v > 0 && v < SCHEMA_VERSION && path !== ":memory:") {
+        // A store written by an older Entente: read commands query tables it does not have yet.
+        // Upgrade it once (a writable open migrates in one transaction), then read it as asked.
+        await store.close();
+        await (await DuckDbStore.open(path, { ...opts, readOnly: false })).close();
+        return DuckDbStore.open(path, opts);
+      }
+    }
     return store;
   }
 
