@@ -1,8 +1,3 @@
+export { FILE_STATUSES, type FileReport, type FileStatus, type Progress } from "./file-report.js";
 export { type IngestOptions, type IngestResult, ingest } from "./ingest.js";
-export {
-  FILE_STATUSES,
-  type FileReport,
-  type FileStatus,
-  loadFile,
-  type Progress,
-} from "./load-file.js";
+export { loadFile } from "./load-file.js";

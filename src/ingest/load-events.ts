@@ -12,11 +12,11 @@ import { resolve } from "node:path";
 import { isCameoEventCode } from "../core/cameo.js";
 import { cameoNonStateLabel, lookupCountry } from "../core/crosswalk.js";
 import { AccountingError, BadFileError, EntenteError } from "../core/errors.js";
-import type { EventLayout, EventRule } from "../sources/events/layouts.js";
+import type { EventLayout, EventRule } from "../store/bulk-csv.js";
 import { fileCoverage } from "../store/event-coverage.js";
 import type { FileMeta, Reject, Store, UnresolvedName } from "../store/store.js";
 import { type EventInput, findLines, hashFile, LineCounter, withPipe } from "./event-input.js";
-import type { FileReport, Progress } from "./load-file.js";
+import type { FileReport, Progress } from "./file-report.js";
 
 export interface EventFileReport extends FileReport {
   /** Events kept whose actors are not two states (blank, regional or non-state, unresolved). */

@@ -19,7 +19,7 @@
  *
  * Times are Unix seconds (UTC); spans are half-open [start, end).
  */
-import type { EventLayoutName } from "../sources/events/layouts.js";
+import type { EventLayoutName } from "./bulk-csv.js";
 import type { Store } from "./store.js";
 
 export interface CoverageSpan {

@@ -1,4 +1,4 @@
-import type { EventLayout } from "../sources/events/layouts.js";
+import type { EventLayout } from "./bulk-csv.js";
 import type { SqlDialect } from "./dialect.js";
 import type { CoverageFact, CoverageSpan } from "./event-coverage.js";
 import type { TableName } from "./schema.js";

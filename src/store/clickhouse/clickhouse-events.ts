@@ -20,7 +20,7 @@ import { createReadStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import type { EventLayout } from "../../sources/events/layouts.js";
+import type { EventLayout } from "../bulk-csv.js";
 import { createTableSql } from "../duckdb/ddl.js";
 import { DuckDbEventSession } from "../duckdb/duckdb-events.js";
 import { duckdb } from "../duckdb/node-api.js";

@@ -8,7 +8,7 @@
  * move leaves nothing; one that fails during it is deleted again by file_id (`removeFile`).
  */
 import { StoreError } from "../../core/errors.js";
-import type { EventLayout } from "../../sources/events/layouts.js";
+import type { EventLayout } from "../bulk-csv.js";
 import { CLICKHOUSE_DIALECT } from "../dialect.js";
 import { SCHEMA_VERSION } from "../duckdb/ddl.js";
 import { backfillSpans, type CoverageSpan } from "../event-coverage.js";

@@ -5,7 +5,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { cameoEventCodes, quadClassSql } from "../../core/cameo.js";
-import type { CsvType, EventLayout, EventRule, Projection } from "../../sources/events/layouts.js";
+import type { CsvType, EventLayout, EventRule, Projection } from "../bulk-csv.js";
 import {
   type CoverageFact,
   type CoverageSpan,

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { StoreError } from "../../core/errors.js";
-import type { EventLayout } from "../../sources/events/layouts.js";
+import type { EventLayout } from "../bulk-csv.js";
 import { DUCKDB_DIALECT } from "../dialect.js";
 import { backfillSpans } from "../event-coverage.js";
 import {
