@@ -1,3 +1,4 @@
+import { VOLUME_TABLE } from "../store/event-cube.js";
 import type { Store } from "../store/store.js";
 
 /**
@@ -9,10 +10,12 @@ import type { Store } from "../store/store.js";
  * yield NULL. The outer count is not named `n`: ClickHouse aliases are global to the query.
  */
 export async function loadedYearRange(store: Store): Promise<{ from: number; to: number } | null> {
-  // The year of the first and last date, not the first and last year of every date: one
-  // conversion instead of one per event.
-  const lo = store.sql.year("min(event_date)");
-  const hi = store.sql.year("max(event_date)");
+  // Event years from the volume per day (src/store/event-cube.ts), not from every event; the
+  // year of the first and last day, not the first and last year of every day.
+  const lo = store.sql.year("min(day)");
+  const hi = store.sql.year("max(day)");
+  const volume = (table: string) =>
+    `SELECT count(*), ${lo}, ${hi} FROM ${VOLUME_TABLE} WHERE table_name = ${store.sql.literal(table)}`;
   const [r] = await store.query<{ tables: number; lo: number | null; hi: number | null }>(
     `SELECT count(*) AS tables, min(lo) AS lo, max(hi) AS hi FROM (
        SELECT count(*) AS n, min(coalesce(year, 1945 + session)) AS lo, max(coalesce(year, 1945 + session)) AS hi FROM un_rollcalls
@@ -23,8 +26,8 @@ export async function loadedYearRange(store: Store): Promise<{ from: number; to:
        UNION ALL SELECT count(*), min(delivery_year), max(delivery_year) FROM arms_transfers
        UNION ALL SELECT count(*), min(start_year), max(start_year) FROM exercises
        UNION ALL SELECT count(*), min(year), max(year) FROM nmc
-       UNION ALL SELECT count(*), ${lo}, ${hi} FROM gdelt_events
-       UNION ALL SELECT count(*), ${lo}, ${hi} FROM icews_events
+       UNION ALL ${volume("gdelt_events")}
+       UNION ALL ${volume("icews_events")}
        UNION ALL SELECT count(*), min(year), max(year) FROM icews_dyad_year
      ) t
      WHERE n > 0`,

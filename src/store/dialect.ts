@@ -40,6 +40,12 @@ export interface SqlDialect {
    * strings of our own code; each dialect writes them as its own string literals).
    */
   regexpReplaceAll(expr: string, pattern: string, replacement: string): string;
+  /** A text literal of a plain string of our own code (a table name). */
+  literal(text: string): string;
+  /** An expression known to be non-null, typed so (ClickHouse: not Nullable). */
+  notNull(expr: string): string;
+  /** A typed null (a column the source lacks, in a row of a table that has it). */
+  nullOf(type: "bool" | "int" | "double" | "text"): string;
 }
 
 function isoDate(iso: string): string {
@@ -63,6 +69,10 @@ export const DUCKDB_DIALECT: SqlDialect = {
   lower: (e) => `lower(${e})`,
   regexpReplaceAll: (e, p, r) =>
     `regexp_replace(${e}, ${quoteLiteral(p)}, ${quoteLiteral(r)}, 'g')`,
+  literal: (t) => quoteLiteral(t),
+  notNull: (e) => e,
+  nullOf: (t) =>
+    `CAST(NULL AS ${{ bool: "BOOLEAN", int: "INTEGER", double: "DOUBLE", text: "VARCHAR" }[t]})`,
 };
 
 /**
@@ -88,4 +98,8 @@ export const CLICKHOUSE_DIALECT: SqlDialect = {
   // lower() of ClickHouse only maps ASCII letters.
   lower: (e) => `lowerUTF8(${e})`,
   regexpReplaceAll: (e, p, r) => `replaceRegexpAll(${e}, ${stringLiteral(p)}, ${stringLiteral(r)})`,
+  literal: (t) => stringLiteral(t),
+  notNull: (e) => `assumeNotNull(${e})`,
+  nullOf: (t) =>
+    `CAST(NULL AS Nullable(${{ bool: "UInt8", int: "Int32", double: "Float64", text: "String" }[t]}))`,
 };

@@ -10,6 +10,8 @@ storeContract("duckdb", tempStore);
 
 /** The tables migration 5 adds (IGO memberships, contiguity, disputes). */
 const V5_TABLES = ["igo_dyad_year", "contiguity", "mid_dyad_year"] as const;
+/** The tables migration 6 adds (the event cube). */
+const V6_TABLES = ["event_cube", "event_volume"] as const;
 
 describe("DuckDbStore", () => {
   it("keeps data across close and reopen, and opens read-only", async () => {
@@ -52,7 +54,7 @@ describe("DuckDbStore", () => {
     // Back to what version 2 wrote: no documents table, version 2 in meta.
     await a.query("DROP TABLE documents");
     await a.query("DROP TABLE event_coverage");
-    for (const t of V5_TABLES) await a.query(`DROP TABLE ${t}`);
+    for (const t of [...V5_TABLES, ...V6_TABLES]) await a.query(`DROP TABLE ${t}`);
     await a.query("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
     expect(await a.schemaVersion()).toBe(2);
     await a.close();
@@ -72,7 +74,7 @@ describe("DuckDbStore", () => {
       const r = await ingest(a, [dataFile("gdelt_events/20191024143000.export.CSV")]);
       expect(r.ok).toBe(true);
       await a.query("DROP TABLE event_coverage");
-      for (const t of V5_TABLES) await a.query(`DROP TABLE ${t}`);
+      for (const t of [...V5_TABLES, ...V6_TABLES]) await a.query(`DROP TABLE ${t}`);
       await a.query("UPDATE meta SET value = '3' WHERE key = 'schema_version'");
       await a.close();
       const b = await DuckDbStore.open(path);

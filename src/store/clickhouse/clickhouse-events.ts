@@ -20,11 +20,22 @@ import { createReadStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { AccountingError } from "../../core/errors.js";
+import { failpoint } from "../../core/failpoint.js";
 import type { EventLayout } from "../bulk-csv.js";
 import { createTableSql } from "../duckdb/ddl.js";
 import { DuckDbEventSession } from "../duckdb/duckdb-events.js";
 import { duckdb } from "../duckdb/node-api.js";
 import type { CoverageFact, CoverageSpan } from "../event-coverage.js";
+import {
+  CUBE_COLUMNS,
+  CUBE_TABLE,
+  cubeColumnNames,
+  cubeSelectSql,
+  VOLUME_COLUMNS,
+  VOLUME_TABLE,
+  volumeSelectSql,
+} from "../event-cube.js";
 import { TABLES, type TableSpec, TRACE_COLUMNS } from "../schema.js";
 import { quoteIdent, quoteLiteral } from "../sql.js";
 import type {
@@ -39,7 +50,7 @@ import type {
 } from "../store.js";
 import { keyExpr, writeCoverage, writeProvenance } from "./clickhouse-load.js";
 import type { ClickHouseStore } from "./clickhouse-store.js";
-import { chIdent, mergeTreeTableSql } from "./ddl.js";
+import { CUBE_TABLES, chIdent, mergeTreeTableSql, SLOT_COLUMN, slotSql } from "./ddl.js";
 import { stringLiteral } from "./literal.js";
 
 /**
@@ -72,6 +83,7 @@ export class ClickHouseEventSession implements EventLoadSession {
   private fresh = "1";
   /** Rows to load as counted by `counts()`: the move must deliver exactly these. */
   private counted: number | null = null;
+  private withoutDyad = 0;
 
   private constructor(
     private readonly store: ClickHouseStore,
@@ -104,6 +116,7 @@ export class ClickHouseEventSession implements EventLoadSession {
       const con = await instance.connect();
       await con.run(createTableSql(TABLES[layout.table]));
       const fileId = await store.nextFileId();
+      await store.journal(fileId, TABLES[layout.table].name, stage);
       const local = new DuckDbEventSession(con, meta, layout, fileId, "scratch");
       return new ClickHouseEventSession(
         store,
@@ -226,7 +239,8 @@ export class ClickHouseEventSession implements EventLoadSession {
       `SELECT count() AS n, countIf(${noState}) AS w FROM ${chIdent(this.stage)} WHERE ${this.fresh}`,
     );
     this.counted = Number(r?.n ?? 0);
-    return { rows: this.counted, withoutDyad: Number(r?.w ?? 0) };
+    this.withoutDyad = Number(r?.w ?? 0);
+    return { rows: this.counted, withoutDyad: this.withoutDyad };
   }
 
   async coverageFacts(): Promise<CoverageFact[]> {
@@ -246,6 +260,10 @@ export class ClickHouseEventSession implements EventLoadSession {
       // The accounting check runs before anything reaches the event table.
       input.verify(result);
       try {
+        // The cube first: `fresh` compares the staged rows with the stored events, which the
+        // move then adds to.
+        await this.writeCube(rows);
+        failpoint("event-load:after-cube");
         await this.move();
         const moved = await this.scalar(
           `SELECT count() AS n FROM ${chIdent(this.spec.name)} WHERE file_id = ${this.fileId}`,
@@ -253,16 +271,50 @@ export class ClickHouseEventSession implements EventLoadSession {
         if (moved !== rows) {
           throw new Error(`${moved} rows reached ${this.spec.name}, ${rows} expected`);
         }
+        failpoint("event-load:after-move");
         await writeCoverage(this.store, this.fileId, this.spec.name, input.coverage);
         await writeProvenance(this.store, this.fileId, this.meta, this.spec.name, input, result);
       } catch (e) {
-        await this.store.removeFile("event_coverage", this.fileId);
-        await this.store.removeFile(this.spec.name, this.fileId);
+        for (const t of ["event_coverage", ...CUBE_TABLES, this.spec.name]) {
+          await this.store.removeFile(t, this.fileId);
+        }
         throw e;
       }
       return result;
     } finally {
       await this.abort();
+    }
+  }
+
+  /**
+   * The file's cube cells and volume from the staged rows that are not duplicates, each cell
+   * grouped by the shard its events go to; checked against the rows to load.
+   */
+  private async writeCube(rows: number): Promise<void> {
+    const node = this.store.node;
+    const opts = {
+      from: chIdent(this.stage),
+      where: this.fresh,
+      fileId: String(this.fileId),
+      extra: [[SLOT_COLUMN, slotSql(this.store.totalWeight)]] as const,
+    };
+    const table = this.layout.table;
+    await node.exec(
+      `INSERT INTO ${CUBE_TABLE} (${cubeColumnNames(CUBE_COLUMNS)}) ${cubeSelectSql(table, this.store.sql, opts)}`,
+    );
+    await node.exec(
+      `INSERT INTO ${VOLUME_TABLE} (${cubeColumnNames(VOLUME_COLUMNS)}) ${volumeSelectSql(table, this.store.sql, opts)}`,
+    );
+    const cube = await this.scalar(
+      `SELECT sum(events) AS n FROM ${CUBE_TABLE} WHERE file_id = ${this.fileId}`,
+    );
+    const volume = await this.scalar(
+      `SELECT sum(events) AS n FROM ${VOLUME_TABLE} WHERE file_id = ${this.fileId}`,
+    );
+    if (cube !== rows - this.withoutDyad || volume !== rows) {
+      throw new AccountingError(
+        `${this.meta.path}: the event cube holds ${cube} events and the volume ${volume}, but ${rows - this.withoutDyad} of the ${rows} rows to load are between two states`,
+      );
     }
   }
 

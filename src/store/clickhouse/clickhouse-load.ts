@@ -86,6 +86,7 @@ export class ClickHouseLoadSession implements LoadSession {
       const result: LoadResult = { fileId, rowsLoaded: loaded, rowsDuplicate: staged - loaded };
       // The accounting check runs before anything reaches the data table.
       input.verify(result);
+      await this.store.journal(fileId, this.spec.name, this.stage);
       try {
         await node.exec(
           `INSERT INTO ${target} (${names.join(", ")}, file_id, line)

@@ -13,6 +13,16 @@ import { CLICKHOUSE_DIALECT } from "../dialect.js";
 import { SCHEMA_VERSION } from "../duckdb/ddl.js";
 import { backfillSpans, type CoverageSpan } from "../event-coverage.js";
 import {
+  CUBE_COLUMNS,
+  CUBE_TABLE,
+  cubeColumnNames,
+  cubeSelectSql,
+  type EventTable,
+  VOLUME_COLUMNS,
+  VOLUME_TABLE,
+  volumeSelectSql,
+} from "../event-cube.js";
+import {
   PROVENANCE_COLUMNS,
   provenanceRecord,
   REJECTS_SQL,
@@ -32,9 +42,30 @@ import type {
 import { ClickHouseEventSession } from "./clickhouse-events.js";
 import { ClickHouseLoadSession, writeCoverage } from "./clickhouse-load.js";
 import { ChNode } from "./connection.js";
-import { bookkeepingDdl, chIdent, createTableDdl, DATA_TABLES, EVENT_TABLES } from "./ddl.js";
-import { stringLiteral } from "./literal.js";
+import {
+  bookkeepingDdl,
+  CUBE_TABLES,
+  chIdent,
+  createTableDdl,
+  cubeDdl,
+  DATA_TABLES,
+  EVENT_TABLES,
+  SHARDED_TABLES,
+  SLOT_COLUMN,
+  slotSql,
+  type TableDdl,
+} from "./ddl.js";
+import { stringLiteral, tsvField } from "./literal.js";
 import { type ClickHouseLocation, parseClickHouseUrl } from "./url.js";
+
+/** Every table a load writes rows of a file into (deleted by file id when it fails). */
+const LOAD_TABLES: readonly string[] = [
+  ...DATA_TABLES.map((t) => t.name),
+  ...CUBE_TABLES,
+  "event_coverage",
+  "load_rejects",
+  "load_unresolved",
+];
 
 export interface ClickHouseOpenOptions {
   readonly readOnly?: boolean;
@@ -59,6 +90,8 @@ export class ClickHouseStore implements Store {
     readonly node: ChNode,
     /** Every shard of a cluster (the coordinator among them); empty on a single node. */
     readonly shards: readonly ChNode[],
+    /** Sum of the shards' weights (1 on a single node): the modulus of the shard slot. */
+    readonly totalWeight: number,
   ) {}
 
   get location(): string {
@@ -93,7 +126,11 @@ export class ClickHouseStore implements Store {
         await admin.exec(`CREATE DATABASE IF NOT EXISTS ${chIdent(where.database)}`);
       }
       let shardUrls: string[] = [];
-      if (where.cluster !== null) shardUrls = await clusterNodes(admin, where);
+      let totalWeight = 1;
+      if (where.cluster !== null) {
+        shardUrls = await clusterNodes(admin, where);
+        totalWeight = await clusterWeight(admin, where.cluster);
+      }
       if (!readOnly) {
         // The shard-local tables need the database on every shard.
         for (const url of shardUrls) {
@@ -107,9 +144,12 @@ export class ClickHouseStore implements Store {
       }
       const node = new ChNode({ ...base, url: where.url, database: where.database });
       const shards = shardUrls.map((url) => new ChNode({ ...base, url, database: where.database }));
-      const store = new ClickHouseStore(where, readOnly, node, shards);
+      const store = new ClickHouseStore(where, readOnly, node, shards, totalWeight);
       if (readOnly) await store.checkVersion();
-      else await store.migrate();
+      else {
+        await store.migrate();
+        await store.recover();
+      }
       return store;
     } finally {
       await admin.close();
@@ -156,13 +196,14 @@ export class ClickHouseStore implements Store {
     const current = await this.checkVersion();
     if (current >= SCHEMA_VERSION) return;
     for (const sql of bookkeepingDdl(this.where.database)) await this.node.exec(sql);
-    for (const spec of DATA_TABLES) {
-      const ddl = createTableDdl(spec, this.where.database, this.where.cluster);
-      for (const shard of this.shards) {
-        for (const sql of ddl.shards) await shard.exec(sql);
-      }
-      for (const sql of ddl.coordinator) await this.node.exec(sql);
+    const cubeExisted = await this.hasTable(CUBE_TABLES);
+    for (const ddl of [
+      ...DATA_TABLES.map((spec) => createTableDdl(spec, this.where.database, this.where.cluster)),
+      ...cubeDdl(this.where.database, this.where.cluster),
+    ]) {
+      await this.runDdl(ddl);
     }
+    if (current > 0 && current < 6) await this.backfillCube(cubeExisted);
     if (current > 0 && current < 4) {
       // Event files loaded before schema 4: their spans from their rows. A run interrupted after
       // some files is repeated for the files that have none yet.
@@ -184,6 +225,83 @@ export class ClickHouseStore implements Store {
     await this.node.exec(
       `INSERT INTO schema_migrations VALUES (${SCHEMA_VERSION}, ${stringLiteral(new Date().toISOString())})`,
     );
+  }
+
+  private async runDdl(ddl: TableDdl): Promise<void> {
+    for (const shard of this.shards) {
+      for (const sql of ddl.shards) await shard.exec(sql);
+    }
+    for (const sql of ddl.coordinator) await this.node.exec(sql);
+  }
+
+  private async hasTable(names: ReadonlySet<string>): Promise<boolean> {
+    const r = await this.node.query<{ n: number }>(
+      `SELECT count() AS n FROM system.tables WHERE database = ${stringLiteral(this.where.database)}
+         AND name IN (${[...names].map(stringLiteral).join(", ")})`,
+    );
+    return Number(r[0]?.n ?? 0) > 0;
+  }
+
+  /**
+   * Schema 6: the cube of the events loaded before it, from their rows, on each shard from the
+   * shard's own events. A run interrupted part-way left some rows: they are removed first.
+   */
+  private async backfillCube(existed: boolean): Promise<void> {
+    if (existed) for (const t of CUBE_TABLES) await this.truncate(t);
+    const targets: Array<[ChNode, string]> = this.shards.length
+      ? this.shards.map((n) => [n, "_local"])
+      : [[this.node, ""]];
+    for (const [node, suffix] of targets) {
+      for (const table of EVENT_TABLES) {
+        const opts = {
+          from: chIdent(`${table}${suffix}`),
+          where: "1",
+          fileId: "file_id",
+          extra: [[SLOT_COLUMN, slotSql(this.totalWeight)]] as const,
+        };
+        const t = table as EventTable;
+        await node.exec(
+          `INSERT INTO ${chIdent(`${CUBE_TABLE}${suffix}`)} (${cubeColumnNames(CUBE_COLUMNS)}) ${cubeSelectSql(t, this.sql, opts)}`,
+        );
+        await node.exec(
+          `INSERT INTO ${chIdent(`${VOLUME_TABLE}${suffix}`)} (${cubeColumnNames(VOLUME_COLUMNS)}) ${volumeSelectSql(t, this.sql, opts)}`,
+        );
+      }
+    }
+  }
+
+  /** Delete every row of a (possibly sharded) table and wait until the deletion is done. */
+  private async truncate(table: string): Promise<void> {
+    await this.deleteWhere(table, "1");
+  }
+
+  /**
+   * Loads a killed process left unfinished: journaled (load_journal) but without a provenance
+   * row. Their rows are deleted from every table a load writes, and their staging tables dropped,
+   * before anything else is loaded; a file counts as loaded only when its provenance row exists.
+   */
+  private async recover(): Promise<void> {
+    const orphans = await this.node.query<{ f: number; stage: string }>(
+      `SELECT file_id AS f, stage FROM load_journal
+       WHERE file_id NOT IN (SELECT file_id FROM provenance) ORDER BY file_id`,
+    );
+    for (const o of orphans) {
+      await this.node.exec(`DROP TABLE IF EXISTS ${chIdent(o.stage)}`);
+      for (const t of LOAD_TABLES) await this.removeFile(t, Number(o.f));
+    }
+    if (orphans.length) {
+      await this.deleteWhere(
+        "load_journal",
+        `file_id IN (${orphans.map((o) => Math.trunc(Number(o.f))).join(", ")})`,
+      );
+    }
+  }
+
+  /** Note a load before it writes anything, so that a killed one is cleaned up (`recover`). */
+  async journal(fileId: number, table: string, stage: string): Promise<void> {
+    await this.node.insertTsv("load_journal", [
+      `${Math.trunc(fileId)}\t${tsvField(table)}\t${tsvField(stage)}\t${tsvField(new Date().toISOString())}\n`,
+    ]);
   }
 
   async findFileBySha(sha256: string): Promise<ProvenanceRecord | null> {
@@ -235,8 +353,10 @@ export class ClickHouseStore implements Store {
    * into one store must not run concurrently (as with DuckDB, one writer at a time).
    */
   async nextFileId(): Promise<number> {
+    // The journal too: the id of a load that was killed is never given again.
     const r = await this.node.query<{ id: number }>(
-      "SELECT max(file_id) + 1 AS id FROM provenance",
+      `SELECT max(f) + 1 AS id FROM (
+         SELECT max(file_id) AS f FROM provenance UNION ALL SELECT max(file_id) AS f FROM load_journal)`,
     );
     return Math.max(1, Number(r[0]?.id ?? 1));
   }
@@ -257,12 +377,16 @@ export class ClickHouseStore implements Store {
    * shard-local tables.
    */
   async removeFile(table: string, fileId: number): Promise<void> {
+    await this.deleteWhere(table, `file_id = ${Math.trunc(fileId)}`);
+  }
+
+  private async deleteWhere(table: string, where: string): Promise<void> {
     const targets: Array<[ChNode, string]> =
-      this.shards.length && EVENT_TABLES.has(table)
+      this.shards.length && SHARDED_TABLES.has(table)
         ? this.shards.map((n) => [n, `${table}_local`])
         : [[this.node, table]];
     for (const [node, name] of targets) {
-      await node.exec(`ALTER TABLE ${chIdent(name)} DELETE WHERE file_id = ${Math.trunc(fileId)}`);
+      await node.exec(`ALTER TABLE ${chIdent(name)} DELETE WHERE ${where}`);
     }
     for (const [node, name] of targets) {
       for (let i = 0; ; i++) {
@@ -274,7 +398,7 @@ export class ClickHouseStore implements Store {
         if (i > 600)
           throw new StoreError(
             "store_query_failed",
-            `Rows of file ${fileId} in ${name} are not deleted after 60 s`,
+            `Rows of ${name} (${where}) are not deleted after 60 s`,
             { hint: `Check system.mutations on ${this.location}` },
           );
         await new Promise((res) => setTimeout(res, 100));
@@ -286,6 +410,15 @@ export class ClickHouseStore implements Store {
     await this.node.close();
     for (const s of this.shards) await s.close();
   }
+}
+
+/** Sum of the weights of the cluster's shards (each shard once, whatever its replicas). */
+async function clusterWeight(admin: ChNode, cluster: string): Promise<number> {
+  const r = await admin.query<{ w: number }>(
+    `SELECT sum(w) AS w FROM (SELECT shard_num, any(shard_weight) AS w FROM system.clusters
+       WHERE cluster = ${stringLiteral(cluster)} GROUP BY shard_num)`,
+  );
+  return Math.max(1, Number(r[0]?.w ?? 1));
 }
 
 /**

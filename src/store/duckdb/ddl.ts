@@ -1,3 +1,14 @@
+import { DUCKDB_DIALECT } from "../dialect.js";
+import {
+  CUBE_COLUMNS,
+  CUBE_TABLE,
+  type CubeColumn,
+  cubeSelectSql,
+  type EventTable,
+  VOLUME_COLUMNS,
+  VOLUME_TABLE,
+  volumeSelectSql,
+} from "../event-cube.js";
 import { type ColumnType, TABLES, type TableSpec, TRACE_COLUMNS } from "../schema.js";
 import { quoteIdent } from "../sql.js";
 
@@ -75,7 +86,45 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => stri
     version: 5,
     statements: () => [...V5_TABLES].map((t) => createTableSql(TABLES[t])),
   },
+  {
+    // The event cube and the volume per day (src/store/event-cube.ts), filled from the events
+    // already stored, file by file.
+    version: 6,
+    statements: () => [
+      cubeTableSql(CUBE_TABLE, CUBE_COLUMNS),
+      cubeTableSql(VOLUME_TABLE, VOLUME_COLUMNS),
+      ...(["gdelt_events", "icews_events"] as const).flatMap((t) => {
+        const opts = { from: t, where: "true", fileId: "file_id" };
+        return [insertCubeSql(t, opts), insertVolumeSql(t, opts)];
+      }),
+    ],
+  },
 ];
+
+function cubeTableSql(name: string, columns: readonly CubeColumn[]): string {
+  const cols = columns.map(
+    (c) => `${quoteIdent(c.name)} ${duckType(c.type)}${c.required ? " NOT NULL" : ""}`,
+  );
+  return `CREATE TABLE ${quoteIdent(name)} (${cols.join(", ")})`;
+}
+
+/**
+ * INSERT of the cube rows of some events, sorted by dyad and day: each load's rows then fill
+ * row groups of few dyads, whose zone maps let a dyad's query skip the rest.
+ */
+export function insertCubeSql(
+  table: EventTable,
+  opts: { from: string; where: string; fileId: string },
+): string {
+  return `INSERT INTO ${CUBE_TABLE} ${cubeSelectSql(table, DUCKDB_DIALECT, opts)} ORDER BY a, b, day`;
+}
+
+export function insertVolumeSql(
+  table: EventTable,
+  opts: { from: string; where: string; fileId: string },
+): string {
+  return `INSERT INTO ${VOLUME_TABLE} ${volumeSelectSql(table, DUCKDB_DIALECT, opts)}`;
+}
 
 /** One row per span an event file covers: Unix seconds (UTC), half-open [span_start, span_end). */
 export const EVENT_COVERAGE_DDL = `CREATE TABLE event_coverage (

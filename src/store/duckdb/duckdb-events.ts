@@ -5,6 +5,8 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { cameoEventCodes, quadClassSql } from "../../core/cameo.js";
+import { AccountingError } from "../../core/errors.js";
+import { failpoint } from "../../core/failpoint.js";
 import type { CsvType, EventLayout, EventRule, Projection } from "../bulk-csv.js";
 import {
   type CoverageFact,
@@ -12,6 +14,7 @@ import {
   coverageFactsSql,
   toFacts,
 } from "../event-coverage.js";
+import { CUBE_TABLE, VOLUME_TABLE } from "../event-cube.js";
 import { TABLES } from "../schema.js";
 import { quoteIdent, quoteLiteral } from "../sql.js";
 import type {
@@ -24,6 +27,7 @@ import type {
   LoadResult,
   Reject,
 } from "../store.js";
+import { insertCubeSql, insertVolumeSql } from "./ddl.js";
 
 const CSV_TYPES: Record<CsvType, string> = {
   bigint: "BIGINT",
@@ -310,13 +314,19 @@ export class DuckDbEventSession implements EventLoadSession {
     input: CommitInput & { rowsDuplicate: number; coverage: readonly CoverageSpan[] },
   ): Promise<LoadResult> {
     try {
-      const rows = await this.scalar(`SELECT count(*) FROM ${this.table} WHERE ${this.where}`);
+      const [a, b] = this.layout.countries.map(([, c]) => quoteIdent(c));
+      const r = await this.con.runAndReadAll(
+        `SELECT count(*), count(*) FILTER (WHERE ${a} IS NOT NULL AND ${b} IS NOT NULL)
+         FROM ${this.table} WHERE ${this.where}`,
+      );
+      const [rows, dyadic] = (r.getRows()[0] ?? [0, 0]).map(Number) as [number, number];
       const result: LoadResult = {
         fileId: this.fileId,
         rowsLoaded: rows,
         rowsDuplicate: input.rowsDuplicate,
       };
       input.verify(result);
+      await this.writeCube(rows, dyadic);
       await this.con.run(
         `INSERT INTO provenance VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now()::TIMESTAMP)`,
         [
@@ -350,12 +360,31 @@ export class DuckDbEventSession implements EventLoadSession {
           c.basis,
         ] as never);
       }
+      failpoint("event-load:before-commit");
       await this.con.run("COMMIT");
       this.closed = true;
       return result;
     } catch (e) {
       await this.abort();
       throw e;
+    }
+  }
+
+  /** The file's cells of the event cube and its volume per day, checked against its rows. */
+  private async writeCube(rows: number, dyadic: number): Promise<void> {
+    const opts = { from: this.table, where: this.where, fileId: String(this.fileId) };
+    await this.con.run(insertCubeSql(this.layout.table, opts));
+    await this.con.run(insertVolumeSql(this.layout.table, opts));
+    const cube = await this.scalar(
+      `SELECT coalesce(sum(events), 0) FROM ${CUBE_TABLE} WHERE file_id = ${this.fileId}`,
+    );
+    const volume = await this.scalar(
+      `SELECT coalesce(sum(events), 0) FROM ${VOLUME_TABLE} WHERE file_id = ${this.fileId}`,
+    );
+    if (cube !== dyadic || volume !== rows) {
+      throw new AccountingError(
+        `${this.meta.path}: the event cube holds ${cube} events and the volume ${volume}, but ${dyadic} of the ${rows} rows loaded are between two states`,
+      );
     }
   }
 
