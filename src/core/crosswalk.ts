@@ -582,6 +582,11 @@ export function lookupCountry(input: string | number, opts?: ResolveOptions): Re
   }
 }
 
+/** Every CAMEO country code the crosswalk knows as a state (in some years). */
+export function cameoStateCodes(): string[] {
+  return [...indexes.cameo.keys()];
+}
+
 export function stateByCcode(ccode: number): State | null {
   return statesByCcode.get(ccode) ?? null;
 }

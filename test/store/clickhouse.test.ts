@@ -208,6 +208,7 @@ describe.skipIf(!clickhouse)("ClickHouseStore", () => {
       await store.node.exec(`ALTER TABLE \`${stage}\` DROP PARTITION '2016'`);
       await expect(
         s.commit({
+          sha256: "half",
           linesRead: 4,
           rejects: [],
           unresolved: [],

@@ -26,7 +26,7 @@ import type { EventLayout } from "../bulk-csv.js";
 import { createTableSql } from "../duckdb/ddl.js";
 import { DuckDbEventSession } from "../duckdb/duckdb-events.js";
 import { duckdb } from "../duckdb/node-api.js";
-import type { CoverageFact, CoverageSpan } from "../event-coverage.js";
+import type { CoverageFact } from "../event-coverage.js";
 import {
   CUBE_COLUMNS,
   CUBE_TABLE,
@@ -39,11 +39,11 @@ import {
 import { TABLES, type TableSpec, TRACE_COLUMNS } from "../schema.js";
 import { quoteIdent, quoteLiteral } from "../sql.js";
 import type {
-  CommitInput,
   CountryValue,
   CsvReadSpec,
+  EventCommitInput,
+  EventFileMeta,
   EventLoadSession,
-  FileMeta,
   InvalidRecord,
   LoadResult,
   Reject,
@@ -87,7 +87,7 @@ export class ClickHouseEventSession implements EventLoadSession {
 
   private constructor(
     private readonly store: ClickHouseStore,
-    private readonly meta: FileMeta,
+    private readonly meta: EventFileMeta,
     private readonly layout: EventLayout,
     private readonly fileId: number,
     private readonly stage: string,
@@ -99,7 +99,7 @@ export class ClickHouseEventSession implements EventLoadSession {
 
   static async start(
     store: ClickHouseStore,
-    meta: FileMeta,
+    meta: EventFileMeta,
     layout: EventLayout,
     stage: string,
   ): Promise<ClickHouseEventSession> {
@@ -247,9 +247,7 @@ export class ClickHouseEventSession implements EventLoadSession {
     return this.local.coverageFacts();
   }
 
-  async commit(
-    input: CommitInput & { rowsDuplicate: number; coverage: readonly CoverageSpan[] },
-  ): Promise<LoadResult> {
+  async commit(input: EventCommitInput): Promise<LoadResult> {
     try {
       const rows = this.counted ?? (await this.counts()).rows;
       const result: LoadResult = {
@@ -273,7 +271,8 @@ export class ClickHouseEventSession implements EventLoadSession {
         }
         failpoint("event-load:after-move");
         await writeCoverage(this.store, this.fileId, this.spec.name, input.coverage);
-        await writeProvenance(this.store, this.fileId, this.meta, this.spec.name, input, result);
+        const meta = { ...this.meta, sha256: input.sha256 };
+        await writeProvenance(this.store, this.fileId, meta, this.spec.name, input, result);
       } catch (e) {
         for (const t of ["event_coverage", ...CUBE_TABLES, this.spec.name]) {
           await this.store.removeFile(t, this.fileId);

@@ -30,6 +30,7 @@ import {
 } from "../provenance.js";
 import { TABLES, type TableName } from "../schema.js";
 import type {
+  EventFileMeta,
   EventLoadSession,
   FileMeta,
   LoadSession,
@@ -309,6 +310,13 @@ export class ClickHouseStore implements Store {
     return rows[0] ?? null;
   }
 
+  async hasFileOfSize(size: number): Promise<boolean> {
+    const rows = await this.node.query(
+      `SELECT 1 AS x FROM provenance WHERE size = ${Math.trunc(size)} LIMIT 1`,
+    );
+    return rows.length > 0;
+  }
+
   async files(): Promise<ProvenanceRecord[]> {
     return this.provenanceRows("ORDER BY file_id");
   }
@@ -366,7 +374,7 @@ export class ClickHouseStore implements Store {
     return new ClickHouseLoadSession(this, meta, TABLES[table], this.stageName("rows"));
   }
 
-  async beginEventLoad(meta: FileMeta, layout: EventLayout): Promise<EventLoadSession> {
+  async beginEventLoad(meta: EventFileMeta, layout: EventLayout): Promise<EventLoadSession> {
     this.writable();
     return ClickHouseEventSession.start(this, meta, layout, this.stageName("events"));
   }

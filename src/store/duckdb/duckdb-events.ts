@@ -4,7 +4,7 @@
  * src/ingest/load-events.ts; this file only holds the SQL.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { cameoEventCodes, quadClassSql } from "../../core/cameo.js";
+import { cameoEventCodes, isCameoEventCode, quadClassSql } from "../../core/cameo.js";
 import { AccountingError } from "../../core/errors.js";
 import { failpoint } from "../../core/failpoint.js";
 import type { CsvType, EventLayout, EventRule, Projection } from "../bulk-csv.js";
@@ -18,11 +18,11 @@ import { CUBE_TABLE, VOLUME_TABLE } from "../event-cube.js";
 import { TABLES } from "../schema.js";
 import { quoteIdent, quoteLiteral } from "../sql.js";
 import type {
-  CommitInput,
   CountryValue,
   CsvReadSpec,
+  EventCommitInput,
+  EventFileMeta,
   EventLoadSession,
-  FileMeta,
   InvalidRecord,
   LoadResult,
   Reject,
@@ -62,6 +62,19 @@ function ruleSql(rule: EventRule): string {
   }
 }
 
+/** Whether a code rule is broken by one combination of values (as ruleSql says in SQL). */
+function codeRuleBroken(rule: EventRule, value: (column: string) => string | null): boolean {
+  if (rule.kind === "cameo") {
+    const v = value(rule.column);
+    return v === null || !isCameoEventCode(v);
+  }
+  if (rule.kind === "root") {
+    const code = value(rule.codeColumn);
+    return value(rule.column) !== (code === null ? null : code.slice(0, 2));
+  }
+  return false;
+}
+
 /** "Error when converting column "X". Could not convert string "abc" to 'DOUBLE'" → shorter. */
 export function rejectReason(errorType: string, column: string | null, message: string): string {
   const count = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
@@ -78,10 +91,14 @@ export class DuckDbEventSession implements EventLoadSession {
   private readonly table: string;
   private readonly where: string;
   private closed = false;
+  /** Rows of the file repeating an id, when readCsv counted them. */
+  private repeated: number | null = null;
+  /** SQL of the rows breaking a rule, once found (invalidPredicate). */
+  private invalid: string | null = null;
 
   constructor(
     private readonly con: DuckDBConnection,
-    private readonly meta: FileMeta,
+    private readonly meta: EventFileMeta,
     private readonly layout: EventLayout,
     private readonly fileId: number,
     private readonly tag: string,
@@ -122,9 +139,16 @@ export class DuckDbEventSession implements EventLoadSession {
       `rejects_scan = ${quoteLiteral(rejScan)}`,
       "max_line_size = 1048576",
     ];
-    const sql = `INSERT INTO ${this.table} (${stored.map(([c]) => quoteIdent(c)).join(", ")}, file_id, line)
-      SELECT ${stored.map(([, p]) => projectionSql(p)).join(", ")}, ${this.fileId}, NULL
-      FROM read_csv(${quoteLiteral(spec.path)}, ${options.join(", ")})`;
+    // Country codes known before the read are joined in as the rows are read: setting them
+    // afterwards (UPDATE) rewrote two columns of every row and made the commit cost a second.
+    const joins = spec.countries?.length ? await this.countryJoins(spec) : null;
+    const insert = (join: typeof joins) => {
+      const project = (p: Projection): string =>
+        join && "country" in p ? (join.codes.get(p.country) ?? "NULL") : projectionSql(p);
+      return `INSERT INTO ${this.table} (${stored.map(([c]) => quoteIdent(c)).join(", ")}, file_id, line)
+        SELECT ${stored.map(([, p]) => project(p)).join(", ")}, ${this.fileId}, NULL
+        FROM read_csv(${quoteLiteral(spec.path)}, ${options.join(", ")})${join?.sql ?? ""}`;
+    };
     const timer =
       onProgress &&
       setInterval(() => {
@@ -133,7 +157,21 @@ export class DuckDbEventSession implements EventLoadSession {
       }, 250);
     let rowsRead: number;
     try {
-      rowsRead = (await this.con.run(sql)).rowsChanged;
+      rowsRead = (await this.con.run(insert(joins))).rowsChanged;
+      if (joins && this.layout.id.unique) {
+        const id = quoteIdent(this.layout.id.column);
+        this.repeated = await this.scalar(
+          `SELECT count(*) - count(DISTINCT ${id}) FROM ${this.table} WHERE ${this.where}`,
+        );
+        if (this.repeated > 0) {
+          // The join does not keep the file's order, and a repeated id keeps its first line:
+          // read again in order, the codes set afterwards (rare: GDELT repeats no id).
+          await this.con.run(`DELETE FROM ${this.table} WHERE ${this.where}`);
+          await this.con.run(`DROP TABLE IF EXISTS temp.${quoteIdent(rejTable)}`);
+          await this.con.run(`DROP TABLE IF EXISTS temp.${quoteIdent(rejScan)}`);
+          rowsRead = (await this.con.run(insert(null))).rowsChanged;
+        }
+      }
     } finally {
       if (timer) clearInterval(timer);
     }
@@ -152,21 +190,111 @@ export class DuckDbEventSession implements EventLoadSession {
     }
     await this.con.run(`DROP TABLE IF EXISTS temp.${quoteIdent(rejTable)}`);
     await this.con.run(`DROP TABLE IF EXISTS temp.${quoteIdent(rejScan)}`);
+    if (joins) await this.con.run(`DROP TABLE IF EXISTS temp.${quoteIdent(joins.table)}`);
     return { rowsRead, rejects: [...byLine].map(([line, reason]) => ({ line, reason })) };
   }
 
-  private invalidPredicate(): string {
-    return this.layout.rules.map(ruleSql).join(" OR ");
+  /**
+   * The map of country values and years to COW codes as a temporary table, and the joins that
+   * read a code for each country column of the layout from the file's columns.
+   */
+  private async countryJoins(
+    spec: CsvReadSpec,
+  ): Promise<{ table: string; sql: string; codes: Map<string, string> }> {
+    const table = `${this.tag}_country_map`;
+    await this.fillMap(table, spec.countries ?? []);
+    const l = spec.layout;
+    const source = (stored: string): string => {
+      const p = l.projection[stored];
+      if (!p || !("from" in p)) throw new Error(`${l.name}: ${stored} is not read from a column`);
+      return quoteIdent(p.from);
+    };
+    const year = `year(${source(l.dateColumn)})`;
+    const codes = new Map<string, string>();
+    let sql = "";
+    l.countries.forEach(([col], i) => {
+      const m = `cm${i}`;
+      sql += ` LEFT JOIN ${quoteIdent(table)} ${m} ON ${m}.v = ${source(col)} AND ${m}.y = ${year}`;
+      codes.set(col, `${m}.ccode`);
+    });
+    return { table, sql, codes };
+  }
+
+  /** A temporary table (v, y, ccode) of a country map, through an appender. */
+  private async fillMap(
+    table: string,
+    map: ReadonlyArray<{ value: string; year: number; ccode: number }>,
+  ): Promise<void> {
+    await this.con.run(
+      `CREATE TEMP TABLE ${quoteIdent(table)} (v VARCHAR, y INTEGER, ccode INTEGER)`,
+    );
+    const ap = await this.con.createAppender(table, "main", "temp");
+    for (const m of map) {
+      ap.appendVarchar(m.value);
+      ap.appendInteger(m.year);
+      ap.appendInteger(m.ccode);
+      ap.endRow();
+    }
+    ap.flushSync();
+    ap.closeSync();
+  }
+
+  /**
+   * SQL true for the file's rows that break a rule. The code rules (a CAMEO code, a root that
+   * matches it) are checked in JavaScript on the distinct values of their columns, a few hundred
+   * groups: testing each of millions of rows against the list of CAMEO codes cost more than a
+   * second of CPU per two million rows. The predicate then names the bad values found, and
+   * is "false" when the file keeps every rule.
+   */
+  private async invalidPredicate(): Promise<string> {
+    if (this.invalid !== null) return this.invalid;
+    const rules = this.layout.rules;
+    const codeRules = rules.filter((r) => r.kind === "cameo" || r.kind === "root");
+    const rowRules = rules.filter((r) => r.kind === "required" || r.kind === "digits");
+    const cols = [
+      ...new Set(
+        codeRules.flatMap((r) => (r.kind === "root" ? [r.column, r.codeColumn] : [r.column])),
+      ),
+    ];
+    const rowSql = rowRules.map(ruleSql).join(" OR ") || "false";
+    const r = await this.con.runAndReadAll(
+      `SELECT ${[...cols.map(quoteIdent), `count(*) FILTER (WHERE ${rowSql})`].join(", ")}
+       FROM ${this.table} WHERE ${this.where} GROUP BY ALL`,
+    );
+    const parts: string[] = [];
+    let rowBreakers = 0;
+    for (const row of r.getRows()) {
+      const value = (col: string): string | null => {
+        const v = row[cols.indexOf(col)];
+        return v === null || v === undefined ? null : String(v);
+      };
+      rowBreakers += Number(row[cols.length]);
+      if (codeRules.some((rule) => codeRuleBroken(rule, value))) {
+        parts.push(
+          cols
+            .map((c, i) => {
+              const v = row[i];
+              return `${quoteIdent(c)} IS NOT DISTINCT FROM ${v === null || v === undefined ? "NULL" : quoteLiteral(String(v))}`;
+            })
+            .join(" AND "),
+        );
+      }
+    }
+    if (rowBreakers > 0) parts.push(rowSql);
+    this.invalid = parts.length ? parts.map((p) => `(${p})`).join(" OR ") : "false";
+    return this.invalid;
   }
 
   async invalidRecords(): Promise<InvalidRecord[]> {
+    const where = await this.invalidPredicate();
+    if (where === "false") return [];
     const id = quoteIdent(this.layout.id.column);
     const cases = this.layout.rules
       .map((rule) => `WHEN ${ruleSql(rule)} THEN ${quoteLiteral(rule.field)}`)
       .join(" ");
     const r = await this.con.runAndReadAll(
       `SELECT CAST(${id} AS VARCHAR) AS id, CASE ${cases} END AS rule FROM ${this.table}
-       WHERE ${this.where} AND (${this.invalidPredicate()})`,
+       WHERE ${this.where} AND (${where})`,
     );
     return r.getRowObjectsJS().map((row) => ({
       id: row.id == null ? null : String(row.id),
@@ -175,17 +303,18 @@ export class DuckDbEventSession implements EventLoadSession {
   }
 
   async deleteInvalid(): Promise<number> {
-    const r = await this.con.run(
-      `DELETE FROM ${this.table} WHERE ${this.where} AND (${this.invalidPredicate()})`,
-    );
+    const where = await this.invalidPredicate();
+    if (where === "false") return 0;
+    const r = await this.con.run(`DELETE FROM ${this.table} WHERE ${this.where} AND (${where})`);
     return r.rowsChanged;
   }
 
   async countryValues(): Promise<CountryValue[]> {
     const date = quoteIdent(this.layout.dateColumn);
     const parts = this.layout.countries.map(
-      ([col]) =>
-        `SELECT ${quoteIdent(col)} AS v, year(${date}) AS y FROM ${this.table} WHERE ${this.where}`,
+      ([col, ccode]) =>
+        `SELECT ${quoteIdent(col)} AS v, year(${date}) AS y FROM ${this.table}
+         WHERE ${this.where} AND ${quoteIdent(ccode)} IS NULL`,
     );
     const r = await this.con.runAndReadAll(
       `SELECT v, y, count(*) AS n FROM (${parts.join(" UNION ALL ")}) WHERE v IS NOT NULL GROUP BY v, y`,
@@ -198,16 +327,7 @@ export class DuckDbEventSession implements EventLoadSession {
   ): Promise<void> {
     if (!map.length) return;
     const mapTable = quoteIdent(`${this.tag}_countries`);
-    await this.con.run(`CREATE TEMP TABLE ${mapTable} (v VARCHAR, y INTEGER, ccode INTEGER)`);
-    const ap = await this.con.createAppender(`${this.tag}_countries`, "main", "temp");
-    for (const m of map) {
-      ap.appendVarchar(m.value);
-      ap.appendInteger(m.year);
-      ap.appendInteger(m.ccode);
-      ap.endRow();
-    }
-    ap.flushSync();
-    ap.closeSync();
+    await this.fillMap(`${this.tag}_countries`, map);
     const date = quoteIdent(this.layout.dateColumn);
     for (const [col, ccodeCol] of this.layout.countries) {
       await this.con.run(
@@ -280,9 +400,12 @@ export class DuckDbEventSession implements EventLoadSession {
     const id = quoteIdent(this.layout.id.column);
     const key = this.layout.id.unique ? [id] : TABLES[this.layout.table].naturalKey.map(quoteIdent);
     if (this.layout.id.unique) {
-      const repeated = await this.scalar(
-        `SELECT count(*) - count(DISTINCT ${id}) FROM ${t} WHERE ${this.where}`,
-      );
+      // Counted by readCsv when it joined the country codes (rows deleted since cannot add any).
+      const repeated =
+        this.repeated ??
+        (await this.scalar(
+          `SELECT count(*) - count(DISTINCT ${id}) FROM ${t} WHERE ${this.where}`,
+        ));
       if (repeated === 0) return 0;
     }
     return (
@@ -310,9 +433,7 @@ export class DuckDbEventSession implements EventLoadSession {
     return toFacts(r.getRowObjectsJS());
   }
 
-  async commit(
-    input: CommitInput & { rowsDuplicate: number; coverage: readonly CoverageSpan[] },
-  ): Promise<LoadResult> {
+  async commit(input: EventCommitInput): Promise<LoadResult> {
     try {
       const [a, b] = this.layout.countries.map(([, c]) => quoteIdent(c));
       const r = await this.con.runAndReadAll(
@@ -332,7 +453,7 @@ export class DuckDbEventSession implements EventLoadSession {
         [
           this.fileId,
           this.meta.path,
-          this.meta.sha256,
+          input.sha256,
           this.meta.size,
           this.meta.source,
           this.meta.sourceVersion,
@@ -351,15 +472,7 @@ export class DuckDbEventSession implements EventLoadSession {
         "load_unresolved",
         input.unresolved.map((u) => [u.name, u.rows]),
       );
-      for (const c of input.coverage) {
-        await this.con.run("INSERT INTO event_coverage VALUES ($1, $2, $3, $4, $5)", [
-          this.fileId,
-          TABLES[this.layout.table].name,
-          c.start,
-          c.end,
-          c.basis,
-        ] as never);
-      }
+      await this.writeCoverage(input.coverage);
       failpoint("event-load:before-commit");
       await this.con.run("COMMIT");
       this.closed = true;
@@ -386,6 +499,31 @@ export class DuckDbEventSession implements EventLoadSession {
         `${this.meta.path}: the event cube holds ${cube} events and the volume ${volume}, but ${dyadic} of the ${rows} rows loaded are between two states`,
       );
     }
+  }
+
+  /**
+   * The spans the file covers, through an appender: a resampled file can cover tens of thousands
+   * of separate quarter hours, and one INSERT each cost more than reading the file.
+   */
+  private async writeCoverage(spans: readonly CoverageSpan[]): Promise<void> {
+    if (!spans.length) return;
+    const stage = `${this.tag}_coverage`;
+    await this.con.run(
+      `CREATE TEMP TABLE ${quoteIdent(stage)} (span_start BIGINT, span_end BIGINT, basis VARCHAR)`,
+    );
+    const ap = await this.con.createAppender(stage, "main", "temp");
+    for (const c of spans) {
+      ap.appendBigInt(BigInt(c.start));
+      ap.appendBigInt(BigInt(c.end));
+      ap.appendVarchar(c.basis);
+      ap.endRow();
+    }
+    ap.flushSync();
+    ap.closeSync();
+    await this.con.run(
+      `INSERT INTO event_coverage SELECT ${this.fileId}, ${quoteLiteral(TABLES[this.layout.table].name)}, span_start, span_end, basis FROM ${quoteIdent(stage)}`,
+    );
+    await this.con.run(`DROP TABLE temp.${quoteIdent(stage)}`);
   }
 
   private async insertMany(table: string, rows: ReadonlyArray<readonly [unknown, unknown]>) {

@@ -15,6 +15,7 @@ import { quoteIdent } from "../sql.js";
 import type {
   Cell,
   CommitInput,
+  EventFileMeta,
   EventLoadSession,
   FileMeta,
   LoadResult,
@@ -182,6 +183,11 @@ export class DuckDbStore implements Store {
     return rows[0] ?? null;
   }
 
+  async hasFileOfSize(size: number): Promise<boolean> {
+    const rows = await this.query("SELECT 1 FROM provenance WHERE size = $1 LIMIT 1", [size]);
+    return rows.length > 0;
+  }
+
   async files(): Promise<ProvenanceRecord[]> {
     return this.provenanceRows("ORDER BY file_id", []);
   }
@@ -234,7 +240,7 @@ export class DuckDbStore implements Store {
     );
   }
 
-  async beginEventLoad(meta: FileMeta, layout: EventLayout): Promise<EventLoadSession> {
+  async beginEventLoad(meta: EventFileMeta, layout: EventLayout): Promise<EventLoadSession> {
     if (this.readOnly) {
       throw new StoreError("store_read_only", `Store ${this.location} is open read-only`);
     }
