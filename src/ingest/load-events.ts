@@ -191,8 +191,7 @@ export async function loadEventFile(
     source: layout.source,
     sourceVersion: layout.version,
   };
-  // Not for a zip: its pipe cannot be read twice, as a file repeating an id needs (readCsv).
-  const countries = input.zipped ? [] : knownCountries(layout);
+  const countries = knownCountries(layout);
   const session = await store.beginEventLoad(meta, layout);
   try {
     // Rows so far, from the reader's progress and the lines counted so far (the count may still
@@ -214,7 +213,8 @@ export async function loadEventFile(
         ? await withPipe(
             () => input.open(),
             (c) => counter.push(c),
-            (pipe) => session.readCsv({ path: pipe, layout, columns, countries }, progress),
+            (pipe) =>
+              session.readCsv({ path: pipe, once: true, layout, columns, countries }, progress),
           )
         : await session.readCsv({ path, layout, columns, countries }, progress);
     } catch (e) {

@@ -86,6 +86,8 @@ export interface LoadSession {
 export interface CsvReadSpec {
   /** A readable path: the file, or a named pipe fed from an archive. */
   readonly path: string;
+  /** The path can be read only once (a pipe). */
+  readonly once?: boolean;
   readonly layout: EventLayout;
   /** The file's columns in order (ICEWS: from its header). */
   readonly columns: readonly string[];
