@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseWhen } from "../../src/cli/commands/sync.js";
+import { parseWhen } from "../../src/cli/commands/sync-run.js";
 import { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";
 import { fixture, tempDir } from "../helpers.js";
 import { type RouteSpec, startFileServer } from "../sync/server.js";

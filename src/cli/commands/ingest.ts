@@ -1,43 +1,5 @@
 import type { Command } from "commander";
-import { type FileReport, ingest } from "../../ingest/index.js";
-import { fmtInt, isInteractive, ProgressLine, writeJson } from "../output.js";
-import { type GlobalOptions, withStore } from "../store-option.js";
-
-const SHOWN = 20;
-const PROGRESS_MIN_BYTES = 10 * 1024 * 1024;
-
-function describe(r: FileReport): string {
-  const status = r.status.padEnd(9);
-  const source = (r.source ?? "-").padEnd(22);
-  switch (r.status) {
-    case "loaded":
-      return `${status} ${source} ${fmtInt(r.rows_loaded)} rows, ${fmtInt(r.rows_rejected)} rejected, ${fmtInt(r.rows_duplicate)} duplicate  ${r.path}`;
-    case "unchanged":
-      return `${status} ${source} ${r.path} (${r.reason})`;
-    case "skipped":
-      return `${status} ${source} ${r.path} (${r.reason})`;
-    case "failed":
-      return `${status} ${source} ${r.error}`;
-  }
-}
-
-function details(r: FileReport): string[] {
-  const lines: string[] = [];
-  if (r.rejects?.length) {
-    for (const rej of r.rejects.slice(0, SHOWN)) lines.push(`    line ${rej.line}: ${rej.reason}`);
-    if (r.rejects.length > SHOWN) {
-      lines.push(
-        `    … and ${fmtInt(r.rejects.length - SHOWN)} more rejected lines (--json lists all)`,
-      );
-    }
-  }
-  if (r.unresolved?.length) {
-    const names = r.unresolved.slice(0, SHOWN).map((u) => `${u.name} (${fmtInt(u.rows)})`);
-    const more = r.unresolved.length > SHOWN ? `, … ${r.unresolved.length - SHOWN} more` : "";
-    lines.push(`    kept without a state code, name not resolved: ${names.join(", ")}${more}`);
-  }
-  return lines;
-}
+import { lazy } from "../lazy.js";
 
 export function registerIngest(program: Command): void {
   program
@@ -55,54 +17,5 @@ Each file loads in one transaction: a failed file leaves the store unchanged. A 
 loaded (same sha256) is reported "unchanged". Every line is loaded, rejected (with line number
 and reason) or counted as a duplicate of a record already stored. Exit code 2 when a file failed.`,
     )
-    .action(async (paths: string[], opts: { source?: string; json?: boolean }, cmd: Command) => {
-      const global = cmd.optsWithGlobals<GlobalOptions>();
-      const started = Date.now();
-      const interactive = !opts.json && isInteractive();
-      const progress = new ProgressLine();
-      // Rates are per file and phase (an event file is first read, then loaded).
-      let current: { path: string; phase: string | undefined; started: number } = {
-        path: "",
-        phase: undefined,
-        started: Date.now(),
-      };
-      const result = await withStore(global, { readOnly: false }, (store) =>
-        ingest(store, paths, {
-          ...(opts.source ? { source: opts.source } : {}),
-          onFile: (r) => {
-            if (opts.json) return;
-            progress.clear();
-            process.stdout.write(`${describe(r)}\n`);
-            for (const l of details(r)) process.stdout.write(`${l}\n`);
-          },
-          onProgress: (p) => {
-            if (!interactive) return;
-            if (p.path !== current.path || p.phase !== current.phase) {
-              current = { path: p.path, phase: p.phase, started: Date.now() };
-            }
-            if (p.phase !== "loading" && p.totalBytes < PROGRESS_MIN_BYTES) return;
-            const what = p.phase === "loading" ? "rows" : "lines";
-            const pct = p.totalBytes > 0 ? `, ${Math.round((100 * p.bytes) / p.totalBytes)}%` : "";
-            progress.update(
-              () =>
-                `  ${p.path}: ${fmtInt(p.lines)} ${what}, ${fmtInt(Math.round(p.lines / Math.max((Date.now() - current.started) / 1000, 0.001)))} ${what}/s${pct}`,
-            );
-          },
-        }),
-      );
-      progress.clear();
-      if (opts.json) {
-        writeJson(result);
-      } else {
-        const count = (s: FileReport["status"]) =>
-          result.files.filter((f) => f.status === s).length;
-        const sum = (k: "rows_loaded" | "rows_rejected" | "rows_duplicate") =>
-          result.files.reduce((n, f) => n + f[k], 0);
-        const secs = ((Date.now() - started) / 1000).toFixed(1);
-        process.stdout.write(
-          `${result.files.length} files: ${count("loaded")} loaded, ${count("unchanged")} unchanged, ${count("skipped")} skipped, ${count("failed")} failed; ${fmtInt(sum("rows_loaded"))} rows loaded, ${fmtInt(sum("rows_rejected"))} rejected, ${fmtInt(sum("rows_duplicate"))} duplicate in ${secs} s\n`,
-        );
-      }
-      if (!result.ok) process.exitCode = 2;
-    });
+    .action(lazy(() => import("./ingest-run.js"), "runIngest"));
 }

@@ -1,0 +1,83 @@
+import type { Command } from "commander";
+import { BadInputError } from "../../core/errors.js";
+import { dyad } from "../../frames/dyad.js";
+import { parseWeights } from "../../indicators/composite.js";
+import { indicatorDef } from "../../indicators/registry.js";
+import { parseEventFilter, parsePeriod } from "../event-options.js";
+import { writeJson } from "../output.js";
+import { parseYearOption } from "../parse-options.js";
+import { type GlobalOptions, withStore } from "../store-option.js";
+import { fmtCell, renderTable } from "../table.js";
+import { DYAD_FORMATS } from "./dyad.js";
+
+function csvEscape(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export const runDyad = async (
+  a: string,
+  b: string,
+  opts: Record<string, string | undefined>,
+  cmd: Command,
+) => {
+  const format = opts.format as (typeof DYAD_FORMATS)[number];
+  if (!(DYAD_FORMATS as readonly string[]).includes(format)) {
+    throw new BadInputError("bad_format", `Unknown format "${format}"`, {
+      hint: `Use ${DYAD_FORMATS.join(", ")}`,
+    });
+  }
+  const global = cmd.optsWithGlobals<GlobalOptions>();
+  const from = parseYearOption(opts.from, "--from");
+  const to = parseYearOption(opts.to, "--to");
+  const period = parsePeriod(opts.period);
+  const events = parseEventFilter(opts);
+  const result = await withStore(global, { readOnly: true }, (store) =>
+    dyad(store, a, b, {
+      ...(from === undefined ? {} : { from }),
+      ...(to === undefined ? {} : { to }),
+      ...(opts.indicators ? { indicators: opts.indicators } : {}),
+      weights: parseWeights(opts.weights),
+      period,
+      directed: (opts as Record<string, unknown>).directed === true,
+      ...(events ? { events } : {}),
+    }),
+  );
+  // On stderr, so that piped tables, CSV and JSON stay data; JSON also carries them.
+  for (const n of result.notes) process.stderr.write(`entente: note: ${n}\n`);
+  if (format === "json") {
+    writeJson(result);
+    return;
+  }
+  const key = period === "year" ? "year" : "period";
+  const keys = result.rows.length
+    ? Object.keys(result.rows[0] as object).filter((k) => k !== key)
+    : [];
+  if (format === "csv") {
+    const lines = [[key, ...keys].join(",")];
+    for (const r of result.rows) {
+      lines.push(
+        [r[key], ...keys.map((k) => (r[k] === null ? "" : csvEscape(String(r[k]))))].join(","),
+      );
+    }
+    process.stdout.write(`${lines.join("\n")}\n`);
+    return;
+  }
+  const columns = keys.map((k) => ({
+    group: indicatorDef(k.replace(/_coverage$/, ""))?.family ?? "",
+    name: k,
+    cells: result.rows.map((r) => fmtCell(r[k])),
+  }));
+  const { a: sa, b: sb } = result.dyad;
+  process.stdout.write(
+    `${sa.name} (${sa.iso3 ?? sa.ccode}) ${result.dyad.directed ? "→" : "–"} ${sb.name} (${sb.iso3 ?? sb.ccode}); a = ${sa.name}, b = ${sb.name}\n\n`,
+  );
+  const width = process.stdout.columns ?? 120;
+  process.stdout.write(
+    renderTable(
+      result.rows.map((r) => String(r[key])),
+      key,
+      columns,
+      width,
+    ),
+  );
+};

@@ -1,0 +1,27 @@
+/** Options shared by several commands, checked where they are parsed. */
+import { BadInputError } from "../core/errors.js";
+
+/** A year option (--from, --to, --year): four digits. */
+export function parseYearOption(v: string | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d{4}$/.test(v))
+    throw new BadInputError("bad_year", `${name} ${v} is not a year`, {
+      hint: `Write ${name} YYYY`,
+    });
+  return Number(v);
+}
+
+/** A whole number 1…max option (--seeds, --top). */
+export function parseCount(
+  v: string | boolean | undefined,
+  name: string,
+  max: number,
+): number | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== "string" || !/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max) {
+    throw new BadInputError("bad_option", `${name} ${String(v)} is not a whole number 1…${max}`, {
+      hint: `Write e.g. ${name} 20`,
+    });
+  }
+  return Number(v);
+}
