@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // Validation of the alignment measures (docs/validation.md):
 //   npm run validate                         # ingests ../shared/data into a temporary store
-//   npm run validate -- --store entente.duckdb [--write] [--json]
+//   npm run validate -- --store entente.duckdb [--write] [--json] [--skip-ideal]
+// Fits the UN ideal points into the store when none is stored (a writable store), to validate
+// them as well; --skip-ideal leaves them out.
 // --write replaces the generated block of docs/validation.md with the tables printed.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { fitAndStore, fitRequest, storedFit } from "../src/idealpoints/ideal-points.js";
 import { ingest } from "../src/ingest/index.js";
 import { openStore } from "../src/store/open.js";
 import {
@@ -22,6 +25,8 @@ const { values: args } = parseArgs({
     from: { type: "string", default: "1950" },
     to: { type: "string", default: "2010" },
     write: { type: "boolean", default: false },
+    // Leave out the UN ideal points (otherwise fitted, or a stored fit reused, and validated).
+    "skip-ideal": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
   },
 });
@@ -89,8 +94,17 @@ try {
     const res = await ingest(store, [args.data as string]);
     if (!res.ok) throw new Error("ingest failed: see `entente ingest` on the same folder");
   }
+  const ideal = args["skip-ideal"] !== true;
+  if (ideal) {
+    const req = await fitRequest(store);
+    if (!(await storedFit(store, req))) {
+      process.stderr.write("fitting the UN ideal points (a minute or two)…\n");
+      await fitAndStore(store, req);
+    }
+  }
   const started = Date.now();
   const result = await runValidation(store, {
+    ideal,
     from: Number(args.from),
     to: Number(args.to),
     onStep: (s) =>

@@ -14,9 +14,10 @@ export {
   type CaseProblem,
   loadCase,
   parseCase,
-  resolveCasePath,
 } from "./assess/case-file.js";
+export { DEFAULT_CASES_DIR, locateCase, resolveCasePath } from "./assess/case-location.js";
 export { type CaseFile, CaseSchema, caseJsonSchema } from "./assess/case-schema.js";
+export { CaseRepository } from "./assess/case-store.js";
 export {
   applyRule,
   bayesPosterior,
@@ -44,6 +45,7 @@ export {
   yearNetwork,
 } from "./blocs/blocs.js";
 export { type Consensus, type ConsensusOptions, consensusPartition } from "./blocs/consensus.js";
+export { type BlocMatrix, blocMatrix, type MatrixState, matrixOf } from "./blocs/matrix.js";
 export {
   BLOC_MEASURE_DEFS,
   BLOC_MEASURES,
@@ -52,8 +54,18 @@ export {
   blocMeasure,
 } from "./blocs/measures.js";
 export { modularity } from "./blocs/modularity.js";
-export { type Neighbour, type NeighboursResult, neighbours } from "./blocs/neighbours.js";
+export {
+  type Neighbour,
+  type NeighboursResult,
+  neighbours,
+  neighboursIn,
+} from "./blocs/neighbours.js";
 export { type SimilarityNetwork, similarityOf } from "./blocs/similarity-network.js";
+export {
+  type StateTimeline,
+  type StateTimelineOptions,
+  stateTimeline,
+} from "./blocs/state-timeline.js";
 export {
   resolutionRange,
   resolutionSweep,
@@ -85,19 +97,16 @@ export {
   type IndicatorColumns,
 } from "./frames/add-indicators.js";
 export { createDyadYears, type DyadYearsOptions } from "./frames/create-dyad-years.js";
-export {
-  type DyadOptions,
-  type DyadResult,
-  type DyadRow,
-  dyad,
-  type StateRef,
-} from "./frames/dyad.js";
-export {
-  type DyadTrendOptions,
-  type DyadTrends,
-  dyadTrends,
-  type IndicatorTrends,
-} from "./frames/dyad-trends.js";
+export { type DyadOptions, dyad } from "./frames/dyad.js";
+export type {
+  DyadResult,
+  DyadRow,
+  DyadTrends,
+  IndicatorTrends,
+  StateRef,
+} from "./frames/dyad-result.js";
+export { type DyadTrendOptions, dyadTrends } from "./frames/dyad-trends.js";
+export { type Frame, frameOf, PERIOD_KINDS, type PeriodKind } from "./frames/frame.js";
 export {
   PANEL_FORMATS,
   type PanelFormat,
@@ -106,6 +115,12 @@ export {
   parseDyads,
   writePanel,
 } from "./frames/panel.js";
+export {
+  type IdealPointOptions,
+  type IdealPoints,
+  idealPoints,
+} from "./idealpoints/ideal-points.js";
+export { writeIdealPoints } from "./idealpoints/write-ideal-points.js";
 export {
   COOPERATION_COMPONENTS,
   type CompositeWeights,
@@ -119,11 +134,7 @@ export {
   FAMILIES,
   type Family,
   type FamilyComputer,
-  type Frame,
-  frameOf,
   type IndicatorDef,
-  PERIOD_KINDS,
-  type PeriodKind,
 } from "./indicators/indicator.js";
 export {
   FAMILY_COMPUTERS,
@@ -152,7 +163,13 @@ export type { EventLayout } from "./store/bulk-csv.js";
 export { DuckDbStore } from "./store/duckdb/duckdb-store.js";
 export { openStore, storeLocation } from "./store/open.js";
 export { TABLES, type TableName, type TableSpec } from "./store/schema.js";
-export type { ProvenanceRecord, Store, StoreCapabilities } from "./store/store.js";
+export type {
+  IdealPointFitRecord,
+  IdealPointRow,
+  ProvenanceRecord,
+  Store,
+  StoreCapabilities,
+} from "./store/store.js";
 export {
   type Changepoint,
   type ChangepointOptions,

@@ -112,7 +112,13 @@ export async function evaluateBinding(store: Store | null, b: Binding): Promise<
   if (!store) {
     return { value: null, held: null, applied: "none", detail: `${what}: no store`, years: [] };
   }
-  const r = await dyad(store, b.dyad[0], b.dyad[1], { from, to, indicators: b.indicator });
+  const r = await dyad(store, b.dyad[0], b.dyad[1], {
+    from,
+    to,
+    indicators: b.indicator,
+    trends: false,
+    intervals: false,
+  });
   const years = r.rows.map((row) => ({
     year: row.year as number,
     value: typeof row[b.indicator] === "number" ? (row[b.indicator] as number) : null,

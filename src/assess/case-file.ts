@@ -3,7 +3,6 @@
  * checked across fields (ids unique, ratings naming hypotheses, states and indicators known).
  * Every problem is reported with its path and line, all at once.
  */
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
@@ -53,18 +52,6 @@ const pathText = (path: ReadonlyArray<PropertyKey>): string =>
 
 /** The directory of the bundled cases (`cases/<name>/case.yaml` in the package). */
 export const BUNDLED_CASES = fileURLToPath(new URL("../../cases/", import.meta.url));
-
-/** A path to a case file, or the name of a bundled case ("russia-china"). */
-export function resolveCasePath(ref: string): string {
-  if (existsSync(ref)) return ref;
-  if (/^[a-z0-9][a-z0-9-]*$/i.test(ref)) {
-    const bundled = `${BUNDLED_CASES}${ref}/case.yaml`;
-    if (existsSync(bundled)) return bundled;
-  }
-  throw new BadInputError("no_case", `No case file or bundled case "${ref}"`, {
-    hint: "Give a path to a .yaml case file, or a bundled case name such as russia-china",
-  });
-}
 
 /** Parse and validate a case file; throws CaseError listing every problem. */
 export async function loadCase(file: string): Promise<CaseFile> {

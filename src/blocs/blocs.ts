@@ -5,6 +5,7 @@
  * range of years matched by overlap so that a bloc keeps its id.
  */
 import { stateByCcode } from "../core/crosswalk.js";
+import { csvLine } from "../core/csv.js";
 import { BadInputError } from "../core/errors.js";
 import type { Store } from "../store/store.js";
 import { type Consensus, consensusPartition } from "./consensus.js";
@@ -209,6 +210,9 @@ export async function blocTimeline(store: Store, opts: TimelineOptions): Promise
   for (const y of years) {
     out.push(detectBlocs(nets.get(y) as SimilarityNetwork, opts, cinc.get(y) ?? null));
     opts.onYear?.(y, out.length, years.length);
+    // A year takes a fraction of a second of CPU: let a server answer other requests between
+    // years instead of stalling for the whole range.
+    await new Promise<void>((done) => setImmediate(done));
   }
   const ids = trackBlocs(
     out.map((b) => b.sets),
@@ -272,15 +276,9 @@ export function timelineRows(results: readonly BlocsResult[]): TimelineRow[] {
   return rows;
 }
 
-const csvCell = (v: string | number | null): string => {
-  if (v === null) return "";
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 /** The rows as CSV (RFC 4180, header line, empty cell for null). */
 export function timelineCsv(rows: readonly TimelineRow[]): string {
   const lines = [TIMELINE_COLUMNS.join(",")];
-  for (const r of rows) lines.push(TIMELINE_COLUMNS.map((c) => csvCell(r[c])).join(","));
+  for (const r of rows) lines.push(csvLine(TIMELINE_COLUMNS.map((c) => r[c])));
   return `${lines.join("\n")}\n`;
 }

@@ -6,15 +6,19 @@
  */
 import { createRequire } from "node:module";
 import { UndirectedGraph } from "graphology";
-import type * as LouvainModule from "graphology-communities-louvain";
+import type { DetailedLouvainOutput, LouvainOptions } from "graphology-communities-louvain";
 import { seededRandom } from "../core/random.js";
 import { canonicalPartition } from "./partition.js";
 
-// A CommonJS package whose types declare an ES default export: required directly, so that the
-// types and what Node loads agree under NodeNext resolution.
-const louvain: typeof LouvainModule.default.default = createRequire(import.meta.url)(
-  "graphology-communities-louvain",
-);
+/** The part of the package used here. */
+interface Louvain {
+  detailed(graph: UndirectedGraph, options?: LouvainOptions): DetailedLouvainOutput;
+}
+
+// A CommonJS package whose types declare an ES default export: required directly, so that what
+// Node loads is the function itself; typed by its named types, which read the same under the
+// server's NodeNext resolution and the dashboard's Bundler resolution (web/ imports types from src).
+const louvain: Louvain = createRequire(import.meta.url)("graphology-communities-louvain");
 
 export interface LouvainRun {
   /** Community of each node, canonical numbering (partition.ts). */

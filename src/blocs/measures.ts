@@ -6,6 +6,11 @@
  * such a similarity by the measure itself.
  */
 import { BadInputError } from "../core/errors.js";
+import { addIndicators } from "../frames/add-indicators.js";
+import { loadedYearRange } from "../frames/coverage.js";
+import { createDyadYears } from "../frames/create-dyad-years.js";
+import { idealComponent } from "../indicators/composite.js";
+import { indicatorFit } from "../indicators/ideal-points.js";
 import {
   fillFromVoteYears,
   readVoteYears,
@@ -106,23 +111,112 @@ function voteMeasure(name: VoteMeasureName, description: string, citation: strin
   };
 }
 
-/** A measure other branches are building: named, so the CLI says what is missing. */
-function notYet(name: string, what: string): BlocMeasure {
-  const fail = (): never => {
-    throw new BadInputError(
-      "measure_unavailable",
-      `--measure ${name} (${what}) is not available yet in this build`,
-      { hint: "Use --measure kappa, pi or agree" },
-    );
-  };
-  return {
-    name,
-    description: `${what} (not available yet in this build)`,
-    citation: "",
-    years: async () => fail(),
-    networks: async () => fail(),
-  };
+/** A network from pair values: nodes in code order, NaN where a pair has no value. */
+function pairNetwork(
+  year: number,
+  measure: string,
+  pairs: ReadonlyArray<readonly [number, number, number]>,
+): SimilarityNetwork {
+  const nodes = [...new Set(pairs.flatMap(([a, b]) => [a, b]))].sort((p, q) => p - q);
+  const at = new Map(nodes.map((c, i) => [c, i]));
+  const n = nodes.length;
+  const similarity = new Float64Array(n * n).fill(Number.NaN);
+  for (const [a, b, v] of pairs) {
+    const i = at.get(a) as number;
+    const j = at.get(b) as number;
+    similarity[i * n + j] = v;
+    similarity[j * n + i] = v;
+  }
+  return { year, measure, nodes: Int32Array.from(nodes), similarity };
 }
+
+/**
+ * Ideal points: similarity 1 − d/4 for the distance d of two states' positions in the session
+ * opened in the year (the UN component of the composites, indicators/composite.ts); pairs 4 or
+ * more standard deviations apart have no tie. Needs a stored fit (`entente ideal-points`).
+ */
+const idealMeasure: BlocMeasure = {
+  name: "ideal",
+  description:
+    "1 − d/4 for the distance d between two states' UN ideal points in the session opened in the year (standard deviations of the fit's scale; 0 or less, no tie), from the stored fit of the loaded votes.",
+  citation:
+    "Bailey, Strezhnev & Voeten 2017, Journal of Conflict Resolution 61(2) (ideal points; Entente's EM estimate, docs/ideal-points.md)",
+  async years(store) {
+    const fit = await requireFit(store);
+    const years = new Set((await store.idealPoints(fit.fitId)).map((p) => p.year));
+    return [...years].sort((p, q) => p - q);
+  },
+  async networks(store, from, to) {
+    const fit = await requireFit(store);
+    const byYear = new Map<number, Array<{ ccode: number; x: number }>>();
+    for (const p of await store.idealPoints(fit.fitId)) {
+      if (p.year < from || p.year > to) continue;
+      const list = byYear.get(p.year) ?? [];
+      list.push({ ccode: p.ccode, x: p.idealPoint });
+      byYear.set(p.year, list);
+    }
+    const out = new Map<number, SimilarityNetwork>();
+    for (const y of [...byYear.keys()].sort((p, q) => p - q)) {
+      const states = (byYear.get(y) ?? []).sort((p, q) => p.ccode - q.ccode);
+      const pairs: Array<readonly [number, number, number]> = [];
+      for (let i = 0; i < states.length; i++) {
+        for (let j = i + 1; j < states.length; j++) {
+          const a = states[i] as { ccode: number; x: number };
+          const b = states[j] as { ccode: number; x: number };
+          pairs.push([a.ccode, b.ccode, idealComponent(Math.abs(a.x - b.x))]);
+        }
+      }
+      out.set(y, pairNetwork(y, "ideal", pairs));
+    }
+    return out;
+  },
+};
+
+async function requireFit(store: Store) {
+  const fit = await indicatorFit(store);
+  if (!fit) {
+    throw new BadInputError("no_fit", "--measure ideal needs UN ideal points of the loaded votes", {
+      hint: "Fit them once with `entente ideal-points` (the fit is stored and reused)",
+    });
+  }
+  return fit;
+}
+
+/**
+ * The net alignment composite (cooperation − hostility, −1…1; ≤ 0 no tie): blocs of states with
+ * friendly relations, not only similar votes. Null years (a component missing) have no network.
+ */
+const alignmentMeasure: BlocMeasure = {
+  name: "alignment",
+  description:
+    "alignment_index (cooperation − hostility, −1…1: UN voting, alliances, shared IGOs, militarized disputes; docs/indicators.md#composites); 0 or less, no tie.",
+  citation: "Entente composite (docs/indicators.md#composites, docs/validation.md)",
+  async years(store) {
+    const range = await loadedYearRange(store);
+    if (!range) return [];
+    const nets = await this.networks(store, range.from, range.to);
+    return [...nets.keys()];
+  },
+  async networks(store, from, to) {
+    const frame = createDyadYears({ dyads: "all", from, to });
+    const cols = await addIndicators(store, frame, { indicators: ["alignment_index"] });
+    const v = cols.values.alignment_index as Float64Array;
+    const byYear = new Map<number, Array<readonly [number, number, number]>>();
+    for (let i = 0; i < frame.length; i++) {
+      const x = v[i] as number;
+      if (Number.isNaN(x)) continue;
+      const y = frame.year[i] as number;
+      const list = byYear.get(y) ?? [];
+      list.push([frame.a[i] as number, frame.b[i] as number, x]);
+      byYear.set(y, list);
+    }
+    const out = new Map<number, SimilarityNetwork>();
+    for (const y of [...byYear.keys()].sort((p, q) => p - q)) {
+      out.set(y, pairNetwork(y, "alignment", byYear.get(y) ?? []));
+    }
+    return out;
+  },
+};
 
 export const BLOC_MEASURE_DEFS: Readonly<Record<BlocMeasureName, BlocMeasure>> = {
   kappa: voteMeasure(
@@ -140,8 +234,8 @@ export const BLOC_MEASURE_DEFS: Readonly<Record<BlocMeasureName, BlocMeasure>> =
     `UNGA agreement index 1 − mean|x−y|/2 in the calendar year (abstain is half agreement), 0…1; not chance-corrected, so every pair is tied. ${UNGA}.`,
     "Bailey, Strezhnev & Voeten 2017, Journal of Conflict Resolution 61(2); weighted agreement networks as in Macon, Mucha & Porter 2012, Physica A 391",
   ),
-  ideal: notYet("ideal", "ideal-point distance"),
-  alignment: notYet("alignment", "the alignment composite"),
+  ideal: idealMeasure,
+  alignment: alignmentMeasure,
 };
 
 /** A measure by name, or the measure object itself. */

@@ -4,11 +4,12 @@
  */
 import { stateByCcode } from "../core/crosswalk.js";
 import { BadInputError } from "../core/errors.js";
-import { type StateRef, stateRef } from "../frames/dyad.js";
+import { stateRef } from "../frames/dyad.js";
+import type { StateRef } from "../frames/dyad-result.js";
 import type { Store } from "../store/store.js";
 import { yearNetwork } from "./blocs.js";
 import { type BlocMeasure, type BlocMeasureName, blocMeasure } from "./measures.js";
-import { similarityOf } from "./similarity-network.js";
+import { type SimilarityNetwork, similarityOf } from "./similarity-network.js";
 
 export interface Neighbour {
   rank: number;
@@ -55,14 +56,27 @@ export async function neighbours(
   const measure = blocMeasure(opts.measure);
   const net = await yearNetwork(store, { measure, ...(opts.year ? { year: opts.year } : {}) });
   const ref = stateRef(state, net.year);
-  const i = net.nodes.indexOf(ref.ccode);
-  if (i < 0) {
+  if (net.nodes.indexOf(ref.ccode) < 0) {
     throw new BadInputError("no_data", `${ref.name} has no ${measure.name} value in ${net.year}`, {
       hint: "It cast no vote that year in the loaded data; try another --year",
     });
   }
   const beforeYear = net.year - 10;
-  const past = (await measure.networks(store, beforeYear, beforeYear)).get(beforeYear);
+  const past = (await measure.networks(store, beforeYear, beforeYear)).get(beforeYear) ?? null;
+  return neighboursIn(net, past, ref, top);
+}
+
+/**
+ * The neighbours of a state in a network already read (`past`: the network ten years earlier,
+ * null when there is none). The state must be a node of `net`.
+ */
+export function neighboursIn(
+  net: SimilarityNetwork,
+  past: SimilarityNetwork | null,
+  ref: StateRef,
+  top: number,
+): NeighboursResult {
+  const i = net.nodes.indexOf(ref.ccode);
   const n = net.nodes.length;
   const found: Neighbour[] = [];
   for (let j = 0; j < n; j++) {
@@ -86,5 +100,11 @@ export async function neighbours(
   list.forEach((nb, k) => {
     nb.rank = k + 1;
   });
-  return { state: ref, year: net.year, measure: measure.name, beforeYear, neighbours: list };
+  return {
+    state: ref,
+    year: net.year,
+    measure: net.measure,
+    beforeYear: net.year - 10,
+    neighbours: list,
+  };
 }

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { BadInputError } from "../core/errors.js";
-import { type EventFilter, PERIOD_KINDS, type PeriodKind } from "../indicators/indicator.js";
+import { PERIOD_KINDS, type PeriodKind } from "../frames/frame.js";
+import type { EventFilter } from "../indicators/indicator.js";
 
 /** `--period` and the GDELT event filters, shared by `dyad` and `panel`. */
 export function addEventOptions(cmd: Command): Command {

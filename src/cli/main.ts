@@ -6,6 +6,7 @@ import { registerBlocs } from "./commands/blocs.js";
 import { registerChangepoints } from "./commands/changepoints.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerDyad } from "./commands/dyad.js";
+import { registerIdealPoints } from "./commands/ideal-points.js";
 import { registerIngest } from "./commands/ingest.js";
 import { registerNeighbours } from "./commands/neighbours.js";
 import { registerPanel } from "./commands/panel.js";
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerSources(program);
   registerDyad(program);
   registerPanel(program);
+  registerIdealPoints(program);
   registerAssess(program);
   registerReport(program);
   registerDemo(program);

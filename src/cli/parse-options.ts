@@ -1,14 +1,10 @@
 /** Options shared by several commands, checked where they are parsed. */
 import { BadInputError } from "../core/errors.js";
+import { parseYear } from "../core/years.js";
 
-/** A year option (--from, --to, --year): four digits. */
+/** `--from`/`--to`/`--year`: a year in the range every command and the API accept (core/years.ts). */
 export function parseYearOption(v: string | undefined, name: string): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d{4}$/.test(v))
-    throw new BadInputError("bad_year", `${name} ${v} is not a year`, {
-      hint: `Write ${name} YYYY`,
-    });
-  return Number(v);
+  return v === undefined ? undefined : parseYear(v, name);
 }
 
 /** A whole number 1…max option (--seeds, --top). */

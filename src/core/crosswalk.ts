@@ -5,14 +5,8 @@
  * table; nothing is ever resolved by fuzzy matching (edit distance only feeds error suggestions).
  * See docs/crosswalk.md.
  */
-import {
-  CAMEO_NON_STATE,
-  GW_NON_COW,
-  ISO_NON_STATE,
-  NAME_RULES,
-  STATES,
-  type StateEntry,
-} from "./countries-data.js";
+import { countryTables, type StateEntry } from "./country-tables.js";
+import { commonPrefix, editDistance } from "./edit-distance.js";
 import { UnknownCountryError } from "./errors.js";
 import { normalizeName, normalizeNameJoined } from "./normalize.js";
 
@@ -69,26 +63,18 @@ type Index = Map<string, Candidate[]>;
 type KeyedSystem = Exclude<CodeSystem, "cow">;
 
 // ---------------------------------------------------------------------------------------------
-// Tables built once at module load.
+// Tables, built on first use from data/crosswalk (commands that never resolve a country do not
+// pay for reading them).
 
-const statesByCcode = new Map<number, State>();
-const stateList: State[] = [];
-for (const e of STATES) {
-  const s: State = Object.freeze({
-    ccode: e.ccode,
-    cowAbb: e.cowAbb,
-    name: e.name,
-    iso2: e.iso2,
-    iso3: e.iso3,
-    gw: e.gw,
-    cameo: e.cameo,
-    spells: Object.freeze(e.spells.map((sp) => Object.freeze([sp[0], sp[1]] as const))),
-  });
-  statesByCcode.set(e.ccode, s);
-  stateList.push(s);
+interface Tables {
+  readonly statesByCcode: Map<number, State>;
+  /** Sorted by ccode, frozen. */
+  readonly stateList: readonly State[];
+  readonly indexes: Record<KeyedSystem, Index>;
+  /** Non-states: code or name → label. */
+  readonly nonState: Record<"iso2" | "iso3" | "cameo" | "name" | "gw", Map<string, string>>;
+  readonly cameoNonState: Map<string, string>;
 }
-stateList.sort((a, b) => a.ccode - b.ccode);
-const frozenStates: readonly State[] = Object.freeze(stateList);
 
 const windowed = (c: { from?: number; to?: number }): boolean =>
   c.from !== undefined || c.to !== undefined;
@@ -113,22 +99,18 @@ function add(index: Index, key: string, cand: Candidate, override = false): void
   list.push(cand);
 }
 
-const indexes: Record<KeyedSystem, Index> = {
-  cowabb: new Map(),
-  iso2: new Map(),
-  iso3: new Map(),
-  gw: new Map(),
-  cameo: new Map(),
-  name: new Map(),
-};
-
-function addName(name: string, cand: Omit<Candidate, "matched">, override = false): void {
+function addName(
+  indexes: Record<KeyedSystem, Index>,
+  name: string,
+  cand: Omit<Candidate, "matched">,
+  override = false,
+): void {
   for (const key of new Set([normalizeName(name), normalizeNameJoined(name)])) {
     add(indexes.name, key, { ...cand, matched: name }, override);
   }
 }
 
-function buildStateIndexes(e: StateEntry): void {
+function buildStateIndexes(indexes: Record<KeyedSystem, Index>, e: StateEntry): void {
   const hist = e.historicalCodes ?? [];
   const hasWindowFor = (system: string, code: string) =>
     hist.some((h) => h.system === system && h.code === code);
@@ -151,45 +133,87 @@ function buildStateIndexes(e: StateEntry): void {
     if (h.to !== undefined) cand.to = h.to;
     add(indexes[h.system], h.code, cand);
   }
-  addName(e.name, { ccode: e.ccode, kind: "cowname", why: "" });
-  for (const a of e.aliases) addName(a, { ccode: e.ccode, kind: "alias", why: "" });
+  addName(indexes, e.name, { ccode: e.ccode, kind: "cowname", why: "" });
+  for (const a of e.aliases) addName(indexes, a, { ccode: e.ccode, kind: "alias", why: "" });
 }
 
-for (const e of STATES) buildStateIndexes(e);
-for (const r of NAME_RULES) {
-  const cand: Omit<Candidate, "matched"> = { ccode: r.ccode, kind: "rule", why: r.rule };
-  if (r.from !== undefined) cand.from = r.from;
-  if (r.to !== undefined) cand.to = r.to;
-  addName(r.name, cand, true);
-}
+function buildTables(): Tables {
+  const data = countryTables();
+  const statesByCcode = new Map<number, State>();
+  const stateList: State[] = [];
+  for (const e of data.states) {
+    const s: State = Object.freeze({
+      ccode: e.ccode,
+      cowAbb: e.cowAbb,
+      name: e.name,
+      iso2: e.iso2,
+      iso3: e.iso3,
+      gw: e.gw,
+      cameo: e.cameo,
+      spells: Object.freeze(e.spells.map((sp) => Object.freeze([sp[0], sp[1]] as const))),
+    });
+    statesByCcode.set(e.ccode, s);
+    stateList.push(s);
+  }
+  stateList.sort((a, b) => a.ccode - b.ccode);
 
-/** Non-states: code or name → label. */
-const nonState = {
-  iso2: new Map<string, string>(),
-  iso3: new Map<string, string>(),
-  cameo: new Map<string, string>(),
-  name: new Map<string, string>(),
-  gw: new Map<string, string>(),
-};
-for (const t of ISO_NON_STATE) {
-  const label = `${t.name}, ISO ${t.iso2}/${t.iso3}`;
-  nonState.iso2.set(t.iso2, label);
-  nonState.iso3.set(t.iso3, label);
-  for (const n of [t.name, ...(t.aliases ?? [])]) {
-    for (const key of [normalizeName(n), normalizeNameJoined(n)]) {
-      if (!indexes.name.has(key)) nonState.name.set(key, label);
+  const indexes: Record<KeyedSystem, Index> = {
+    cowabb: new Map(),
+    iso2: new Map(),
+    iso3: new Map(),
+    gw: new Map(),
+    cameo: new Map(),
+    name: new Map(),
+  };
+  for (const e of data.states) buildStateIndexes(indexes, e);
+  for (const r of data.nameRules) {
+    const cand: Omit<Candidate, "matched"> = { ccode: r.ccode, kind: "rule", why: r.rule };
+    if (r.from !== undefined) cand.from = r.from;
+    if (r.to !== undefined) cand.to = r.to;
+    addName(indexes, r.name, cand, true);
+  }
+
+  const nonState: Tables["nonState"] = {
+    iso2: new Map(),
+    iso3: new Map(),
+    cameo: new Map(),
+    name: new Map(),
+    gw: new Map(),
+  };
+  for (const t of data.isoNonState) {
+    const label = `${t.name}, ISO ${t.iso2}/${t.iso3}`;
+    nonState.iso2.set(t.iso2, label);
+    nonState.iso3.set(t.iso3, label);
+    for (const n of [t.name, ...(t.aliases ?? [])]) {
+      for (const key of [normalizeName(n), normalizeNameJoined(n)]) {
+        if (!indexes.name.has(key)) nonState.name.set(key, label);
+      }
     }
   }
-}
-for (const [code, label] of Object.entries(CAMEO_NON_STATE)) {
-  nonState.cameo.set(code, `${label}, CAMEO ${code}`);
-  const key = normalizeName(label);
-  if (!indexes.name.has(key) && !nonState.name.has(key)) {
-    nonState.name.set(key, `${label}, CAMEO ${code}`);
+  for (const [code, label] of Object.entries(data.cameoNonState)) {
+    nonState.cameo.set(code, `${label}, CAMEO ${code}`);
+    const key = normalizeName(label);
+    if (!indexes.name.has(key) && !nonState.name.has(key)) {
+      nonState.name.set(key, `${label}, CAMEO ${code}`);
+    }
   }
+  for (const [code, label] of Object.entries(data.gwNonCow))
+    nonState.gw.set(code, `${label}, GW ${code}`);
+
+  return {
+    statesByCcode,
+    stateList: Object.freeze(stateList),
+    indexes,
+    nonState,
+    cameoNonState: new Map(Object.entries(data.cameoNonState)),
+  };
 }
-for (const [code, label] of Object.entries(GW_NON_COW))
-  nonState.gw.set(code, `${label}, GW ${code}`);
+
+let built: Tables | null = null;
+const tables = (): Tables => {
+  built ??= buildTables();
+  return built;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Resolution core.
@@ -234,7 +258,7 @@ function pick(cands: Candidate[], year: number | undefined): Candidate[] {
 }
 
 const stateLabel = (ccode: number): string => {
-  const s = statesByCcode.get(ccode);
+  const s = tables().statesByCcode.get(ccode);
   return s ? `${s.name} (cow:${ccode})` : `cow:${ccode}`;
 };
 
@@ -261,7 +285,7 @@ function success(
   cand: Candidate,
   extra: string[] = [],
 ): Outcome {
-  const s = statesByCcode.get(cand.ccode);
+  const s = tables().statesByCcode.get(cand.ccode);
   if (!s) throw new Error(`crosswalk table references unknown ccode ${cand.ccode}`);
   const parts: string[] = [];
   if (cand.kind === "cowname")
@@ -317,7 +341,7 @@ const unknown = (detail: string, probe: string): Outcome => ({
 function lookupCow(raw: string): Outcome {
   const t = raw.trim();
   const n = /^\d+$/.test(t) ? Number(t) : Number.NaN;
-  const s = Number.isInteger(n) ? statesByCcode.get(n) : undefined;
+  const s = Number.isInteger(n) ? tables().statesByCcode.get(n) : undefined;
   if (!s) return unknown(`Unknown COW code "${raw}"`, t);
   return {
     ok: true,
@@ -336,20 +360,20 @@ function lookupIn(system: CodeSystem, raw: string, year: number | undefined): Ou
   if (system === "cow") return lookupCow(raw);
   if (system === "name") {
     const key = normalizeName(raw);
-    const cands = indexes.name.get(key);
+    const cands = tables().indexes.name.get(key);
     if (cands) return fromCandidates("name", key, raw, year, cands);
-    const ns = nonState.name.get(key);
+    const ns = tables().nonState.name.get(key);
     if (ns) return nonStateOutcome(`"${raw}"`, ns);
     return unknown(`Unknown country "${raw}"`, raw);
   }
   const key = system === "gw" ? raw.trim().replace(/^0+(?=\d)/, "") : raw.trim().toUpperCase();
-  const cands = indexes[system].get(key);
+  const cands = tables().indexes[system].get(key);
   if (cands) return fromCandidates(system, key, raw, year, cands);
   if (system === "gw") {
-    const ns = nonState.gw.get(key);
+    const ns = tables().nonState.gw.get(key);
     if (ns) return nonStateOutcome(`GW code ${key}`, `${ns}, which has no COW counterpart`);
   } else if (system !== "cowabb") {
-    const ns = nonState[system].get(key);
+    const ns = tables().nonState[system].get(key);
     if (ns) return nonStateCode(system, key, ns, year);
   }
   return unknown(`Unknown ${SYSTEM_LABEL[system]} "${raw.trim()}"`, raw);
@@ -367,14 +391,14 @@ function otherReadings(code: string, year: number | undefined, except: CodeSyste
   const out: Reading[] = [];
   for (const system of ["iso3", "cowabb", "cameo"] as const) {
     if (system === except) continue;
-    const cands = indexes[system].get(code);
+    const cands = tables().indexes[system].get(code);
     if (cands) {
       const chosen = pick(cands, year);
       const text = `${system}:${code} is ${chosen.map((c) => stateLabel(c.ccode)).join(" or ")}`;
       out.push(chosen.length === 1 ? { system, ccode: chosen[0]?.ccode, text } : { system, text });
       continue;
     }
-    const ns = system === "cowabb" ? undefined : nonState[system].get(code);
+    const ns = system === "cowabb" ? undefined : tables().nonState[system].get(code);
     if (ns) out.push({ system, text: `${system}:${code} is ${ns} (not a state)` });
   }
   return out;
@@ -383,7 +407,7 @@ function otherReadings(code: string, year: number | undefined, except: CodeSyste
 /** Suggestions a user can type instead, e.g. "Macedonia (cowabb:MAC)". */
 const readingSuggestions = (code: string, readings: Reading[]): string[] =>
   readings.flatMap((r) => {
-    const s = r.ccode === undefined ? undefined : statesByCcode.get(r.ccode);
+    const s = r.ccode === undefined ? undefined : tables().statesByCcode.get(r.ccode);
     return s ? [`${s.name} (${r.system}:${code})`] : [];
   });
 
@@ -411,7 +435,7 @@ function lookupBare(raw: string, year: number | undefined): Outcome {
   if (/^[A-Za-z]{3}$/.test(t)) {
     const code = t.toUpperCase();
     for (const sys of ["iso3", "cowabb", "cameo"] as const) {
-      const cands = indexes[sys].get(code);
+      const cands = tables().indexes[sys].get(code);
       if (cands) {
         const chosen = pick(cands, year);
         const resolvedTo = chosen.length === 1 ? chosen[0]?.ccode : undefined;
@@ -425,19 +449,19 @@ function lookupBare(raw: string, year: number | undefined): Outcome {
         ]);
       }
       if (sys !== "cowabb") {
-        const ns = nonState[sys].get(code);
+        const ns = tables().nonState[sys].get(code);
         if (ns) return nonStateCode(sys, code, ns, year);
       }
     }
   } else if (/^[A-Za-z]{2}$/.test(t)) {
     const code = t.toUpperCase();
-    const cands = indexes.iso2.get(code);
+    const cands = tables().indexes.iso2.get(code);
     if (cands) {
       return fromCandidates("iso2", code, raw, year, cands, [
         "bare 2-letter input is read as ISO alpha-2",
       ]);
     }
-    const ns = nonState.iso2.get(code);
+    const ns = tables().nonState.iso2.get(code);
     if (ns) return nonStateCode("iso2", code, ns, year);
   }
   const named = lookupIn("name", t, year);
@@ -496,63 +520,56 @@ function cached(input: string | number, opts: ResolveOptions | undefined): Outco
 // ---------------------------------------------------------------------------------------------
 // Suggestions (errors only).
 
-function levenshtein(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min(
-        (prev[j] as number) + 1,
-        (cur[j - 1] as number) + 1,
-        (prev[j - 1] as number) + cost,
-      );
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length] as number;
-}
-
+/**
+ * Close spellings for an error's hint. Names and aliases within about one edit per 2.5 letters
+ * (Damerau: a swap of two letters is one edit); a name further than the closest one is kept only
+ * when its first three letters are right ("Nigerr": Niger and Nigeria; "Rusia": Russia, not
+ * Germany by way of "Prussia"). A suggestion found through an alias says which.
+ */
 function suggest(probe: string, limit = 5): string[] {
   const name = normalizeName(probe);
   const code = probe.trim().toUpperCase();
-  const best = new Map<number, number>();
-  const consider = (ccode: number, d: number) => {
+  const best = new Map<number, { d: number; via: string | null; near: boolean }>();
+  const consider = (ccode: number, d: number, via: string | null, near: boolean) => {
     const cur = best.get(ccode);
-    if (cur === undefined || d < cur) best.set(ccode, d);
+    if (cur === undefined || d < cur.d) best.set(ccode, { d, via, near });
   };
   if (name !== "") {
-    for (const [key, cands] of indexes.name) {
+    for (const [key, cands] of tables().indexes.name) {
       // Allow about one edit per 2.5 characters of the shorter string, at least one.
       const max = Math.max(1, Math.floor(Math.min(name.length, key.length) * 0.4));
-      const d = levenshtein(name, key, max);
-      if (d <= max) for (const c of cands) consider(c.ccode, d);
+      const d = editDistance(name, key, max);
+      if (d > max) continue;
+      const near = commonPrefix(name, key) >= Math.min(3, name.length);
+      for (const c of cands) {
+        const own = normalizeName(tables().statesByCcode.get(c.ccode)?.name ?? "") === key;
+        consider(c.ccode, d, own ? null : (c.matched ?? null), near);
+      }
     }
   }
   if (/^[A-Z0-9]{1,4}$/.test(code)) {
     for (const sys of ["iso2", "iso3", "cowabb", "cameo", "gw"] as const) {
-      for (const [key, cands] of indexes[sys]) {
-        const d = levenshtein(code, key, 1);
-        if (d <= 1) for (const c of cands) consider(c.ccode, d + 0.5);
+      for (const [key, cands] of tables().indexes[sys]) {
+        const d = editDistance(code, key, 1);
+        if (d <= 1) for (const c of cands) consider(c.ccode, d + 0.5, null, true);
       }
     }
     if (/^\d+$/.test(code)) {
       const n = Number(code);
-      for (const s of stateList) {
+      for (const s of tables().stateList) {
         const d = Math.abs(s.ccode - n);
-        if (d <= 5) consider(s.ccode, 1 + d / 10);
+        if (d <= 5) consider(s.ccode, 1 + d / 10, null, true);
       }
     }
   }
+  const closest = Math.min(...[...best.values()].map((b) => b.d));
   return [...best.entries()]
-    .sort((a, b) => a[1] - b[1] || a[0] - b[0])
+    .filter(([, b]) => b.d <= closest || b.near)
+    .sort((a, b) => a[1].d - b[1].d || a[0] - b[0])
     .slice(0, limit)
-    .map(([ccode]) => stateLabel(ccode));
+    .map(([ccode, b]) =>
+      b.via ? stateLabel(ccode).replace(/\)$/, `, as ${b.via})`) : stateLabel(ccode),
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -584,31 +601,53 @@ export function lookupCountry(input: string | number, opts?: ResolveOptions): Re
 
 /** Every CAMEO country code the crosswalk knows as a state (in some years). */
 export function cameoStateCodes(): string[] {
-  return [...indexes.cameo.keys()];
+  return [...tables().indexes.cameo.keys()];
 }
 
 export function stateByCcode(ccode: number): State | null {
-  return statesByCcode.get(ccode) ?? null;
+  return tables().statesByCcode.get(ccode) ?? null;
 }
+
+/**
+ * Every name and alias the crosswalk resolves, as written in its table and normalised (the key
+ * matched), with its state: what country search looks through. Built once.
+ */
+export function stateNames(): ReadonlyArray<{ key: string; name: string; ccode: number }> {
+  if (!nameList) {
+    const seen = new Set<string>();
+    nameList = [];
+    for (const [key, cands] of tables().indexes.name) {
+      for (const c of cands) {
+        const id = `${c.ccode}\u0000${key}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        nameList.push(Object.freeze({ key, name: c.matched ?? key, ccode: c.ccode }));
+      }
+    }
+    Object.freeze(nameList);
+  }
+  return nameList;
+}
+let nameList: Array<{ key: string; name: string; ccode: number }> | null = null;
 
 /** All COW states, sorted by ccode. */
 export function allStates(): readonly State[] {
-  return frozenStates;
+  return tables().stateList;
 }
 
 /** Whether the state is a COW system member at any time in `year` (spells are inclusive years). */
 export function isSystemMember(ccode: number, year: number): boolean {
-  const s = statesByCcode.get(ccode);
+  const s = tables().statesByCcode.get(ccode);
   if (!s) return false;
   return s.spells.some(([from, to]) => year >= from && (to === null || year <= to));
 }
 
 /** COW ccodes that are system members at any time in `year`, ascending. */
 export function systemMembers(year: number): number[] {
-  return stateList.filter((s) => isSystemMember(s.ccode, year)).map((s) => s.ccode);
+  return tables()
+    .stateList.filter((s) => isSystemMember(s.ccode, year))
+    .map((s) => s.ccode);
 }
-
-const cameoNonStateMap = new Map(Object.entries(CAMEO_NON_STATE));
 
 /** Label of a CAMEO non-state / regional code ("AFR" → "Africa"); null for states and unknown codes. */
 export function cameoNonStateLabel(code: string): string | null {
@@ -616,5 +655,5 @@ export function cameoNonStateLabel(code: string): string | null {
     .trim()
     .replace(/^cameo\s*:\s*/i, "")
     .toUpperCase();
-  return cameoNonStateMap.get(key) ?? null;
+  return tables().cameoNonState.get(key) ?? null;
 }

@@ -56,6 +56,24 @@ export class BadFileError extends BadInputError {
   }
 }
 
+/**
+ * A data file shipped with Entente (data/*.csv: the crosswalk, the office holders) that does not
+ * match its schema: the package is damaged or the file was edited by hand. Never user input.
+ */
+export class DataFileError extends EntenteError {
+  readonly path: string;
+  readonly line: number | undefined;
+  constructor(path: string, message: string, line?: number) {
+    const where = line === undefined ? path : `${path}:${line}`;
+    super("bad_data_file", `${where}: ${message}`, {
+      hint: "Fix the row as data/README.md describes its columns, or reinstall Entente",
+      exitCode: 1,
+    });
+    this.path = path;
+    this.line = line;
+  }
+}
+
 /** A country name or code that the crosswalk cannot resolve. */
 export class UnknownCountryError extends BadInputError {
   readonly input: string;

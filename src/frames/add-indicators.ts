@@ -2,16 +2,12 @@ import {
   type CompositeWeights,
   computeComposites,
   DEFAULT_WEIGHTS,
+  UN_MEASURE_INPUTS,
 } from "../indicators/composite.js";
-import {
-  type Column,
-  type EventFilter,
-  type Frame,
-  type IndicatorDef,
-  periodKind,
-} from "../indicators/indicator.js";
+import type { Column, EventFilter, Family, IndicatorDef } from "../indicators/indicator.js";
 import { selectIndicators } from "../indicators/registry.js";
 import type { Store } from "../store/store.js";
+import { type Frame, periodKind } from "./frame.js";
 
 export interface IndicatorColumns {
   readonly frame: Frame;
@@ -29,6 +25,8 @@ export interface AddIndicatorsOptions {
   readonly events?: EventFilter;
   /** Compute the interval columns of the selected families and composites (costly for panels). */
   readonly intervals?: boolean;
+  /** Opt-in families to add to the default selection (un_ideal when a fit is stored). */
+  readonly optIn?: readonly Family[];
   /** Told before each family is computed, for a progress line. */
   readonly onStep?: (step: { family: string; index: number; of: number; rows: number }) => void;
 }
@@ -42,8 +40,11 @@ export async function addIndicators(
   frame: Frame,
   opts: AddIndicatorsOptions = {},
 ): Promise<IndicatorColumns> {
+  const weights = opts.weights ?? DEFAULT_WEIGHTS;
   const sel = selectIndicators(opts.indicators, periodKind(frame), {
     intervals: opts.intervals === true,
+    compositeInputs: UN_MEASURE_INPUTS[weights.unMeasure ?? "pi"],
+    ...(opts.optIn ? { optIn: opts.optIn } : {}),
   });
   const all: Record<string, Column> = {};
   for (const [index, fam] of sel.families.entries()) {
@@ -64,7 +65,7 @@ export async function addIndicators(
   }
   const coverage: Record<string, readonly string[]> = {};
   if (sel.composites) {
-    const c = computeComposites(frame.length, all, opts.weights ?? DEFAULT_WEIGHTS);
+    const c = computeComposites(frame.length, all, weights);
     Object.assign(all, c.values);
     Object.assign(coverage, c.coverage);
   }

@@ -1,5 +1,5 @@
 import { systemMembers } from "../core/crosswalk.js";
-import { directedKey, type Frame } from "../indicators/indicator.js";
+import { directedKey, type Frame } from "./frame.js";
 
 export interface DyadYearsOptions {
   /** "all": every pair of COW system members in each year; or the listed pairs. */

@@ -16,7 +16,7 @@ import type { CountModelName } from "../trends/count-model.js";
 import { describeSeries } from "../trends/describe-series.js";
 import { median } from "../trends/ranks.js";
 import type { Trend } from "../trends/trend.js";
-import type { DyadResult, DyadRow } from "./dyad.js";
+import type { DyadResult, DyadRow, DyadTrends, IndicatorTrends } from "./dyad-result.js";
 
 export interface DyadTrendOptions {
   /** Method for the non-count indicators (default pelt-linear). */
@@ -26,50 +26,6 @@ export interface DyadTrendOptions {
   readonly penaltyValue?: number;
   readonly minSegLen?: number;
   readonly level?: number;
-}
-
-export interface TrendChangepoint {
-  readonly index: number;
-  readonly time: string;
-  readonly lower: number;
-  readonly upper: number;
-  readonly lowerTime: string;
-  readonly upperTime: string;
-}
-
-export interface TrendSegment {
-  readonly start: number;
-  readonly end: number;
-  readonly startTime: string;
-  readonly endTime: string;
-  readonly n: number;
-  readonly mean: number;
-  readonly sd: number | null;
-  readonly trend: Trend | null;
-}
-
-export interface IndicatorTrends {
-  readonly name: string;
-  readonly unit: string;
-  /** Periods with a value, and without. */
-  readonly n: number;
-  readonly missing: number;
-  readonly method: string;
-  readonly penalty: { readonly name: string; readonly value: number } | null;
-  readonly changepoints: TrendChangepoint[];
-  readonly segments: TrendSegment[];
-  readonly trend: Trend | null;
-  /** Count indicators: P(a change at this period or later), for every period after the first. */
-  readonly changeSince?: Array<{ readonly time: string; readonly p: number }>;
-  /** Count indicators: whether the counts were divided by the source's volume. */
-  readonly volumeNormalised?: boolean;
-}
-
-export interface DyadTrends {
-  readonly period: DyadResult["period"];
-  /** Time labels of the rows (indices in the blocks refer to these). */
-  readonly times: string[];
-  readonly indicators: IndicatorTrends[];
 }
 
 /** Row label ("2016", "2016-Q2", "2016-05") and its time in years (2016, 2016.25, 2016.333…). */
@@ -108,6 +64,8 @@ export function dyadTrends(result: DyadResult, opts: DyadTrendOptions = {}): Dya
   const label = (i: number) => labels[i] as string;
   const indicators: IndicatorTrends[] = [];
   for (const d of result.indicators) {
+    // Interval ends are not series of their own.
+    if (indicatorDef(d.name)?.onRequest) continue;
     const values = result.rows.map((r) => numeric(r[d.name]));
     const family = indicatorDef(d.name)?.family;
     const isCount = d.unit === "events" && values.every((v) => v === null || Number.isInteger(v));

@@ -1,25 +1,18 @@
 import { resolveCountry, stateByCcode } from "../core/crosswalk.js";
 import { BadInputError } from "../core/errors.js";
 import { yearNotes } from "../core/succession.js";
+import { checkYear } from "../core/years.js";
 import type { CompositeWeights } from "../indicators/composite.js";
-import {
-  type EventFilter,
-  type IndicatorDef,
-  type PeriodKind,
-  periodCode,
-  periodLabel,
-} from "../indicators/indicator.js";
+import { indicatorFit } from "../indicators/ideal-points.js";
+import type { EventFilter, IndicatorDef } from "../indicators/indicator.js";
 import type { Store } from "../store/store.js";
 import { addIndicators, outValue } from "./add-indicators.js";
 import { loadedYearRange } from "./coverage.js";
 import { createDyadYears } from "./create-dyad-years.js";
+import type { DyadResult, DyadRow, StateRef } from "./dyad-result.js";
+import { dyadTrends } from "./dyad-trends.js";
+import { type PeriodKind, periodCode, periodLabel } from "./frame.js";
 import { expandPeriods } from "./periods.js";
-
-export interface StateRef {
-  ccode: number;
-  iso3: string | null;
-  name: string;
-}
 
 export interface DyadOptions {
   readonly from?: number;
@@ -34,23 +27,8 @@ export interface DyadOptions {
   readonly events?: EventFilter;
   /** Bootstrap intervals of the UN measures and the composites (default true: one pair is cheap). */
   readonly intervals?: boolean;
-}
-
-/** A row: keyed by `year`, or by `period` ("2016-Q2", "2016-05") for sub-year periods. */
-export type DyadRow = Record<string, number | string | null>;
-
-/** The shape of `entente dyad --format json` and `GET /api/dyads/:a/:b`. */
-export interface DyadResult {
-  dyad: { a: StateRef; b: StateRef; directed: boolean };
-  /** The key of the rows: "year", "quarter" or "month" (rows then carry `period`). */
-  period: PeriodKind;
-  indicators: Array<Pick<IndicatorDef, "name" | "description" | "unit" | "source" | "citation">>;
-  rows: DyadRow[];
-  /**
-   * What the reader must know about the states over these years (a historical code asked for
-   * years after its state ended, years outside a state's system membership); empty when none.
-   */
-  notes: string[];
+  /** Trends and change points of every indicator (the `trends` block; default true). */
+  readonly trends?: boolean;
 }
 
 export function stateRef(input: string | number, year?: number): StateRef {
@@ -65,6 +43,8 @@ export async function yearRange(
   from?: number,
   to?: number,
 ): Promise<{ from: number; to: number }> {
+  if (from !== undefined) checkYear(from, "from");
+  if (to !== undefined) checkYear(to, "to");
   const loaded = from === undefined || to === undefined ? await loadedYearRange(store) : null;
   const lo = from ?? loaded?.from;
   const hi = to ?? loaded?.to;
@@ -96,11 +76,15 @@ export async function dyad(
   const kind = opts.period ?? "year";
   const years = createDyadYears({ dyads: [[sa.ccode, sb.ccode]], from, to });
   const frame = expandPeriods({ ...years, directed: opts.directed === true }, kind);
+  // The ideal points are part of a dyad's default indicators once a fit of the votes is stored.
+  const withIdeal =
+    opts.indicators === undefined && kind === "year" && (await indicatorFit(store)) ? true : false;
   const cols = await addIndicators(store, frame, {
     ...(opts.indicators === undefined ? {} : { indicators: opts.indicators }),
     ...(opts.weights === undefined ? {} : { weights: opts.weights }),
     ...(opts.events === undefined ? {} : { events: opts.events }),
     intervals: opts.intervals ?? true,
+    ...(withIdeal ? { optIn: ["un_ideal"] as const } : {}),
   });
   const rows: DyadRow[] = [];
   for (let i = 0; i < frame.length; i++) {
@@ -115,7 +99,7 @@ export async function dyad(
     }
     rows.push(row);
   }
-  return {
+  const result: DyadResult = {
     dyad: { a: sa, b: sb, directed: opts.directed === true },
     period: kind,
     indicators: cols.indicators.map(({ name, description, unit, source, citation }) => ({
@@ -128,4 +112,6 @@ export async function dyad(
     rows,
     notes,
   };
+  if (opts.trends !== false) result.trends = dyadTrends(result);
+  return result;
 }

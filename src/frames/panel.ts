@@ -3,17 +3,11 @@ import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { extname } from "node:path";
 import { lookupCountry, resolveCountry } from "../core/crosswalk.js";
+import { csvField } from "../core/csv.js";
 import { BadInputError } from "../core/errors.js";
 import type { CompositeWeights } from "../indicators/composite.js";
-import {
-  type EventFilter,
-  type PeriodKind,
-  periodCode,
-  periodKind,
-  periodLabel,
-} from "../indicators/indicator.js";
-import { duckdb } from "../store/duckdb/node-api.js";
-import { quoteIdent, quoteLiteral } from "../store/sql.js";
+import type { EventFilter } from "../indicators/indicator.js";
+import { type ParquetColumn, writeParquet } from "../store/parquet.js";
 import type { Store } from "../store/store.js";
 import {
   type AddIndicatorsOptions,
@@ -22,6 +16,7 @@ import {
 } from "./add-indicators.js";
 import { createDyadYears } from "./create-dyad-years.js";
 import { yearRange } from "./dyad.js";
+import { type PeriodKind, periodCode, periodKind, periodLabel } from "./frame.js";
 import { expandPeriods } from "./periods.js";
 import { relevantDyadYears } from "./relevant-dyads.js";
 
@@ -42,6 +37,11 @@ export interface PanelOptions {
   readonly events?: EventFilter;
   /** The bootstrap interval columns too (default false: 500 resamples per dyad-year). */
   readonly intervals?: boolean;
+  /**
+   * Refuse a panel of more rows than this, checked on the universe before any indicator is
+   * computed (the server's guard; default: no limit).
+   */
+  readonly limit?: number;
 }
 
 /**
@@ -75,7 +75,10 @@ export function parseDyads(spec: string): Array<[number, number]> {
     });
 }
 
-/** A dyad-year panel: the universe of dyad-years with indicator columns added by left joins. */
+/**
+ * A dyad-year panel: the universe of dyad-years with indicator columns added by left joins.
+ * An empty universe, or one over `limit` rows, is refused before any indicator is computed.
+ */
 export async function panel(store: Store, opts: PanelOptions = {}): Promise<IndicatorColumns> {
   const { from, to } = await yearRange(store, opts.from, opts.to);
   const relevant = opts.dyads === "relevant";
@@ -90,6 +93,18 @@ export async function panel(store: Store, opts: PanelOptions = {}): Promise<Indi
     relevant ? await relevantDyadYears(store, universe) : universe,
     opts.period ?? "year",
   );
+  if (opts.limit !== undefined && frame.length > opts.limit) {
+    throw new BadInputError(
+      "panel_too_large",
+      `The panel would have ${frame.length} rows, more than limit ${opts.limit}`,
+      { hint: "Narrow dyads, from and to, or use a coarser period (or raise limit up to 5000000)" },
+    );
+  }
+  if (frame.length === 0) {
+    throw new BadInputError("empty_panel", "The panel has no rows", {
+      hint: "Check the dyads and the years (from, to)",
+    });
+  }
   return addIndicators(store, frame, {
     ...(opts.events === undefined ? {} : { events: opts.events }),
     ...(opts.indicators === undefined ? {} : { indicators: opts.indicators }),
@@ -120,97 +135,89 @@ export function panelColumns(p: IndicatorColumns): string[] {
   return cols;
 }
 
-function csvCell(v: number): string {
-  return Number.isFinite(v) ? String(v) : "";
-}
-
-async function writeCsv(p: IndicatorColumns, path: string): Promise<void> {
-  const out = createWriteStream(path);
-  const names = panelColumns(p);
-  out.write(`${names.join(",")}\n`);
+/**
+ * The panel as CSV text, about `chunkBytes` at a time (header first): the one encoder behind
+ * `entente panel --out x.csv` and the API's streamed download. Numbers as JavaScript prints them
+ * (shortest round-trip form), null as an empty cell; no field needs quoting (codes, years,
+ * periods, numbers and coverage lists such as "un+atop").
+ */
+export function* panelCsvChunks(p: IndicatorColumns, chunkBytes = 1 << 20): Generator<string> {
   const getters = p.indicators.flatMap((d) => {
     const col = p.values[d.name] as Float64Array;
     const comp = p.coverage[d.name];
-    const g: Array<(i: number) => string> = [(i) => csvCell(col[i] as number)];
+    const g: Array<(i: number) => string> = [(i) => csvField(col[i])];
     if (comp) g.push((i) => comp[i] as string);
     return g;
   });
   const { a, b } = p.frame;
   const kind = periodKind(p.frame);
-  let chunk = "";
+  let chunk = `${panelColumns(p).join(",")}\n`;
   for (let i = 0; i < p.frame.length; i++) {
     let line = `${a[i]},${b[i]},${kind === "year" ? p.frame.year[i] : periodLabel(kind, periodCode(p.frame, i))}`;
     for (const g of getters) line += `,${g(i)}`;
     chunk += `${line}\n`;
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await once(out, "drain");
+    if (chunk.length >= chunkBytes) {
+      yield chunk;
       chunk = "";
     }
   }
-  out.end(chunk);
+  if (chunk) yield chunk;
+}
+
+async function writeCsv(p: IndicatorColumns, path: string): Promise<void> {
+  const out = createWriteStream(path);
+  for (const chunk of panelCsvChunks(p)) {
+    if (!out.write(chunk)) await once(out, "drain");
+  }
+  out.end();
   await once(out, "finish");
 }
 
-async function writeParquet(p: IndicatorColumns, path: string): Promise<void> {
-  // A private in-memory DuckDB writes Parquet whatever the store's backend is.
-  const db = await duckdb.DuckDBInstance.create(":memory:");
-  const con = await db.connect();
-  try {
-    const names = panelColumns(p);
-    const types = names.map((n) =>
-      n === "ccode1" || n === "ccode2" || n === "year"
-        ? "INTEGER"
-        : n.endsWith("_coverage") || n === "period"
-          ? "VARCHAR"
-          : "DOUBLE",
-    );
-    await con.run(
-      `CREATE TABLE panel (${names.map((n, i) => `${quoteIdent(n)} ${types[i]}`).join(", ")})`,
-    );
-    const ap = await con.createAppender("panel");
-    const kind = periodKind(p.frame);
-    const cols = p.indicators.flatMap((d) => {
-      const c: Array<
-        { kind: "num"; col: Float64Array } | { kind: "text"; col: readonly string[] }
-      > = [{ kind: "num", col: p.values[d.name] as Float64Array }];
-      const comp = p.coverage[d.name];
-      if (comp) c.push({ kind: "text", col: comp });
-      return c;
-    });
-    for (let i = 0; i < p.frame.length; i++) {
-      ap.appendInteger(p.frame.a[i] as number);
-      ap.appendInteger(p.frame.b[i] as number);
-      if (kind === "year") ap.appendInteger(p.frame.year[i] as number);
-      else ap.appendVarchar(periodLabel(kind, periodCode(p.frame, i)));
-      for (const c of cols) {
-        if (c.kind === "num") {
-          const v = c.col[i] as number;
-          if (Number.isFinite(v)) ap.appendDouble(v);
-          else ap.appendNull();
-        } else ap.appendVarchar(c.col[i] as string);
-      }
-      ap.endRow();
-    }
-    ap.flushSync();
-    ap.closeSync();
-    await con.run(`COPY panel TO ${quoteLiteral(path)} (FORMAT parquet)`);
-  } finally {
-    con.closeSync();
-    db.closeSync();
+function writePanelParquet(p: IndicatorColumns, path: string): Promise<void> {
+  const kind = periodKind(p.frame);
+  const columns: ParquetColumn[] = [
+    { name: "ccode1", type: "INTEGER", value: (i) => p.frame.a[i] },
+    { name: "ccode2", type: "INTEGER", value: (i) => p.frame.b[i] },
+    kind === "year"
+      ? { name: "year", type: "INTEGER", value: (i) => p.frame.year[i] }
+      : {
+          name: "period",
+          type: "VARCHAR",
+          value: (i) => periodLabel(kind, periodCode(p.frame, i)),
+        },
+  ];
+  for (const d of p.indicators) {
+    const col = p.values[d.name] as Float64Array;
+    columns.push({ name: d.name, type: "DOUBLE", value: (i) => col[i] });
+    const comp = p.coverage[d.name];
+    if (comp) columns.push({ name: `${d.name}_coverage`, type: "VARCHAR", value: (i) => comp[i] });
   }
+  return writeParquet(path, columns, p.frame.length);
 }
 
-/** Write a panel to CSV or Parquet (by extension), atomically: a failed write leaves no file. */
-export async function writePanel(p: IndicatorColumns, path: string): Promise<PanelFormat> {
+/**
+ * Write `path` through a temporary file renamed into place: a failed write leaves no file.
+ * Returns the format of the path's extension, given to `write` with the temporary path.
+ */
+export async function writeAtomically(
+  path: string,
+  write: (tmp: string, format: PanelFormat) => Promise<void>,
+): Promise<PanelFormat> {
   const format = panelFormat(path);
   const tmp = `${path}.tmp-${process.pid}`;
   try {
-    if (format === "csv") await writeCsv(p, tmp);
-    else await writeParquet(p, tmp);
+    await write(tmp, format);
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
   }
   return format;
+}
+
+/** Write a panel to CSV or Parquet (by extension), atomically: a failed write leaves no file. */
+export function writePanel(p: IndicatorColumns, path: string): Promise<PanelFormat> {
+  return writeAtomically(path, (tmp, format) =>
+    format === "csv" ? writeCsv(p, tmp) : writePanelParquet(p, tmp),
+  );
 }

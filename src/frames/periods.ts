@@ -1,4 +1,4 @@
-import type { Frame, PeriodKind } from "../indicators/indicator.js";
+import type { Frame, PeriodKind } from "./frame.js";
 
 /**
  * The dyad-period universe from a dyad-year one: each dyad-year becomes its 4 quarters or 12

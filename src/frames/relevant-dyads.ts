@@ -1,7 +1,7 @@
 import { BadInputError } from "../core/errors.js";
 import { contiguityFamily } from "../indicators/contiguity.js";
-import type { Frame } from "../indicators/indicator.js";
 import type { Store } from "../store/store.js";
+import type { Frame } from "./frame.js";
 
 /** Major-power spells from the loaded COW Major Powers list: code → [first, last year][]. */
 async function majorSpells(store: Store): Promise<Map<number, Array<[number, number]>>> {

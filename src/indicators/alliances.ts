@@ -9,18 +9,15 @@
  * alliance"). Outside coverage everything is null.
  */
 import { isSystemMember } from "../core/crosswalk.js";
-import { quoteIdent } from "../store/sql.js";
+import { directedKey, type Frame, frameBounds, stateYearKey } from "../frames/frame.js";
+import { intList, quoteIdent } from "../store/sql.js";
 import type { Store } from "../store/store.js";
 import {
   type Column,
-  directedKey,
   type Family,
   type FamilyComputer,
-  type Frame,
-  frameBounds,
   type IndicatorDef,
   nullColumn,
-  stateYearKey,
 } from "./indicator.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -116,16 +113,6 @@ export async function fileYearRanges(
      WHERE ${y} IS NOT NULL GROUP BY file_id ORDER BY file_id`,
   );
   return rows.map((r) => ({ fileId: Number(r.file_id), from: Number(r.lo), to: Number(r.hi) }));
-}
-
-/** SQL list of integers for `IN (…)` (codes, years and file ids: numbers, never text). */
-export function intList(values: readonly number[]): string {
-  return values
-    .map((v) => {
-      if (!Number.isInteger(v)) throw new Error(`not an integer: ${v}`);
-      return String(v);
-    })
-    .join(", ");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,15 +1,8 @@
+import { directedKey, type Frame, frameBounds, stateYearKey } from "../frames/frame.js";
+import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
-import { intList, memberLookup } from "./alliances.js";
-import {
-  type Column,
-  directedKey,
-  type FamilyComputer,
-  type Frame,
-  frameBounds,
-  type IndicatorDef,
-  nullColumn,
-  stateYearKey,
-} from "./indicator.js";
+import { memberLookup } from "./alliances.js";
+import { type Column, type FamilyComputer, type IndicatorDef, nullColumn } from "./indicator.js";
 
 /**
  * Arms transfers per dyad-year from the SIPRI trade register (docs/indicators.md (Arms transfers); METHODS.md

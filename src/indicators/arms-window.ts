@@ -7,19 +7,18 @@
  * interval over the deals of the window. See docs/indicators.md (Arms transfers, five-year
  * windows).
  */
+
 import { quantileSorted, seededRandom, seedOf } from "../core/random.js";
+import { directedKey, type Frame, frameBounds, stateYearKey } from "../frames/frame.js";
+import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
-import { intList, memberLookup } from "./alliances.js";
+import { memberLookup } from "./alliances.js";
 import {
   type Column,
   type ComputeOptions,
-  directedKey,
   type FamilyComputer,
-  type Frame,
-  frameBounds,
   type IndicatorDef,
   nullColumn,
-  stateYearKey,
 } from "./indicator.js";
 
 /** Years in a window (t−4…t). */
@@ -171,6 +170,14 @@ async function compute(
   const byRecipientYear = new Map<number, DealRow[]>();
   const totalOf = new Map<number, number>();
   const pairTiv = new Map<number, number>();
+  // Summed in a fixed order: float sums then agree to the last bit on every backend.
+  rows.sort(
+    (p, q) =>
+      Number(p.r) - Number(q.r) ||
+      Number(p.y) - Number(q.y) ||
+      Number(p.s ?? -1) - Number(q.s ?? -1) ||
+      Number(p.deal) - Number(q.deal),
+  );
   for (const r of rows) {
     const k = stateYearKey(Number(r.r), Number(r.y));
     const list = byRecipientYear.get(k) ?? [];

@@ -5,17 +5,11 @@
  * CINC is a share of the system total (unitless), so the ratio mixes no units. NMC's milex
  * (thousand GBP to 1913, thousand current US$ from 1914) is deliberately not used here.
  */
+
+import { type Frame, frameBounds, stateYearKey } from "../frames/frame.js";
+import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
-import { intList } from "./alliances.js";
-import {
-  type Column,
-  type FamilyComputer,
-  type Frame,
-  frameBounds,
-  type IndicatorDef,
-  nullColumn,
-  stateYearKey,
-} from "./indicator.js";
+import { type Column, type FamilyComputer, type IndicatorDef, nullColumn } from "./indicator.js";
 
 /**
  * cinc_a / cinc_b; null (NaN) when either is missing or not finite, or cinc_b is 0 (a ratio

@@ -23,15 +23,30 @@ export const DEPENDENCE_COMPONENTS = ["trade", "arms"] as const;
 export type CooperationComponent = (typeof COOPERATION_COMPONENTS)[number];
 export type DependenceComponent = (typeof DEPENDENCE_COMPONENTS)[number];
 
+/** What the UN component of cooperation_index is made of. */
+export const UN_MEASURES = ["pi", "ideal"] as const;
+export type UnMeasure = (typeof UN_MEASURES)[number];
+
 export interface CompositeWeights {
   readonly cooperation: Readonly<Record<CooperationComponent, number>>;
   readonly dependence: Readonly<Record<DependenceComponent, number>>;
+  /** The UN component: Scott's pi (default) or the ideal-point distance of a stored fit. */
+  readonly unMeasure?: UnMeasure;
 }
 
 /** Equal weights (Dawes 1979; Wainer 1976): no component is privileged without evidence. */
 export const DEFAULT_WEIGHTS: CompositeWeights = {
   cooperation: { un: 1, alliance: 1, igo: 1 },
   dependence: { trade: 1, arms: 1 },
+};
+
+/** Ideal-point distance at which the UN component reaches 0 (standard deviations of the fit). */
+export const IDEAL_DISTANCE_MAX = 4;
+
+/** The indicators the UN component reads for each measure (point, then interval ends). */
+export const UN_MEASURE_INPUTS: Readonly<Record<UnMeasure, readonly string[]>> = {
+  pi: ["un_pi"],
+  ideal: ["un_ideal_distance", "un_ideal_distance_se"],
 };
 
 /**
@@ -230,6 +245,15 @@ export function unComponent(pi: number): number {
   return isNum(pi) ? (pi + 1) / 2 : Number.NaN;
 }
 
+/**
+ * UN component from ideal points: 1 − d / 4 for a distance d between the two states' positions
+ * (standard deviations of the fit's scale), 0 beyond 4 — about the distance of the USA from Cuba
+ * or the USSR in the 1980s.
+ */
+export function idealComponent(distance: number): number {
+  return isNum(distance) ? Math.max(0, 1 - distance / IDEAL_DISTANCE_MAX) : Number.NaN;
+}
+
 /** Hostility from the decayed dispute history: 1 − exp(−h), 0…1. */
 export function hostilityFromHistory(history: number): number {
   return isNum(history) ? 1 - Math.exp(-history) : Number.NaN;
@@ -305,10 +329,25 @@ export function computeComposites(
       },
     });
     const igo = get("igo_shared_rank", i);
-    const coopParts = [unComponent(get("un_pi", i)), alliance.value, igo];
+    let un: number;
+    let unLo: number;
+    let unHi: number;
+    if (weights.unMeasure === "ideal") {
+      // The interval of the distance is ± 1.96 standard errors; a larger distance is a lower U.
+      const d = get("un_ideal_distance", i);
+      const se = get("un_ideal_distance_se", i);
+      un = idealComponent(d);
+      unLo = idealComponent(d + 1.96 * se);
+      unHi = idealComponent(Math.max(0, d - 1.96 * se));
+    } else {
+      un = unComponent(get("un_pi", i));
+      unLo = unComponent(get("un_pi_lo", i));
+      unHi = unComponent(get("un_pi_hi", i));
+    }
+    const coopParts = [un, alliance.value, igo];
     const coop = coreMean(coopParts, wc);
-    const coopLo = coreMean([unComponent(get("un_pi_lo", i)), alliance.value, igo], wc);
-    const coopHi = coreMean([unComponent(get("un_pi_hi", i)), alliance.value, igo], wc);
+    const coopLo = coreMean([unLo, alliance.value, igo], wc);
+    const coopHi = coreMean([unHi, alliance.value, igo], wc);
     const hostility = hostilityFromHistory(get("mid_history", i));
     col("cooperation_index")[i] = coop;
     col("cooperation_index_lo")[i] = coopLo;
@@ -324,9 +363,8 @@ export function computeComposites(
     col("dependence_asymmetry_lo")[i] = coreMean([trade, get("arms_dependence_5y_lo", i)], wd);
     col("dependence_asymmetry_hi")[i] = coreMean([trade, get("arms_dependence_5y_hi", i)], wd);
 
-    const coopNames = ["un_pi", alliance.dataset || "alliance", "igo"].filter(
-      (_, k) => wc[k] !== 0,
-    );
+    const unName = weights.unMeasure === "ideal" ? "un_ideal" : "un_pi";
+    const coopNames = [unName, alliance.dataset || "alliance", "igo"].filter((_, k) => wc[k] !== 0);
     const coopPresent = coopParts.filter((_, k) => wc[k] !== 0).map((v) => isNum(v));
     coverage.cooperation_index[i] = coverageLabel(coopNames, coopPresent);
     coverage.hostility_index[i] = coverageLabel(["mid"], [isNum(hostility)]);
@@ -346,7 +384,8 @@ export function computeComposites(
 /**
  * Parse `cooperation.un=2,dependence.arms=0` over the defaults. Weights are non-negative; a
  * weight of 0 takes the component out of the index (and out of its core). The mean divides by
- * the sum of the weights.
+ * the sum of the weights. `cooperation.un_measure=ideal` makes the UN component the ideal-point
+ * distance of the stored fit instead of Scott's pi.
  */
 export function parseWeights(
   spec: string | undefined,
@@ -355,10 +394,21 @@ export function parseWeights(
   if (!spec) return base;
   const cooperation: Record<string, number> = { ...base.cooperation };
   const dependence: Record<string, number> = { ...base.dependence };
+  let unMeasure: UnMeasure | undefined = base.unMeasure;
   for (const part of spec
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean)) {
+    const um = /^cooperation\.un_measure=(.*)$/.exec(part);
+    if (um) {
+      if (!(UN_MEASURES as readonly string[]).includes(um[1] as string)) {
+        throw new BadInputError("bad_weights", `Bad UN measure "${um[1]}"`, {
+          hint: `Write cooperation.un_measure=${UN_MEASURES.join(" or cooperation.un_measure=")}`,
+        });
+      }
+      unMeasure = um[1] as UnMeasure;
+      continue;
+    }
     const m = /^(cooperation|dependence)\.([a-z]+)=([0-9]*\.?[0-9]+)$/.exec(part);
     const target = m?.[1] === "cooperation" ? cooperation : dependence;
     const known = m?.[1] === "cooperation" ? COOPERATION_COMPONENTS : DEPENDENCE_COMPONENTS;
@@ -385,5 +435,6 @@ export function parseWeights(
   return {
     cooperation: cooperation as CompositeWeights["cooperation"],
     dependence: dependence as CompositeWeights["dependence"],
+    ...(unMeasure ? { unMeasure } : {}),
   };
 }

@@ -3,17 +3,12 @@
  * of contiguity in force in any part of the year, as peacesciencer's add_contiguity() takes it.
  * See docs/indicators.md (Contiguity).
  */
+
+import { directedKey, type Frame, frameBounds } from "../frames/frame.js";
+import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
-import { inRanges, intList, memberLookup, type YearRange } from "./alliances.js";
-import {
-  type Column,
-  directedKey,
-  type FamilyComputer,
-  type Frame,
-  frameBounds,
-  type IndicatorDef,
-  nullColumn,
-} from "./indicator.js";
+import { inRanges, memberLookup, type YearRange } from "./alliances.js";
+import { type Column, type FamilyComputer, type IndicatorDef, nullColumn } from "./indicator.js";
 
 const CONTIGUITY_TYPE: IndicatorDef = {
   name: "contiguity_type",

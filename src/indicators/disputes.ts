@@ -7,17 +7,12 @@
  * Within the years the loaded rows cover, an unlisted pair of COW system members had no dispute
  * (0); a non-member is null, as in peacesciencer's add_cow_mids() over its dyad-year universe.
  */
+
+import { directedKey, type Frame, frameBounds } from "../frames/frame.js";
+import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
-import { fileYearRanges, inRanges, intList, memberLookup } from "./alliances.js";
-import {
-  type Column,
-  directedKey,
-  type FamilyComputer,
-  type Frame,
-  frameBounds,
-  type IndicatorDef,
-  nullColumn,
-} from "./indicator.js";
+import { fileYearRanges, inRanges, memberLookup } from "./alliances.js";
+import { type Column, type FamilyComputer, type IndicatorDef, nullColumn } from "./indicator.js";
 
 /** Years of history in mid_years_10 (this year and the nine before). */
 export const MID_WINDOW = 10;
@@ -36,10 +31,11 @@ export function decayedHistory(
   firstYear: number,
   halfLife = MID_HALF_LIFE,
 ): number {
+  // Summed in year order: the same float on every backend, whatever order its rows came in.
   let h = 0;
-  for (const [y, level] of levels) {
+  for (const y of [...levels.keys()].sort((p, q) => p - q)) {
     if (y > year || y < firstYear) continue;
-    h += (level / 5) * 0.5 ** ((year - y) / halfLife);
+    h += ((levels.get(y) as number) / 5) * 0.5 ** ((year - y) / halfLife);
   }
   return h;
 }

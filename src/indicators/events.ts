@@ -8,25 +8,29 @@
  * The quad class comes from the CAMEO root for both sources (01–05, 06–08, 09–13, 14–20), not
  * from GDELT's recorded QuadClass, which files roots 09 and 14 differently.
  */
+
 import { quadClassSql } from "../core/cameo.js";
+import {
+  type Frame,
+  frameBounds,
+  type PeriodKind,
+  periodCode,
+  periodKind,
+} from "../frames/frame.js";
 import type { SqlDialect } from "../store/dialect.js";
 import { coveredSeconds, loadedSpans } from "../store/event-coverage.js";
 import { CUBE_TABLE, VOLUME_TABLE } from "../store/event-cube.js";
+import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
-import { intList, memberLookup } from "./alliances.js";
+import { memberLookup } from "./alliances.js";
 import {
   type Column,
   type ComputeOptions,
   type EventFilter,
   type Family,
   type FamilyComputer,
-  type Frame,
-  frameBounds,
   type IndicatorDef,
   nullColumn,
-  type PeriodKind,
-  periodCode,
-  periodKind,
 } from "./indicator.js";
 
 /** Sums over the events of one directed dyad-period. */

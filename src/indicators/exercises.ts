@@ -9,25 +9,19 @@
  * same normalised name and the same start date are one exercise (JME repeats an exercise from
  * several news reports); unnamed rows are never merged.
  */
+
+import { directedKey, type Frame, frameBounds } from "../frames/frame.js";
 import { DUCKDB_DIALECT, type SqlDialect } from "../store/dialect.js";
+import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
 import {
   dyadYearValue,
   fileYearRanges,
   inRanges,
-  intList,
   memberLookup,
   type YearRange,
 } from "./alliances.js";
-import {
-  type Column,
-  directedKey,
-  type FamilyComputer,
-  type Frame,
-  frameBounds,
-  type IndicatorDef,
-  nullColumn,
-} from "./indicator.js";
+import { type Column, type FamilyComputer, type IndicatorDef, nullColumn } from "./indicator.js";
 
 // ---------------------------------------------------------------------------------------------
 // Pure rules
@@ -176,8 +170,10 @@ export function jointExercises(
   // Each (year, key) adds one to each of its pairs: a count of distinct keys per dyad-year.
   const counts = new Map<number, number>();
   const weighted = new Map<number, number>();
+  // Exercises in key order: the weighted sums are then the same float on every backend.
   for (const [year, keys] of byExercise) {
-    for (const members of keys.values()) {
+    for (const key of [...keys.keys()].sort()) {
+      const members = keys.get(key) as Set<number>;
       const weight = members.size > 1 ? 1 / (members.size - 1) : 0;
       const sorted = [...members].filter((c) => keep === null || keep.has(c)).sort((x, y) => x - y);
       for (let i = 0; i < sorted.length; i++) {

@@ -8,15 +8,14 @@
  * row in either direction is null (netify lists only the dyads of its countries and years; no
  * row is not the same as no events). With one direction listed, the other counts as 0.
  */
+
+import { directedKey, type Frame, frameBounds } from "../frames/frame.js";
+import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
-import { intList } from "./alliances.js";
 import {
   type Column,
-  directedKey,
   type Family,
   type FamilyComputer,
-  type Frame,
-  frameBounds,
   type IndicatorDef,
   nullColumn,
 } from "./indicator.js";

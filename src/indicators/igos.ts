@@ -7,17 +7,12 @@
  * The table lists every pair of COW system members (0 included), so an unlisted pair-year is
  * null, not 0: outside the loaded years, or not two system members, or no data.
  */
+
+import { directedKey, type Frame, frameBounds } from "../frames/frame.js";
+import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
-import { fileYearRanges, inRanges, intList } from "./alliances.js";
-import {
-  type Column,
-  directedKey,
-  type FamilyComputer,
-  type Frame,
-  frameBounds,
-  type IndicatorDef,
-  nullColumn,
-} from "./indicator.js";
+import { fileYearRanges, inRanges } from "./alliances.js";
+import { type Column, type FamilyComputer, type IndicatorDef, nullColumn } from "./indicator.js";
 
 const SOURCE = "COW IGO v3 shared full memberships per dyad-year (table igo_dyad_year)";
 const CITATION =

@@ -1,4 +1,5 @@
 import { BadInputError } from "../core/errors.js";
+import type { PeriodKind } from "../frames/frame.js";
 import { atopFamily, cowFamily } from "./alliances.js";
 import { armsFamily } from "./arms-supply.js";
 import { armsWindowFamily } from "./arms-window.js";
@@ -9,14 +10,9 @@ import { midFamily } from "./disputes.js";
 import { gdeltFamily, icewsFamily } from "./events.js";
 import { exercisesFamily } from "./exercises.js";
 import { icewsDyadYearFamily } from "./icews-dyadyear.js";
+import { unIdealFamily } from "./ideal-points.js";
 import { igoFamily } from "./igos.js";
-import {
-  FAMILIES,
-  type Family,
-  type FamilyComputer,
-  type IndicatorDef,
-  type PeriodKind,
-} from "./indicator.js";
+import { FAMILIES, type Family, type FamilyComputer, type IndicatorDef } from "./indicator.js";
 import { tradeFamily } from "./trade-dependence.js";
 import { unFamily } from "./voting-similarity.js";
 
@@ -36,6 +32,7 @@ export const FAMILY_COMPUTERS: readonly FamilyComputer[] = [
   gdeltFamily,
   icewsFamily,
   icewsDyadYearFamily,
+  unIdealFamily,
 ];
 
 /** Every indicator, in output order. */
@@ -45,6 +42,8 @@ export const INDICATORS: readonly IndicatorDef[] = [
 ];
 
 const BY_NAME = new Map(INDICATORS.map((d) => [d.name, d]));
+/** Families left out of the default selection (FamilyComputer.optIn). */
+const OPT_IN = new Set(FAMILY_COMPUTERS.filter((f) => f.optIn).map((f) => f.family));
 
 export function indicatorDef(name: string): IndicatorDef | undefined {
   return BY_NAME.get(name);
@@ -61,6 +60,10 @@ export interface IndicatorSelection {
 }
 
 export interface SelectOptions {
+  /** Opt-in families to include in the default selection (e.g. un_ideal when a fit is stored). */
+  readonly optIn?: readonly Family[];
+  /** Extra inputs the composites need (the ideal-point distance when it is the UN component). */
+  readonly compositeInputs?: readonly string[];
   /**
    * Include the interval columns (indicators marked onRequest) of the selected families and
    * composites; otherwise they are included only when named one by one.
@@ -83,8 +86,10 @@ export function selectIndicators(
   const available = (d: IndicatorDef) => period === "year" || supportsPeriod(d.family, period);
   const implicit = (d: IndicatorDef) => opts.intervals === true || d.onRequest !== true;
   const wanted = new Set<string>();
+  // Opt-in families (ideal points) only when the caller includes them, e.g. once a fit exists.
+  const opted = (d: IndicatorDef) => !OPT_IN.has(d.family) || (opts.optIn ?? []).includes(d.family);
   if (!items.length)
-    for (const d of INDICATORS) if (available(d) && implicit(d)) wanted.add(d.name);
+    for (const d of INDICATORS) if (available(d) && implicit(d) && opted(d)) wanted.add(d.name);
   for (const item of items) {
     if ((FAMILIES as readonly string[]).includes(item)) {
       for (const d of INDICATORS)
@@ -116,6 +121,7 @@ export function selectIndicators(
   const needed = new Set(shown.map((d) => d.name));
   if (composites) {
     for (const n of COMPOSITE_INPUTS) needed.add(n);
+    for (const n of opts.compositeInputs ?? []) needed.add(n);
     // A composite's interval needs the intervals of its inputs.
     if (shown.some((d) => d.family === "composite" && d.onRequest)) {
       for (const n of COMPOSITE_INTERVAL_INPUTS) needed.add(n);

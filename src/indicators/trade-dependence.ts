@@ -1,15 +1,7 @@
+import { type Frame, frameBounds, stateYearKey, undirectedKey } from "../frames/frame.js";
+import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
-import { intList } from "./alliances.js";
-import {
-  type Column,
-  type FamilyComputer,
-  type Frame,
-  frameBounds,
-  type IndicatorDef,
-  nullColumn,
-  stateYearKey,
-  undirectedKey,
-} from "./indicator.js";
+import { type Column, type FamilyComputer, type IndicatorDef, nullColumn } from "./indicator.js";
 
 /**
  * Trade interdependence per dyad-year (docs/indicators.md (Trade interdependence); METHODS.md "Trade

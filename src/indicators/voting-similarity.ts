@@ -13,6 +13,7 @@
  */
 
 import { seededRandom, seedOf } from "../core/random.js";
+import { type Frame, frameBounds } from "../frames/frame.js";
 import { UNGA_CITATION } from "../sources/unga-voeten.js";
 import type { SqlDialect } from "../store/dialect.js";
 import type { Store } from "../store/store.js";
@@ -21,8 +22,6 @@ import {
   type Column,
   type ComputeOptions,
   type FamilyComputer,
-  type Frame,
-  frameBounds,
   type IndicatorDef,
   nullColumn,
 } from "./indicator.js";

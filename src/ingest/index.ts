@@ -1,3 +1,9 @@
 export { FILE_STATUSES, type FileReport, type FileStatus, type Progress } from "./file-report.js";
-export { type IngestOptions, type IngestResult, ingest } from "./ingest.js";
+export {
+  type IngestOptions,
+  type IngestResult,
+  ingest,
+  type SkippedGroup,
+  summarizeSkipped,
+} from "./ingest.js";
 export { loadFile } from "./load-file.js";

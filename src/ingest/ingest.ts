@@ -1,5 +1,5 @@
 import { readdir, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { extname, join } from "node:path";
 import { BadFileError } from "../core/errors.js";
 import type { Store } from "../store/store.js";
 import type { FileReport, Progress } from "./file-report.js";
@@ -17,6 +17,50 @@ export interface IngestResult {
   /** False only when some file failed. */
   ok: boolean;
   files: FileReport[];
+  /** The skipped files by reason, most first: how many, and how many of each extension. */
+  skipped: SkippedGroup[];
+}
+
+export interface SkippedGroup {
+  reason: string;
+  files: number;
+  /** File extension (".txt"; "" for none) → files, most first. */
+  extensions: Record<string, number>;
+}
+
+/**
+ * The reason a skipped file is grouped under: the reason itself, without the parts that vary
+ * by file (the member or the number of members of a zip archive), so that a folder of archives
+ * is one group.
+ */
+function skipGroup(reason: string): string {
+  const m = /^zip archive of .+, which (.+)$/.exec(reason);
+  if (m) return `zip archive of a file which ${m[1]}`;
+  return reason.replace(/^the archive holds \d+ files/, "the archive holds several files");
+}
+
+/** Skipped files summarised by reason and extension (a folder of 2,000 files is one line). */
+export function summarizeSkipped(files: readonly FileReport[]): SkippedGroup[] {
+  const groups = new Map<string, Map<string, number>>();
+  for (const f of files) {
+    if (f.status !== "skipped") continue;
+    const key = skipGroup(f.reason ?? "skipped");
+    const exts = groups.get(key) ?? new Map<string, number>();
+    const ext = extname(f.path).toLowerCase();
+    exts.set(ext, (exts.get(ext) ?? 0) + 1);
+    groups.set(key, exts);
+  }
+  const byCount = <T>(m: Map<T, number>) =>
+    [...m].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0]), "en"));
+  return byCount(
+    new Map(
+      [...groups].map(([reason, exts]) => [reason, [...exts.values()].reduce((a, b) => a + b, 0)]),
+    ),
+  ).map(([reason, n]) => ({
+    reason,
+    files: n,
+    extensions: Object.fromEntries(byCount(groups.get(reason) as Map<string, number>)),
+  }));
 }
 
 interface Target {
@@ -87,5 +131,5 @@ export async function ingest(
       record(await loadFile(store, t.path, loadOpts));
     }
   }
-  return { ok: files.every((f) => f.status !== "failed"), files };
+  return { ok: files.every((f) => f.status !== "failed"), files, skipped: summarizeSkipped(files) };
 }

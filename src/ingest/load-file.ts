@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { AccountingError, BadFileError, EntenteError } from "../core/errors.js";
 import { FieldError } from "../core/fields.js";
+import { MalformedRecordError, readRecords } from "../core/records.js";
 import { detectEventLayout, EVENT_LAYOUTS, fileColumns } from "../sources/events/layouts.js";
 import { splitHeader } from "../sources/header.js";
 import { SOURCES, sourceByName } from "../sources/index.js";
@@ -14,7 +15,6 @@ import { decodeText, headLines, looksBinary } from "./decode.js";
 import { type EventInput, isZip, plainInput, readHead, zipInput } from "./event-input.js";
 import type { FileReport, FileStatus, Progress } from "./file-report.js";
 import { loadEventFile } from "./load-events.js";
-import { MalformedRecordError, readRecords } from "./records.js";
 
 export interface LoadFileOptions {
   /** Force a format instead of detecting it from the header. */

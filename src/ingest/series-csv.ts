@@ -6,8 +6,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { BadFileError, BadInputError } from "../core/errors.js";
+import { MalformedRecordError, readRecords } from "../core/records.js";
 import { decodeText } from "./decode.js";
-import { MalformedRecordError, readRecords } from "./records.js";
 
 export interface SeriesCsvOptions {
   readonly column: string;

@@ -6,6 +6,7 @@
 import { type AssessResult, ruleLeader } from "../assess/assess.js";
 import { formatScore, RULES, type RuleName } from "../assess/scoring.js";
 import type { IndicatorDef } from "../indicators/indicator.js";
+import { type BlocSection, type BlocSide, blocMethodNote } from "./blocs-section.js";
 import type { ReportModel } from "./model.js";
 import type { Cite, Row } from "./summary.js";
 
@@ -27,6 +28,29 @@ export function cell(v: unknown): string {
 }
 
 export const anchor = (indicator: string, year: number): string => `v-${indicator}-${year}`;
+
+/** " The case is about 2014–2023." when --from/--to moved the report off the case's period. */
+export function casePeriodNote(m: ReportModel): string {
+  const p = m.casePeriod;
+  return p && (p.from !== m.from || p.to !== m.to)
+    ? ` The case is about ${p.from}–${p.to}; this report shows ${m.from}–${m.to}.`
+    : "";
+}
+
+/**
+ * The link target of a source URL: only an absolute http(s) URL, normalised by the URL parser
+ * (so it holds no spaces, quotes or angle brackets); null for anything else (javascript:,
+ * data:, file:, relative or malformed), which reports show as escaped text, never as a link.
+ */
+export function httpHref(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    return null;
+  }
+  return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+}
 
 const RULE_TITLE: Record<RuleName, string> = {
   heuer: "Heuer: inconsistency count (fewer = more likely)",
@@ -64,6 +88,7 @@ td.r-N { background: #f0f0f0; } td.r-NA { background: #fff; color: #888; }
 td.r-I { background: #f4a582; } td.r-II { background: #b2182b; color: #fff; }
 .legend span { display: inline-block; padding: 0 .4rem; margin-right: .3rem; border: 1px solid var(--rule); }
 code { font-size: .85em; }
+.print-only { display: none; }
 @page { margin: 18mm 16mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
@@ -72,6 +97,11 @@ code { font-size: .85em; }
   table { page-break-inside: auto; }
   tr { page-break-inside: avoid; break-inside: avoid; }
   .scroll { overflow: visible; }
+  .screen-only { display: none; }
+  .print-only { display: block; }
+  .print-split table { table-layout: fixed; width: 100%; margin-bottom: 1rem; }
+  .print-split th { overflow-wrap: anywhere; }
+  .print-split th:first-child, .print-split td:first-child { width: 3.2rem; }
 }
 `;
 
@@ -106,7 +136,10 @@ function summaryHtml(m: ReportModel): string {
         (c) => `<a href="#${esc(anchor(c.indicator, c.year))}">${esc(c.indicator)} ${c.year}</a>`,
       )
       .join(", ");
-    return `<li>${esc(s.text)} <span class="cites">[${refs}]</span></li>`;
+    // Trend sentences cite the whole series (the chart above), not single values.
+    return s.cites.length
+      ? `<li>${esc(s.text)} <span class="cites">[${refs}]</span></li>`
+      : `<li>${esc(s.text)}</li>`;
   });
   return `<ul class="summary">${items.join("\n")}</ul>`;
 }
@@ -137,8 +170,36 @@ function tableHtml(m: ReportModel): string {
     });
     return `<tr><td class="l">${year}</td>${cells.join("")}</tr>`;
   });
-  return `<div class="scroll"><table><thead>${head}</thead><tbody>${body.join("\n")}</tbody></table></div>
+  return `<div class="scroll screen-only"><table><thead>${head}</thead><tbody>${body.join("\n")}</tbody></table></div>
+${printTables(m, cited)}
 <p class="small">Highlighted cells are the values the summary sentences use. – : no data.</p>`;
+}
+
+/** Indicator columns per printed table: with the year, seven columns fit an A4 or Letter page. */
+export const PRINT_COLUMNS = 6;
+
+/**
+ * The values table for print: the same cells split into tables of PRINT_COLUMNS indicators,
+ * each with the year column, at the page's width (the screen table scrolls sideways instead,
+ * which paper cannot). Long names break after underscores.
+ */
+function printTables(m: ReportModel, cited: ReadonlySet<string>): string {
+  const { indicators, rows } = m.table;
+  const parts: string[] = [];
+  for (let i = 0; i < indicators.length; i += PRINT_COLUMNS) {
+    const cols = indicators.slice(i, i + PRINT_COLUMNS);
+    const head = `<tr><th class="l">year</th>${cols.map((d) => `<th>${esc(d.name).replaceAll("_", "_<wbr>")}</th>`).join("")}</tr>`;
+    const body = rows.map((r: Row) => {
+      const year = r.year as number;
+      const cells = cols.map((d) => {
+        const isCited = cited.has(anchor(d.name, year));
+        return `<td${isCited ? ' class="cited"' : ""}>${esc(cell(r[d.name]))}</td>`;
+      });
+      return `<tr><td class="l">${year}</td>${cells.join("")}</tr>`;
+    });
+    parts.push(`<table><thead>${head}</thead><tbody>${body.join("\n")}</tbody></table>`);
+  }
+  return `<div class="print-only print-split">${parts.join("\n")}</div>`;
 }
 
 function ratingCell(r: string): string {
@@ -182,7 +243,12 @@ export function assessmentHtml(r: AssessResult): string {
     .map((e) => {
       const s = e.source;
       const parts = [s.author, s.title, s.publisher, s.date].filter(Boolean).map(esc).join(", ");
-      const url = s.url ? ` <span class="small">${esc(s.url)}</span>` : "";
+      const href = s.url ? httpHref(s.url) : null;
+      const url = !s.url
+        ? ""
+        : href
+          ? ` <a class="small" href="${esc(href)}" rel="noopener noreferrer">${esc(s.url)}</a>`
+          : ` <span class="small">${esc(s.url)}</span>`;
       return `<li><strong>${esc(e.id)}</strong> ${parts}${url}</li>`;
     })
     .join("\n");
@@ -194,6 +260,44 @@ ${sens}
 <h3>Evidence sources</h3>
 <ol class="small">${sources}</ol>`;
 }
+
+/** A signed value to 3 decimals, – for null. */
+export const signedCell = (v: number | null): string =>
+  v === null ? "–" : `${v > 0 ? "+" : v < 0 ? "\u2212" : ""}${Math.abs(v).toFixed(3)}`;
+
+function neighboursTable(side: BlocSide): string {
+  const r = side.neighbours;
+  const rows = r.neighbours.map(
+    (n) =>
+      `<tr><td>${n.rank}</td><td class="l">${esc(n.name)}</td><td>${esc(cell(n.similarity))}</td><td>${esc(cell(n.before))}</td><td>${esc(signedCell(n.change))}</td></tr>`,
+  );
+  return `<table><caption class="small">${esc(side.state.name)}</caption><thead><tr><th>#</th><th class="l">state</th><th>kappa ${r.year}</th><th>kappa ${r.beforeYear}</th><th>change</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
+/** "<A> and <B> among the blocs" (blocs-section.ts). */
+export function blocsHtml(s: BlocSection, title: string): string {
+  const sentences = s.sentences.map((t) => `<li>${esc(t)}</li>`).join("\n");
+  if (!s.a || !s.b || s.year === null) {
+    return `<section id="blocs"><h2>${esc(title)}</h2>\n<ul class="summary">${sentences}</ul>\n</section>`;
+  }
+  const sides = s.together ? [s.a] : [s.a, s.b];
+  const blocRows = sides.map(
+    (x) =>
+      `<tr><td class="l">${esc(s.together ? `${s.a?.state.name} and ${s.b?.state.name}` : x.state.name)}</td><td class="l">${esc(x.bloc.label)}</td><td>${x.bloc.size}</td><td class="l">${esc(x.bloc.largest.map((l) => l.name).join(", "))}</td></tr>`,
+  );
+  const stab = `<p class="small">Stability in their blocs: ${esc(s.a.state.name)} ${s.a.stability.toFixed(2)}, ${esc(s.b.state.name)} ${s.b.stability.toFixed(2)} (1: every run put the state with every fellow member).</p>`;
+  return `<section id="blocs"><h2>${esc(title)}</h2>
+<ul class="summary">${sentences}</ul>
+<div class="scroll"><table><thead><tr><th class="l">state</th><th class="l">bloc in ${s.year}</th><th>members</th><th class="l">largest members</th></tr></thead><tbody>${blocRows.join("")}</tbody></table></div>
+${stab}
+<h3>Closest partners by kappa in ${s.year}, and ten years earlier</h3>
+<div class="scroll">${neighboursTable(s.a)}${neighboursTable(s.b)}</div>
+<p class="small">${esc(blocMethodNote(s))}</p>
+</section>`;
+}
+
+/** The section's heading. */
+export const blocsTitle = (m: ReportModel): string => `${m.a.name} and ${m.b.name} among the blocs`;
 
 function methodsHtml(m: ReportModel): string {
   const datasets = m.datasets
@@ -234,7 +338,7 @@ export function reportHtml(m: ReportModel): string {
 <header>
 <h1>${esc(m.title)}</h1>
 ${m.question ? `<p class="question">${esc(m.question)}</p>` : ""}
-<p class="meta">${esc(m.a.name)} (${esc(m.a.iso3 ?? m.a.ccode)}) and ${esc(m.b.name)} (${esc(m.b.iso3 ?? m.b.ccode)}), ${m.from}–${m.to}. Generated ${esc(m.generated)} by Entente.<br>Data loaded: ${coverage || "none"}.</p>
+<p class="meta">${esc(m.a.name)} (${esc(m.a.iso3 ?? m.a.ccode)}) and ${esc(m.b.name)} (${esc(m.b.iso3 ?? m.b.ccode)}), ${m.from}–${m.to}.${esc(casePeriodNote(m))} Generated ${esc(m.generated)} by Entente.<br>Data loaded: ${coverage || "none"}.</p>
 </header>
 <main>
 <section id="summary"><h2>Summary</h2>
@@ -243,6 +347,7 @@ ${summaryHtml(m)}
 <section id="charts"><h2>Indicators over time</h2>
 ${chartsHtml(m)}
 </section>
+${m.blocs ? blocsHtml(m.blocs, blocsTitle(m)) : ""}
 <section id="values"><h2>Values</h2>
 ${tableHtml(m)}
 </section>

@@ -4,7 +4,8 @@
  * neither Markdown nor raw HTML in them is interpreted.
  */
 import { formatScore, RULES } from "../assess/scoring.js";
-import { cell } from "./html.js";
+import { type BlocSide, blocMethodNote } from "./blocs-section.js";
+import { blocsTitle, casePeriodNote, cell, httpHref, signedCell } from "./html.js";
 import type { ReportModel } from "./model.js";
 
 /** Escape Markdown syntax and HTML: the text renders as written. */
@@ -19,6 +20,25 @@ export function md(v: unknown): string {
 
 const row = (cells: readonly string[]): string => `| ${cells.join(" | ")} |`;
 
+/** An http(s) URL as an autolink; any other scheme as escaped text, so no renderer links it. */
+function urlMd(url: string): string {
+  const href = httpHref(url);
+  return href ? `<${href}>` : md(url);
+}
+
+function neighboursMd(side: BlocSide): string[] {
+  const r = side.neighbours;
+  return [
+    `*${md(side.state.name)}*`,
+    "",
+    row(["#", "state", `kappa ${r.year}`, `kappa ${r.beforeYear}`, "change"]),
+    row(["---:", "---", "---:", "---:", "---:"]),
+    ...r.neighbours.map((n) =>
+      row([String(n.rank), md(n.name), cell(n.similarity), cell(n.before), signedCell(n.change)]),
+    ),
+  ];
+}
+
 export interface MarkdownReport {
   readonly text: string;
   /** Chart files to write beside the Markdown: relative path → SVG. */
@@ -31,7 +51,7 @@ export function reportMarkdown(m: ReportModel, chartDir: string): MarkdownReport
   out.push(`# ${md(m.title)}`, "");
   if (m.question) out.push(`*${md(m.question)}*`, "");
   out.push(
-    `${md(m.a.name)} (${md(m.a.iso3 ?? m.a.ccode)}) and ${md(m.b.name)} (${md(m.b.iso3 ?? m.b.ccode)}), ${m.from}–${m.to}. Generated ${md(m.generated)} by Entente.`,
+    `${md(m.a.name)} (${md(m.a.iso3 ?? m.a.ccode)}) and ${md(m.b.name)} (${md(m.b.iso3 ?? m.b.ccode)}), ${m.from}–${m.to}.${md(casePeriodNote(m))} Generated ${md(m.generated)} by Entente.`,
     "",
     `Data loaded: ${m.datasets.map((d) => `${md(d.title)}${d.lastYear === null ? "" : ` to ${d.lastYear}`}`).join("; ") || "none"}.`,
     "",
@@ -40,7 +60,8 @@ export function reportMarkdown(m: ReportModel, chartDir: string): MarkdownReport
   );
   if (!m.sentences.length) out.push("No indicator has data for this pair and period.", "");
   for (const s of m.sentences) {
-    out.push(`- ${md(s.text)} (${s.cites.map((c) => `${md(c.indicator)} ${c.year}`).join(", ")})`);
+    const cites = s.cites.map((c) => `${md(c.indicator)} ${c.year}`).join(", ");
+    out.push(cites ? `- ${md(s.text)} (${cites})` : `- ${md(s.text)}`);
   }
   out.push("", "## Indicators over time", "");
   for (const { chart, svg } of m.charts) {
@@ -56,6 +77,31 @@ export function reportMarkdown(m: ReportModel, chartDir: string): MarkdownReport
       `*${md(chart.title)}.* ${md(chart.description)}`,
       "",
     );
+  }
+  const s = m.blocs;
+  if (s) {
+    out.push(`## ${md(blocsTitle(m))}`, "");
+    for (const t of s.sentences) out.push(`- ${md(t)}`);
+    out.push("");
+    if (s.a && s.b && s.year !== null) {
+      const { a, b } = s;
+      out.push(row(["state", `bloc in ${s.year}`, "members", "largest members"]));
+      out.push(row(["---", "---", "---:", "---"]));
+      for (const x of s.together ? [a] : [a, b]) {
+        const who = s.together ? `${a.state.name} and ${b.state.name}` : x.state.name;
+        const largest = x.bloc.largest.map((l) => l.name).join(", ");
+        out.push(row([md(who), md(x.bloc.label), String(x.bloc.size), md(largest)]));
+      }
+      out.push(
+        "",
+        `Stability in their blocs: ${md(a.state.name)} ${a.stability.toFixed(2)}, ${md(b.state.name)} ${b.stability.toFixed(2)} (1: every run put the state with every fellow member).`,
+        "",
+        `### Closest partners by kappa in ${s.year}, and ten years earlier`,
+        "",
+      );
+      for (const x of [a, b]) out.push(...neighboursMd(x), "");
+      out.push(md(blocMethodNote(s)), "");
+    }
   }
   const { indicators, rows } = m.table;
   if (rows.length) {
@@ -116,7 +162,7 @@ export function reportMarkdown(m: ReportModel, chartDir: string): MarkdownReport
     a.evidence.forEach((e, i) => {
       const src = e.source;
       out.push(
-        `${i + 1}. **${md(e.id)}** ${[src.author, src.title, src.publisher, src.date].filter(Boolean).map(md).join(", ")}${src.url ? ` <${encodeURI(src.url)}>` : ""}`,
+        `${i + 1}. **${md(e.id)}** ${[src.author, src.title, src.publisher, src.date].filter(Boolean).map(md).join(", ")}${src.url ? ` ${urlMd(src.url)}` : ""}`,
       );
     });
     out.push("");

@@ -89,6 +89,28 @@ function tradeSentences(rows: readonly Row[], n: Names): Sentence[] {
   return out;
 }
 
+function idealSentences(rows: readonly Row[], n: Names): Sentence[] {
+  const s = span(rows, ["un_ideal_a", "un_ideal_b", "un_ideal_distance"]);
+  if (!s) return [];
+  const { first, last } = s;
+  const cites = [
+    cite(last, "un_ideal_a"),
+    cite(last, "un_ideal_b"),
+    cite(last, "un_ideal_distance"),
+  ];
+  let text = `On UN ideal points (the dynamic model of Bailey, Strezhnev & Voeten 2017; higher is closer to the United States), ${n.a} stood at ${fixed(last.un_ideal_a as number)} and ${n.b} at ${fixed(last.un_ideal_b as number)} in the session opened in ${yearOf(last)}: a distance of ${fixed(last.un_ideal_distance as number)}`;
+  const se = num(last.un_ideal_distance_se);
+  if (se !== null) {
+    text += ` (standard error ${fixed(se)})`;
+    cites.push(cite(last, "un_ideal_distance_se"));
+  }
+  if (yearOf(first) !== yearOf(last)) {
+    text += `, against ${fixed(first.un_ideal_distance as number)} in ${yearOf(first)}`;
+    cites.push(cite(first, "un_ideal_distance"));
+  }
+  return [{ topic: "un", text: `${text}.`, cites }];
+}
+
 function unSentences(rows: readonly Row[], n: Names): Sentence[] {
   const s = span(rows, ["un_agree"]);
   if (!s) return [];
@@ -226,7 +248,40 @@ function coveredTime(minutes: number): string {
   return `${Number(days.toFixed(1)).toLocaleString("en-US")} day${days === 1 ? "" : "s"}`;
 }
 
-function eventSentences(rows: readonly Row[], n: Names): Sentence[] {
+export type EventSource = "gdelt" | "icews";
+
+/**
+ * The loaded files an event sentence's count comes from: those holding events dated in its
+ * year, named so that a reader can check the count (how much of the year they cover comes from
+ * the `*_covered_minutes` column).
+ */
+export interface EventFiles {
+  readonly year: number;
+  /** File names (without folders), in name order. */
+  readonly files: readonly string[];
+  /** Events of all pairs dated in the year in those files. */
+  readonly events: number;
+}
+
+/** The year an event sentence speaks of: the last with events and net cooperation. */
+export function eventSentenceYear(rows: readonly Row[], src: EventSource): number | null {
+  const s = span(rows, [`${src}_events`]);
+  return s ? yearOf(s.last) : null;
+}
+
+const FILES_NAMED = 3;
+
+function filesClause(label: string, f: EventFiles): string {
+  const k = f.files.length;
+  const names = k <= FILES_NAMED ? f.files.join(", ") : `${f.files[0]} … ${f.files[k - 1]}`;
+  return ` The count comes from the ${k === 1 ? "one" : k.toLocaleString("en-US")} loaded ${label} file${k === 1 ? "" : "s"} holding events dated ${f.year} (${names}; ${f.events.toLocaleString("en-US")} event${f.events === 1 ? "" : "s"} of all pairs).`;
+}
+
+function eventSentences(
+  rows: readonly Row[],
+  n: Names,
+  files: Partial<Record<EventSource, EventFiles>>,
+): Sentence[] {
   const out: Sentence[] = [];
   for (const [src, label] of [
     ["gdelt", "GDELT"],
@@ -249,7 +304,10 @@ function eventSentences(rows: readonly Row[], n: Names): Sentence[] {
       text += `; net cooperation ${fixed(net)} (−1 all conflict, +1 all cooperation)`;
       cites.push(cite(last, `${src}_net_coop`));
     }
-    out.push({ topic: "events", text: `${text}.`, cites });
+    const basis = files[src];
+    text += ".";
+    if (basis && basis.year === yearOf(last)) text += filesClause(label, basis);
+    out.push({ topic: "events", text, cites });
   }
   return out;
 }
@@ -344,15 +402,23 @@ function compositeSentences(rows: readonly Row[], n: Names): Sentence[] {
   return out;
 }
 
-/** The summary sentences, in reading order, from the dyad's yearly rows. */
-export function summarize(rows: readonly Row[], n: Names): Sentence[] {
+/**
+ * The summary sentences, in reading order, from the dyad's yearly rows; `eventFiles` names the
+ * files behind each event sentence's count (report/model.ts reads them from the store).
+ */
+export function summarize(
+  rows: readonly Row[],
+  n: Names,
+  eventFiles: Partial<Record<EventSource, EventFiles>> = {},
+): Sentence[] {
   return [
     ...tradeSentences(rows, n),
     ...armsSentences(rows, n),
     ...unSentences(rows, n),
+    ...idealSentences(rows, n),
     ...allianceSentences(rows, n),
     ...exerciseSentences(rows, n),
-    ...eventSentences(rows, n),
+    ...eventSentences(rows, n, eventFiles),
     ...compositeSentences(rows, n),
   ];
 }

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { BadInputError } from "../core/errors.js";
@@ -14,6 +15,27 @@ export function reportFormat(path: string): ReportFormat {
   throw new BadInputError("bad_output", `Cannot tell the report format of ${path}`, {
     hint: "End the file name in .html or .md",
   });
+}
+
+/**
+ * The format of a report path, after checking that its folder exists: a report is written into
+ * an existing folder, never into folders made up on the way (a typo in --out is an error).
+ */
+export function checkReportPath(path: string): ReportFormat {
+  const format = reportFormat(path);
+  const dir = dirname(path);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    // missing: reported below
+  }
+  if (!isDir) {
+    throw new BadInputError("no_folder", `The folder ${dir} does not exist`, {
+      hint: `Create it first (mkdir -p ${dir}), or give --out in an existing folder`,
+    });
+  }
+  return format;
 }
 
 /** Write a file through a temporary one and a rename: a failed write leaves no partial file. */
@@ -33,8 +55,7 @@ export async function atomicWrite(path: string, text: string): Promise<void> {
  * folder beside it (`<name>-charts/`). Returns every file written.
  */
 export async function writeReport(m: ReportModel, path: string): Promise<string[]> {
-  const format = reportFormat(path);
-  await mkdir(dirname(path), { recursive: true });
+  const format = checkReportPath(path);
   if (format === "html") {
     await atomicWrite(path, reportHtml(m));
     return [path];

@@ -8,25 +8,39 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
+import type { z } from "zod";
 import { assess } from "../assess/assess.js";
 import { CaseError, loadCase } from "../assess/case-file.js";
+import {
+  CaseRepository,
+  caseVersion,
+  ReadOnlyError,
+  VersionConflictError,
+} from "../assess/case-store.js";
 import { RULES, type RuleName } from "../assess/scoring.js";
+import { blocs, DEFAULT_SEEDS } from "../blocs/blocs.js";
+import { blocMatrix } from "../blocs/matrix.js";
+import { blocMeasure } from "../blocs/measures.js";
+import { neighbours } from "../blocs/neighbours.js";
+import { stateTimeline } from "../blocs/state-timeline.js";
+import { searchCountries } from "../core/country-search.js";
 import { EntenteError } from "../core/errors.js";
 import { denotes } from "../core/succession.js";
-import { type DyadOptions, dyad, stateRef } from "../frames/dyad.js";
-import { parseWeights } from "../indicators/composite.js";
-import type { EventFilter } from "../indicators/indicator.js";
+import { dyad, stateRef } from "../frames/dyad.js";
+import { panel } from "../frames/panel.js";
+import { dyadOptions, panelOptions, type QueryFields } from "../frames/query-options.js";
+import { indicatorFit } from "../indicators/ideal-points.js";
 import { reportHtml } from "../report/html.js";
 import { buildReport } from "../report/model.js";
 import { describeSources } from "../sources/describe.js";
 import type { Store } from "../store/store.js";
 import { acceptsGzip, type CachedBody, ResponseCache } from "./cache.js";
-import { CaseRepository, caseVersion, ReadOnlyError, VersionConflictError } from "./cases.js";
-import { searchCountries } from "./countries.js";
 import { openApiDocument } from "./openapi.js";
-import { csvStream, limitedPanel, PANEL_CONTENT_TYPES, parquetStream } from "./panel-stream.js";
+import { csvStream, PANEL_CONTENT_TYPES, parquetStream } from "./panel-stream.js";
 import {
+  type DyadQuery,
   honoPath,
+  type IDEAL_POINT_STATES,
   MAX_BODY_BYTES,
   MAX_PANEL_ROWS,
   parseInput,
@@ -118,17 +132,18 @@ function tokenChecker(token: string): (header: string | undefined) => boolean {
   };
 }
 
-function eventFilter(q: {
-  root_only?: boolean | undefined;
-  min_sources?: number | undefined;
-  min_articles?: number | undefined;
-}): EventFilter | undefined {
-  const rootOnly = q.root_only === true;
-  if (!rootOnly && q.min_sources === undefined && q.min_articles === undefined) return undefined;
+/** The API's dyad and panel query in the frames' names (src/frames/query-options.ts). */
+function queryFields(q: z.output<typeof DyadQuery>): QueryFields {
   return {
-    ...(rootOnly ? { rootOnly } : {}),
-    ...(q.min_sources === undefined ? {} : { minSources: q.min_sources }),
-    ...(q.min_articles === undefined ? {} : { minArticles: q.min_articles }),
+    from: q.from,
+    to: q.to,
+    indicators: q.indicators,
+    weights: q.weights,
+    period: q.period,
+    directed: q.directed === true,
+    rootOnly: q.root_only === true,
+    minSources: q.min_sources,
+    minArticles: q.min_articles,
   };
 }
 
@@ -221,13 +236,27 @@ export function createApp(opts: AppOptions): Hono {
 
   const R = ROUTES;
 
-  app.get(honoPath(R.health.path), (c) => {
+  // Whether dyads carry UN ideal points, so that the dashboard can say how to get them. The
+  // store is read-only while served, so the answer is looked up once.
+  let idealPoints: Promise<(typeof IDEAL_POINT_STATES)[number]> | null = null;
+  const idealPointState = () => {
+    idealPoints ??= indicatorFit(store).then((f) =>
+      f ? "fitted" : f === null ? "no_votes" : "not_fitted",
+    );
+    idealPoints.catch(() => {
+      idealPoints = null;
+    });
+    return idealPoints;
+  };
+
+  app.get(honoPath(R.health.path), async (c) => {
     parseInput(R.health.query, c.req.query(), "query");
     return c.json({
       ok: true,
       store: opts.store.location,
       version: opts.version,
       read_only: opts.readOnly,
+      ideal_points: await idealPointState(),
     });
   });
 
@@ -247,17 +276,8 @@ export function createApp(opts: AppOptions): Hono {
   app.get(honoPath(R.dyad.path), async (c) => {
     const p = parseInput(R.dyad.params, c.req.param(), "path");
     const q = parseInput(R.dyad.query, c.req.query(), "query");
-    const events = eventFilter(q);
-    // The same options `entente dyad` passes.
-    const options: DyadOptions = {
-      ...(q.from === undefined ? {} : { from: q.from }),
-      ...(q.to === undefined ? {} : { to: q.to }),
-      ...(q.indicators ? { indicators: q.indicators } : {}),
-      weights: parseWeights(q.weights),
-      period: q.period,
-      directed: q.directed === true,
-      ...(events ? { events } : {}),
-    };
+    // The same options `entente dyad --format json` passes.
+    const options = dyadOptions({ ...queryFields(q), intervals: true, trends: true });
     // Keyed by the states as resolved, so RUS, 365 and "Russian Federation" share an entry.
     // What an input denotes beyond its state (SUN: the USSR) changes the notes, so it is in the key.
     const key = [
@@ -276,20 +296,9 @@ export function createApp(opts: AppOptions): Hono {
 
   app.get(honoPath(R.panel.path), async (c) => {
     const q = parseInput(R.panel.query, c.req.query(), "query");
-    const events = eventFilter(q);
-    const p = await limitedPanel(
+    const p = await panel(
       store,
-      {
-        dyads: q.dyads,
-        ...(q.from === undefined ? {} : { from: q.from }),
-        ...(q.to === undefined ? {} : { to: q.to }),
-        ...(q.indicators ? { indicators: q.indicators } : {}),
-        directed: q.directed === true,
-        period: q.period,
-        ...(events ? { events } : {}),
-        weights: parseWeights(q.weights),
-      },
-      q.limit ?? MAX_PANEL_ROWS,
+      panelOptions({ ...queryFields(q), dyads: q.dyads, limit: q.limit ?? MAX_PANEL_ROWS }),
     );
     const headers: Record<string, string> = {
       "Content-Type": PANEL_CONTENT_TYPES[q.format],
@@ -376,6 +385,93 @@ export function createApp(opts: AppOptions): Hono {
       ),
     );
     return send(c, html, "text/html; charset=utf-8", { "Content-Security-Policy": REPORT_CSP });
+  });
+
+  /** The CLI's bloc options with its defaults, so that equal requests share a cache entry. */
+  const blocOpts = (q: {
+    measure: string;
+    resolution?: number | undefined;
+    seeds?: number | undefined;
+    seed?: number | undefined;
+  }) => ({
+    measure: blocMeasure(q.measure),
+    resolution: q.resolution ?? 1,
+    seeds: q.seeds ?? DEFAULT_SEEDS,
+    seed: q.seed ?? 1,
+  });
+  const blocKey = (o: ReturnType<typeof blocOpts>) => [
+    o.measure.name,
+    o.resolution,
+    o.seeds,
+    o.seed,
+  ];
+
+  // One year's blocs, as `entente blocs --json` or as the matrix the dashboard draws.
+  for (const [route, name, compute] of [
+    [R.blocs, "blocs", blocs],
+    [R.blocMatrix, "bloc-matrix", blocMatrix],
+  ] as const) {
+    app.get(honoPath(route.path), async (c) => {
+      const q = parseInput(route.query, c.req.query(), "query");
+      const o = blocOpts(q);
+      const year = q.year === undefined ? {} : { year: q.year };
+      return send(
+        c,
+        await cached([name, q.year ?? null, ...blocKey(o)], async () =>
+          JSON.stringify(await compute(store, { ...o, ...year })),
+        ),
+      );
+    });
+  }
+
+  app.get(honoPath(R.blocYears.path), async (c) => {
+    const q = parseInput(R.blocYears.query, c.req.query(), "query");
+    const m = blocMeasure(q.measure);
+    return send(
+      c,
+      await cached(["bloc-years", m.name], async () =>
+        JSON.stringify({ measure: m.name, years: await m.years(store) }),
+      ),
+    );
+  });
+
+  app.get(honoPath(R.blocTimeline.path), async (c) => {
+    const q = parseInput(R.blocTimeline.query, c.req.query(), "query");
+    const o = blocOpts(q);
+    // Keyed by the states as resolved (RUS, 365 and Russia share an entry), in the order asked.
+    const states = q.states.map((x) => stateRef(x, q.to).ccode);
+    const range = {
+      ...(q.from === undefined ? {} : { from: q.from }),
+      ...(q.to === undefined ? {} : { to: q.to }),
+    };
+    return send(
+      c,
+      await cached(
+        ["bloc-timeline", states, q.from ?? null, q.to ?? null, ...blocKey(o)],
+        async () => JSON.stringify(await stateTimeline(store, { ...o, ...range, states })),
+      ),
+    );
+  });
+
+  app.get(honoPath(R.neighbours.path), async (c) => {
+    const p = parseInput(R.neighbours.params, c.req.param(), "path");
+    const q = parseInput(R.neighbours.query, c.req.query(), "query");
+    const m = blocMeasure(q.measure);
+    const top = q.top ?? 20;
+    return send(
+      c,
+      await cached(
+        ["neighbours", stateRef(p.a, q.year).ccode, q.year ?? null, m.name, top],
+        async () =>
+          JSON.stringify(
+            await neighbours(store, p.a, {
+              measure: m,
+              top,
+              ...(q.year === undefined ? {} : { year: q.year }),
+            }),
+          ),
+      ),
+    );
   });
 
   app.get(honoPath(R.openapi.path), (c) => {

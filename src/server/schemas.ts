@@ -4,27 +4,46 @@
  * (`openapi.ts`), so the published description cannot drift from what the server accepts.
  */
 import { z } from "zod";
+import { CASE_NAME } from "../assess/case-location.js";
 import { RULES } from "../assess/scoring.js";
+import { DEFAULT_SEEDS } from "../blocs/blocs.js";
+import { BLOC_MEASURES } from "../blocs/measures.js";
 import { BadInputError } from "../core/errors.js";
+import { FIRST_YEAR, LAST_YEAR, yearProblem } from "../core/years.js";
+import { PERIOD_KINDS } from "../frames/frame.js";
 import { PANEL_FORMATS } from "../frames/panel.js";
-import { PERIOD_KINDS } from "../indicators/indicator.js";
 
 /** Largest panel the server writes (rows), and the default `limit`. */
 export const MAX_PANEL_ROWS = 5_000_000;
 /** Largest request body accepted (bytes); larger bodies get 413. */
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** Case names: lowercase letters, digits and hyphens; no dots, slashes or upper case. */
-export const CASE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/**
+ * Most seeded runs a bloc request may ask for: the CLI takes up to 10,000, but a served request
+ * holds the server's one thread, and 200 runs already settle the consensus no better than 50
+ * (docs/blocs.md, Seeds).
+ */
+export const MAX_BLOC_SEEDS = 200;
+/** Most states one bloc timeline follows. */
+export const MAX_TIMELINE_STATES = 20;
 
 // ---------------------------------------------------------------------------------------------
 // Request pieces. Query values arrive as strings; transforms turn them into what the library
 // takes, and the JSON Schema shows the string form a client sends (io: "input").
 
+/** The same check as the CLI's --from/--to (core/years.ts): four digits, 1816–2100. */
 const Year = z
   .string()
   .regex(/^\d{4}$/, "a year is four digits (YYYY)")
-  .transform(Number)
-  .meta({ description: "a year, YYYY", example: "2000" });
+  .transform((v, ctx) => {
+    const problem = yearProblem(v);
+    if (problem === null) return Number(v);
+    ctx.addIssue({ code: "custom", message: problem });
+    return z.NEVER;
+  })
+  .meta({
+    description: `a year, YYYY, from ${FIRST_YEAR} to ${LAST_YEAR}`,
+    example: "2000",
+  });
 
 const Flag = z
   .enum(["true", "false", "1", "0", ""])
@@ -99,11 +118,10 @@ export const PanelQuery = z
 
 export const CountriesQuery = z
   .object({
-    q: z
-      .string()
-      .max(100)
-      .optional()
-      .meta({ description: "code or part of a name (case- and accent-insensitive)" }),
+    q: z.string().max(100).optional().meta({
+      description:
+        "code, or part of any name or alias (case- and accent-insensitive; close spellings ranked by edit distance)",
+    }),
     limit: WholeNumber("most results (default 20, at most 500)")
       .pipe(z.number().int().min(1).max(500))
       .optional(),
@@ -150,6 +168,89 @@ export const ReportQuery = z
 
 export const NoQuery = z.object({}).strict();
 
+const Measure = z
+  .enum(BLOC_MEASURES)
+  .default("kappa")
+  .meta({
+    description: `similarity the network is built from: ${BLOC_MEASURES.join(", ")} (docs/blocs.md)`,
+  });
+
+/** The CLI's --measure, --resolution, --seeds and --seed. */
+const blocOptions = {
+  measure: Measure,
+  resolution: z
+    .string()
+    .regex(/^(\d{1,3}(\.\d{1,6})?|\.\d{1,6})$/, "a resolution is a positive number, e.g. 1 or 1.5")
+    .transform(Number)
+    .pipe(z.number().positive("a resolution is a positive number, e.g. 1 or 1.5"))
+    .optional()
+    .meta({
+      description: "modularity resolution γ (default 1): above 1 finds more, smaller blocs",
+    }),
+  seeds: WholeNumber(
+    `seeded Louvain runs behind the consensus (default ${DEFAULT_SEEDS}, at most ${MAX_BLOC_SEEDS})`,
+  )
+    .pipe(z.number().int().min(1).max(MAX_BLOC_SEEDS))
+    .optional(),
+  seed: WholeNumber("first seed (default 1)").pipe(z.number().int().min(1)).optional(),
+};
+
+export const BlocsQuery = z
+  .object({
+    year: Year.optional().meta({
+      description: "the year (default: the last year the measure covers)",
+    }),
+    ...blocOptions,
+  })
+  .strict();
+
+export const BlocYearsQuery = z.object({ measure: Measure }).strict();
+
+export const BlocTimelineQuery = z
+  .object({
+    states: z
+      .string()
+      .min(1)
+      .max(2000)
+      .transform((v) =>
+        v
+          .split(",")
+          .map((x) => x.trim())
+          .filter((x) => x !== ""),
+      )
+      .pipe(
+        z
+          .array(z.string().max(100))
+          .min(1, "name at least one state")
+          .max(MAX_TIMELINE_STATES, `at most ${MAX_TIMELINE_STATES} states`),
+      )
+      .meta({
+        description: "the states to follow, comma-separated codes or names",
+        example: "RUS,CHN",
+      }),
+    from: Year.optional().meta({
+      description: "first year (default: the first year the measure covers)",
+    }),
+    to: Year.optional().meta({
+      description: "last year (default: the last year the measure covers)",
+    }),
+    ...blocOptions,
+  })
+  .strict();
+
+export const NeighboursParams = z.object({ a: State("RUS") }).strict();
+export const NeighboursQuery = z
+  .object({
+    year: Year.optional().meta({
+      description: "the year (default: the last year the measure covers)",
+    }),
+    measure: Measure,
+    top: WholeNumber("how many neighbours (default 20, at most 1000)")
+      .pipe(z.number().int().min(1).max(1000))
+      .optional(),
+  })
+  .strict();
+
 // ---------------------------------------------------------------------------------------------
 // Responses (documentation only: the library's own types are what the handlers return).
 
@@ -169,11 +270,113 @@ export const ErrorBody = z.object({
   }),
 });
 
+const StateRefBody = z.object({
+  ccode: z.number().int(),
+  iso3: z.string().nullable(),
+  name: z.string(),
+});
+
+export const IDEAL_POINT_STATES = ["fitted", "not_fitted", "no_votes"] as const;
+
 export const HealthBody = z.object({
   ok: z.literal(true),
   store: z.string(),
   version: z.string(),
   read_only: z.boolean().meta({ description: "whether case edits are refused" }),
+  ideal_points: z.enum(IDEAL_POINT_STATES).meta({
+    description:
+      "UN ideal points: fitted (dyads carry un_ideal_*), not_fitted (votes loaded, no fit: run `entente ideal-points`), no_votes (no UN votes loaded)",
+  }),
+});
+
+const BlocMemberBody = z.object({
+  ccode: z.number().int(),
+  iso3: z.string().nullable(),
+  name: z.string(),
+  stability: z.number().meta({
+    description: "mean share of the seeded runs that put the state with each other member",
+  }),
+});
+
+export const BlocsBody = z.object({
+  year: z.number().int(),
+  measure: z.string(),
+  modularity: z.number().nullable().meta({ description: "null: the network has no positive tie" }),
+  blocs: z.array(
+    z.object({
+      id: z.number().int().meta({ description: "1…k by size within the year" }),
+      label: z.string().meta({ description: "the three largest members and how many more" }),
+      members: z.array(BlocMemberBody).meta({ description: "largest first" }),
+    }),
+  ),
+});
+
+export const BlocYearsBody = z.object({
+  measure: z.string(),
+  years: z.array(z.number().int()).meta({ description: "years with a network, ascending" }),
+});
+
+export const BlocMatrixBody = z.object({
+  year: z.number().int(),
+  measure: z.string(),
+  modularity: z.number().nullable(),
+  blocs: z.array(z.object({ id: z.number().int(), label: z.string(), size: z.number().int() })),
+  states: z
+    .array(
+      z.object({
+        ccode: z.number().int(),
+        iso3: z.string().nullable(),
+        name: z.string(),
+        bloc: z.number().int(),
+        stability: z.number(),
+      }),
+    )
+    .meta({ description: "matrix order: bloc by bloc (largest first), members largest first" }),
+  values: z.array(z.array(z.number().nullable())).meta({
+    description:
+      "values[i][j]: the measure between states i and j (3 decimals, unclipped); null on the diagonal and for pairs without a value",
+  }),
+});
+
+export const BlocTimelineBody = z.object({
+  measure: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  years: z.array(z.number().int()).meta({ description: "years in from…to with a network" }),
+  states: z.array(StateRefBody),
+  rows: z.array(
+    z.object({
+      year: z.number().int(),
+      ccode: z.number().int(),
+      iso3: z.string().nullable(),
+      name: z.string(),
+      bloc: z
+        .number()
+        .int()
+        .meta({ description: "bloc id, kept across years while the bloc continues" }),
+      label: z.string(),
+      size: z.number().int(),
+      stability: z.number(),
+    }),
+  ),
+});
+
+export const NeighboursBody = z.object({
+  state: StateRefBody,
+  year: z.number().int(),
+  measure: z.string(),
+  beforeYear: z.number().int(),
+  neighbours: z.array(
+    z.object({
+      rank: z.number().int(),
+      ccode: z.number().int(),
+      iso3: z.string().nullable(),
+      name: z.string(),
+      similarity: z.number(),
+      before: z.number().nullable().meta({ description: "the same pair in beforeYear" }),
+      change: z.number().nullable(),
+    }),
+  ),
 });
 
 export const SourcesBody = z.object({
@@ -197,15 +400,73 @@ export const SourcesBody = z.object({
 
 export const CountriesBody = z.object({
   countries: z.array(
-    z.object({ ccode: z.number().int(), iso3: z.string().nullable(), name: z.string() }),
+    z.object({
+      ccode: z.number().int(),
+      iso3: z.string().nullable(),
+      name: z.string(),
+      matched: z
+        .string()
+        .optional()
+        .meta({ description: "the alias that matched, when not the state's name" }),
+    }),
   ),
 });
 
-const StateRefBody = z.object({
-  ccode: z.number().int(),
-  iso3: z.string().nullable(),
-  name: z.string(),
-});
+const TrendBody = z
+  .object({
+    n: z.number().int(),
+    slope: z.number(),
+    lower: z.number(),
+    upper: z.number(),
+    level: z.number(),
+    p: z.number(),
+  })
+  .passthrough()
+  .nullable();
+
+const TrendsBody = z
+  .object({
+    period: z.enum(PERIOD_KINDS),
+    times: z.array(z.string()),
+    indicators: z.array(
+      z
+        .object({
+          name: z.string(),
+          unit: z.string(),
+          n: z.number().int(),
+          missing: z.number().int(),
+          method: z.string(),
+          changepoints: z.array(
+            z.object({
+              index: z.number().int(),
+              time: z.string(),
+              lower: z.number().int(),
+              upper: z.number().int(),
+              lowerTime: z.string(),
+              upperTime: z.string(),
+            }),
+          ),
+          segments: z.array(
+            z
+              .object({
+                start: z.number().int(),
+                end: z.number().int(),
+                startTime: z.string(),
+                endTime: z.string(),
+                mean: z.number(),
+                trend: TrendBody,
+              })
+              .passthrough(),
+          ),
+          trend: TrendBody,
+        })
+        .passthrough(),
+    ),
+  })
+  .meta({
+    description:
+      "per indicator: change points with 95% intervals, the segments between them with their means and Theil–Sen trends, and the trend over the span (docs/trends.md)",
+  });
 
 export const DyadBody = z.object({
   dyad: z.object({ a: StateRefBody, b: StateRefBody, directed: z.boolean() }),
@@ -228,6 +489,7 @@ export const DyadBody = z.object({
     description:
       "what the reader must know about the states over these years (a historical code asked for years after its state ended, years outside a state's system membership)",
   }),
+  trends: TrendsBody.optional(),
 });
 
 const CaseSource = z
@@ -419,6 +681,56 @@ export const ROUTES = {
     query: ReportQuery,
     responses: {
       200: { description: "a self-contained HTML report", content: { "text/html": null } },
+    },
+  },
+  blocs: {
+    method: "get",
+    path: "/api/blocs",
+    summary: "Voting blocs of one year (`entente blocs --year Y --json`)",
+    description:
+      "Communities in the network of all states that year: a consensus of seeded Louvain runs on the chosen similarity, negatives clipped (docs/blocs.md). 400 `no_data` for a year the measure does not cover; 400 `no_fit` for measure=ideal without a stored fit (`entente ideal-points`).",
+    query: BlocsQuery,
+    responses: { 200: { description: "the blocs, largest first", content: json(BlocsBody) } },
+  },
+  blocYears: {
+    method: "get",
+    path: "/api/blocs/years",
+    summary: "The years in which a bloc measure has a network",
+    description:
+      "For a year slider. Cheap for kappa, pi, agree and ideal; measure=alignment computes the index for every loaded dyad-year (many seconds, once: answers are cached).",
+    query: BlocYearsQuery,
+    responses: { 200: { description: "covered years", content: json(BlocYearsBody) } },
+  },
+  blocMatrix: {
+    method: "get",
+    path: "/api/blocs/matrix",
+    summary: "A year's agreement matrix ordered by bloc (the dashboard's Blocs view)",
+    description:
+      "The blocs of the year (the same as GET /api/blocs with the same parameters) and the n × n matrix of the measure, states listed bloc by bloc. No CLI equivalent: the library's blocMatrix().",
+    query: BlocsQuery,
+    responses: {
+      200: { description: "blocs, states in matrix order, values", content: json(BlocMatrixBody) },
+    },
+  },
+  blocTimeline: {
+    method: "get",
+    path: "/api/blocs/timeline",
+    summary: "Bloc membership of chosen states over a range of years",
+    description:
+      "The rows of `entente blocs --from F --to T --out timeline.csv` for the states asked for: a bloc keeps its id from year to year while its members mostly stay (Jaccard ≥ 0.3). About 0.1–0.3 s of CPU per year at 50 seeds.",
+    query: BlocTimelineQuery,
+    responses: {
+      200: { description: "one row per state-year", content: json(BlocTimelineBody) },
+    },
+  },
+  neighbours: {
+    method: "get",
+    path: "/api/neighbours/{a}",
+    summary: "The states most aligned with a in a year (`entente neighbours A --json`)",
+    params: NeighboursParams,
+    query: NeighboursQuery,
+    responses: {
+      200: { description: "neighbours, closest first", content: json(NeighboursBody) },
     },
   },
   openapi: {

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { networkInterfaces } from "node:os";
 import { serve } from "@hono/node-server";
 import { BadInputError } from "../core/errors.js";
 import { openStore } from "../store/open.js";
@@ -28,6 +29,11 @@ export interface ServeOptions {
 export interface RunningServer {
   /** http://127.0.0.1:8787/ (with the port actually bound). */
   readonly url: string;
+  /**
+   * The addresses a browser can open: `url`, or for a wildcard host (0.0.0.0, ::) loopback and
+   * each address of the machine's network interfaces.
+   */
+  readonly urls: readonly string[];
   close(): Promise<void>;
 }
 
@@ -36,6 +42,13 @@ export { DEFAULT_HOST, DEFAULT_PORT };
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 /** Shortest token accepted: guessing must not be practical. */
 export const MIN_TOKEN_LENGTH = 16;
+/**
+ * Printable ASCII without spaces: what an Authorization header carries unchanged and what the
+ * bearer check (`Bearer +(\S+)`) reads back (sixteen spaces would be a "token" no client sends).
+ */
+const TOKEN_CHARS = /^[\x21-\x7e]+$/;
+/** Addresses that listen on every interface of the machine. */
+const WILDCARD = new Set(["0.0.0.0", "::", "[::]"]);
 
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
@@ -47,6 +60,13 @@ export function packageVersion(): string {
 /** Refuse settings that would expose the store (checked before anything is opened). */
 export function checkServeOptions(opts: Pick<ServeOptions, "host" | "port" | "token">): void {
   const host = opts.host ?? DEFAULT_HOST;
+  if (opts.token !== undefined && !TOKEN_CHARS.test(opts.token)) {
+    throw new BadInputError(
+      "bad_token",
+      "The token has spaces or characters that are not printable ASCII",
+      { hint: "Use letters, digits and punctuation only, e.g. `openssl rand -hex 32`" },
+    );
+  }
   if (opts.token !== undefined && opts.token.length < MIN_TOKEN_LENGTH) {
     throw new BadInputError(
       "weak_token",
@@ -69,6 +89,30 @@ export function checkServeOptions(opts: Pick<ServeOptions, "host" | "port" | "to
       hint: "Use a whole number from 1 to 65535 (0: any free port)",
     });
   }
+}
+
+/** http://ADDRESS:PORT/ for loopback and every interface address (IPv6 too when listening on ::). */
+export function machineUrls(port: number, ipv6: boolean): string[] {
+  const out = [`http://127.0.0.1:${port}/`];
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) {
+      if (a.internal) continue;
+      if (a.family === "IPv4") out.push(`http://${a.address}:${port}/`);
+      // Link-local IPv6 addresses need a zone id that browsers do not accept in URLs.
+      else if (ipv6 && !a.address.toLowerCase().startsWith("fe80:")) {
+        out.push(`http://[${a.address}]:${port}/`);
+      }
+    }
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * The links to print: each URL, with `#token=…` when there is a token (the dashboard moves it
+ * from the fragment into session storage; a fragment is never sent to the server).
+ */
+export function serverLinks(urls: readonly string[], token: string | undefined): string[] {
+  return urls.map((u) => (token ? `${u}#token=${encodeURIComponent(token)}` : u));
 }
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
@@ -95,9 +139,11 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       });
     });
     const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
+    const url = `http://${host === "localhost" ? "localhost" : shown}:${address.port}/`;
     let closing: Promise<void> | null = null;
     return {
-      url: `http://${host === "localhost" ? "localhost" : shown}:${address.port}/`,
+      url,
+      urls: WILDCARD.has(host) ? machineUrls(address.port, host !== "0.0.0.0") : [url],
       close() {
         closing ??= (async () => {
           await new Promise<void>((ok) => {

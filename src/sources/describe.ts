@@ -1,7 +1,6 @@
-import { intList } from "../indicators/alliances.js";
 import type { SqlDialect } from "../store/dialect.js";
 import { TABLES, type TableName } from "../store/schema.js";
-import { quoteIdent } from "../store/sql.js";
+import { intList, quoteIdent } from "../store/sql.js";
 import type { Store } from "../store/store.js";
 import { EVENT_LAYOUTS } from "./events/layouts.js";
 import { SOURCES } from "./index.js";

@@ -1,5 +1,5 @@
 import { BadFileError } from "../core/errors.js";
-import { readRecords } from "../ingest/records.js";
+import { readRecords } from "../core/records.js";
 import type { Delimiter } from "./source.js";
 
 /** Split one header line into trimmed, unquoted names (BOM removed). */

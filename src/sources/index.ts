@@ -19,6 +19,7 @@ import { sipriArms } from "./sipri-arms.js";
 import { sipriMilex } from "./sipri-milex.js";
 import type { Source } from "./source.js";
 import { cowCountryCodes, cowMajors, cowStates, gwStates } from "./states.js";
+import { ungaMatches } from "./unga-matches.js";
 import { ungaVoetenRollcalls, ungaVoetenVotes } from "./unga-voeten.js";
 import { unvotesIssues, unvotesRollcalls, unvotesVotes } from "./unvotes.js";
 import { worldBankIndicator } from "./worldbank.js";
@@ -42,6 +43,7 @@ export const SOURCES: readonly Source[] = [
   cowMidDyadic,
   ungaVoetenVotes,
   ungaVoetenRollcalls,
+  ungaMatches,
   unvotesVotes,
   unvotesRollcalls,
   unvotesIssues,

@@ -2,6 +2,7 @@ import { lookupCountry } from "../core/crosswalk.js";
 import { FieldError, parseDate, parseDummy, parseText, requireInteger } from "../core/fields.js";
 import type { Emitter, RecordMapper } from "./source.js";
 import { tabularSource } from "./tabular.js";
+import { ISSUES, type Issue } from "./un-issues.js";
 
 export const UNGA_CITATION =
   'Voeten, Erik, Anton Strezhnev, and Michael Bailey. 2009. "United Nations General Assembly Voting Data." Harvard Dataverse, hdl:1902.1/12379 (doi:10.7910/DVN/LEJUQZ). Bailey, Michael A., Anton Strezhnev, and Erik Voeten. 2017. "Estimating Dynamic State Preferences from United Nations Voting Data." Journal of Conflict Resolution 61(2): 430-456.';
@@ -86,7 +87,7 @@ export const ungaVoetenVotes = tabularSource({
   },
 });
 
-const ISSUES = ["me", "nu", "di", "hr", "co", "ec"] as const;
+export { ISSUES, type Issue };
 
 /**
  * The un_rollcalls row of both layouts. Columns absent from a file (amend … descr in Voeten's

@@ -176,6 +176,16 @@ export const TABLES = {
     ],
     naturalKey: ["rcid", "short_name"],
   },
+  un_matches: {
+    name: "un_matches",
+    description:
+      "Pairs of UN roll calls on resolutions with identical text in different sessions (Bailey, Strezhnev & Voeten 2017), which bridge sessions in the ideal-point model",
+    columns: [
+      c("rcid1", "int", "roll-call id of the earlier vote"),
+      c("rcid2", "int", "roll-call id of the later vote on the same text"),
+    ],
+    naturalKey: ["rcid1", "rcid2"],
+  },
   trade_dyadic: {
     name: "trade_dyadic",
     description: "COW Trade dyadic flows (non-directed, ccode1 < ccode2 as in the source)",
@@ -536,7 +546,7 @@ export const TABLES = {
       c("dates", "text[]", "dates mentioned (YYYY, YYYY-MM or YYYY-MM-DD)"),
       c("states", "int[]", "COW codes of the states mentioned"),
       c("organizations", "text[]", "organisations mentioned (SCO, NATO, EAEU, BRI, …)"),
-      c("people", "text[]", "office holders mentioned (ids of src/text/people-data.ts)"),
+      c("people", "text[]", "office holders mentioned (ids of data/people/people.csv)"),
       c(
         "rhetoric_score",
         "double",
@@ -554,6 +564,54 @@ export const TABLES = {
 } as const satisfies Record<string, TableSpec>;
 
 export type TableName = keyof typeof TABLES;
+
+/**
+ * Tables of results Entente computes and keeps (not loaded from files, so without file_id and
+ * line): ideal-point fits (src/idealpoints), keyed by a fit id that hashes the vote files and the
+ * settings, so that a fit is reused until the votes change.
+ */
+export const RESULT_TABLES = {
+  un_ideal_fits: {
+    name: "un_ideal_fits",
+    description: "UN ideal-point fits: what each was fit on, with which settings, and how it went",
+    columns: [
+      c("fit_id", "text", "sha256 of votes_sha256, the settings and the model version"),
+      c(
+        "votes_sha256",
+        "text",
+        "sha256 of the sorted sha256s of the files loaded into un_votes, un_rollcalls and un_matches",
+      ),
+      c("issue", "text", "issue subset (me, nu, di, hr, co, ec), null for all roll calls"),
+      c("from_session", "int", "first UNGA session fit"),
+      c("to_session", "int", "last UNGA session fit"),
+      c("seed", "int", "seed of the start-value perturbation"),
+      c("model_version", "text", "version of the estimator"),
+      c("settings", "text", "estimator settings (JSON)"),
+      c("report", "text", "what was used and dropped, and convergence (JSON)"),
+      c("iterations", "int", "EM iterations"),
+      c("converged", "int", "1 when the fit met its tolerance", "0/1"),
+      c("seconds", "double", "time the fit took", "seconds"),
+      c("fitted_at", "text", "when the fit was stored (ISO 8601, UTC)"),
+    ],
+    naturalKey: ["fit_id"],
+  },
+  un_ideal_points: {
+    name: "un_ideal_points",
+    description: "UN ideal points: one position per state and session of a fit",
+    columns: [
+      c("fit_id", "text", "un_ideal_fits.fit_id"),
+      c("ccode", "int", "COW code"),
+      c("session", "int", "UNGA session"),
+      c("year", "int", "calendar year the session opened (1945 + session)"),
+      c("ideal_point", "double", "position (standardised over all state-sessions, USA positive)"),
+      c("se", "double", "standard error of the position"),
+      c("votes", "int", "votes (yes, abstain, no) the state cast on the roll calls used"),
+    ],
+    naturalKey: ["fit_id", "ccode", "session"],
+  },
+} as const satisfies Record<string, TableSpec>;
+
+export type ResultTableName = keyof typeof RESULT_TABLES;
 
 export function tableSpec(name: TableName): TableSpec {
   return TABLES[name];

@@ -12,3 +12,13 @@ export function quoteLiteral(value: string): string {
   if (value.includes("\0")) throw new Error("literal contains NUL");
   return `'${value.replaceAll("'", "''")}'`;
 }
+
+/** SQL list of integers for `IN (…)` (codes, years and file ids: numbers, never text). */
+export function intList(values: readonly number[]): string {
+  return values
+    .map((v) => {
+      if (!Number.isInteger(v)) throw new Error(`not an integer: ${v}`);
+      return String(v);
+    })
+    .join(", ");
+}

@@ -156,6 +156,37 @@ export interface LoadedSummary {
   readonly rows: number;
 }
 
+/** One stored UN ideal-point fit (table un_ideal_fits; src/idealpoints computes it). */
+export interface IdealPointFitRecord {
+  readonly fitId: string;
+  readonly votesSha256: string;
+  /** Issue subset (me, nu, di, hr, co, ec), null for all roll calls. */
+  readonly issue: string | null;
+  readonly fromSession: number;
+  readonly toSession: number;
+  readonly seed: number;
+  readonly modelVersion: string;
+  /** Estimator settings, JSON. */
+  readonly settings: string;
+  /** What was used and dropped, and convergence, JSON. */
+  readonly report: string;
+  readonly iterations: number;
+  readonly converged: boolean;
+  readonly seconds: number;
+  /** ISO 8601, UTC. */
+  readonly fittedAt: string;
+}
+
+/** One position of a stored fit (table un_ideal_points). */
+export interface IdealPointRow {
+  readonly ccode: number;
+  readonly session: number;
+  readonly year: number;
+  readonly idealPoint: number;
+  readonly se: number;
+  readonly votes: number;
+}
+
 /**
  * The storage contract. DuckDB (default) and ClickHouse implement it; test/store/contract.ts is
  * the suite every backend runs unchanged.
@@ -185,5 +216,14 @@ export interface Store {
    * within the safe range), lists as arrays.
    */
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * Store an ideal-point fit with its positions, replacing a stored fit with the same id; a
+   * reader sees either the whole fit or none of it.
+   */
+  saveIdealPointFit(fit: IdealPointFitRecord, points: readonly IdealPointRow[]): Promise<void>;
+  /** Stored fits (of the given votes, when `votesSha256` is given), newest first. */
+  idealPointFits(votesSha256?: string): Promise<IdealPointFitRecord[]>;
+  /** The positions of a stored fit, by ccode then session (empty for an unknown fit). */
+  idealPoints(fitId: string): Promise<IdealPointRow[]>;
   close(): Promise<void>;
 }

@@ -7,18 +7,42 @@
  *          ──> speakers resolved here (people list, pronouns → last named speaker) ──> rhetoric
  */
 import { createHash } from "node:crypto";
-import { documentDate, findDates, findOrganizations, findStates } from "./entities.js";
-import { findPeople, officesAt, personById, personLike, resolveName } from "./people.js";
-import type { OfficeKind } from "./people-data.js";
+import { documentDate, findDates } from "./dates.js";
+import { extractIndirect } from "./indirect.js";
+import type { OfficeKind } from "./office-holders.js";
+import { officesAt, personById } from "./offices.js";
+import { findOrganizations } from "./organizations.js";
+import { findPeople, resolveName } from "./people.js";
+import { personLike } from "./person-like.js";
 import { extractQuotes, type RawQuote } from "./quotes.js";
 import { rhetoric } from "./rhetoric.js";
+import { findStates } from "./states.js";
 import type { FoundPerson, Rhetoric, TextDocument } from "./types.js";
 
-export interface QuoteAnalysis {
-  readonly speaker: string | null;
-  readonly role: string | null;
+/** Words of the text with their offset, for a reader to check ("he" @ 1204). */
+export interface WordsAt {
   readonly text: string;
   readonly offset: number;
+}
+
+/** Who said something, as resolved and as written, and the cue, with offsets. */
+export interface AttributionAnalysis {
+  /** The speaker as resolved (a listed person's name, else the words naming them). */
+  readonly speaker: string | null;
+  readonly role: string | null;
+  /** The words that name the speaker as written ("he", "the Russian foreign minister"). */
+  readonly speaker_mention: WordsAt | null;
+  /** The attribution cue as written ("said", "according to", ":"). */
+  readonly cue: WordsAt | null;
+  /** The quoted words; for an indirect attribution, what was said in the writer's words. */
+  readonly text: string;
+  readonly offset: number;
+}
+
+/** An indirect attribution: "X said that …", "according to X, …" (words not in quotation marks). */
+export type IndirectAnalysis = AttributionAnalysis;
+
+export interface QuoteAnalysis extends AttributionAnalysis {
   readonly rhetoric: { readonly score: number; readonly matches: readonly RhetoricOut[] };
 }
 
@@ -46,6 +70,8 @@ export interface DocumentAnalysis {
   };
   readonly rhetoric: { readonly score: number; readonly matches: readonly RhetoricOut[] };
   readonly quotes: readonly QuoteAnalysis[];
+  /** Indirect attributions (absent in analyses stored before version 2). */
+  readonly indirect?: readonly IndirectAnalysis[];
 }
 
 /** Internal result: the analysis plus what storage needs. */
@@ -190,6 +216,18 @@ export function resolveSpeakers(
   return out;
 }
 
+/** The output form of an attribution, its speaker resolved as `who`. */
+function attributionOf(q: RawQuote, who: FoundPerson | null): AttributionAnalysis {
+  return {
+    speaker: who?.name ?? null,
+    role: who?.role ?? null,
+    speaker_mention: q.speaker ? { text: q.speaker.surface, offset: q.speaker.start } : null,
+    cue: q.cueWords ? { text: q.cueWords.surface, offset: q.cueWords.start } : null,
+    text: q.text,
+    offset: q.start,
+  };
+}
+
 export function analyzeDocument(doc: TextDocument, sha256: string): Analyzed {
   const text = doc.text;
   const date = documentDate(doc);
@@ -200,16 +238,15 @@ export function analyzeDocument(doc: TextDocument, sha256: string): Analyzed {
   const dates = findDates(text);
   const raw = extractQuotes(text);
   const speakers = resolveSpeakers(raw, people, date);
-  const quotes: QuoteAnalysis[] = raw.map((q, i) => {
-    const who = speakers[i] ?? null;
-    return {
-      speaker: who?.name ?? null,
-      role: who?.role ?? null,
-      text: q.text,
-      offset: q.start,
-      rhetoric: out(rhetoric(text, q)),
-    };
-  });
+  const indirectRaw = extractIndirect(text, raw);
+  const indirectSpeakers = resolveSpeakers(indirectRaw, people, date);
+  const indirect: IndirectAnalysis[] = indirectRaw.map((a, i) =>
+    attributionOf(a, indirectSpeakers[i] ?? null),
+  );
+  const quotes: QuoteAnalysis[] = raw.map((q, i) => ({
+    ...attributionOf(q, speakers[i] ?? null),
+    rhetoric: out(rhetoric(text, q)),
+  }));
   const analysis: DocumentAnalysis = {
     path: doc.path,
     sha256,
@@ -234,6 +271,7 @@ export function analyzeDocument(doc: TextDocument, sha256: string): Analyzed {
     },
     rhetoric: out(rhetoric(text)),
     quotes,
+    indirect,
   };
   return {
     analysis,

@@ -14,11 +14,21 @@ import { isMap, isSeq, parseDocument } from "yaml";
 import { parseCase } from "../assess/case-file.js";
 import { BadInputError } from "../core/errors.js";
 
+/** Words of the document with their offset in its main text. */
+export interface WordsAt {
+  readonly text: string;
+  readonly offset: number;
+}
+
 export interface Candidate {
   /** The claim in neutral words, quoting the speaker. */
   readonly claim: string;
   readonly speaker: string | null;
   readonly role: string | null;
+  /** The words naming the speaker as written ("he", "the Russian foreign minister"). */
+  readonly speaker_mention: WordsAt | null;
+  /** The attribution cue as written ("said", "according to"). */
+  readonly cue: WordsAt | null;
   /** The document's date (YYYY-MM-DD), when found. */
   readonly date: string | null;
   readonly quote: string;
@@ -35,6 +45,8 @@ export interface Candidate {
 export interface CandidateInput {
   readonly speaker: string | null;
   readonly role: string | null;
+  readonly speaker_mention?: WordsAt | null;
+  readonly cue?: WordsAt | null;
   readonly text: string;
   readonly offset: number;
   readonly rhetoric: number;
@@ -55,6 +67,8 @@ export function candidate(doc: SourceDocument, q: CandidateInput): Candidate {
     claim: `${who} said${when}: “${q.text}”`,
     speaker: q.speaker,
     role: q.role,
+    speaker_mention: q.speaker_mention ?? null,
+    cue: q.cue ?? null,
     date: doc.date,
     quote: q.text,
     rhetoric: q.rhetoric,
@@ -65,6 +79,16 @@ export function candidate(doc: SourceDocument, q: CandidateInput): Candidate {
       offset: q.offset,
     },
   };
+}
+
+/** Where the attribution can be checked: the speaker and the cue as written, with offsets. */
+function attributionNote(c: Candidate): string {
+  const at = (w: WordsAt) => `“${w.text}” at ${w.offset}`;
+  const parts = [
+    ...(c.speaker_mention ? [`speaker as written ${at(c.speaker_mention)}`] : []),
+    ...(c.cue ? [`cue ${at(c.cue)}`] : []),
+  ];
+  return parts.length ? `\n Attribution: ${parts.join(", ")}.` : "";
 }
 
 /** Quote text compared loosely: case, spacing, quotation marks and dashes do not matter. */
@@ -99,6 +123,24 @@ export async function appendCandidates(
   } catch (e) {
     throw new BadInputError("no_case", `Cannot read ${file}: ${(e as Error).message}`);
   }
+  const r = appendCandidatesToText(text, file, candidates);
+  if (r.text === null) return { added: r.added, skipped: r.skipped };
+  const tmp = `${file}.entente-tmp`;
+  await writeFile(tmp, r.text, "utf8");
+  await rename(tmp, file);
+  return { added: r.added, skipped: r.skipped };
+}
+
+/**
+ * The text of a case (`file` names it in errors) with the candidates appended, as
+ * appendCandidates does; `text` is null when nothing was added. Writes nothing: the caller
+ * saves it (a named case through CaseRepository, with its backup and version check).
+ */
+export function appendCandidatesToText(
+  text: string,
+  file: string,
+  candidates: readonly Candidate[],
+): AppendResult & { text: string | null } {
   const existing = parseCase(text, file); // refuses an invalid case before touching it
   const doc = parseDocument(text);
   const evidence = doc.get("evidence", true);
@@ -132,16 +174,13 @@ export async function appendCandidates(
     };
     const node = doc.createNode(item);
     if (isMap(node)) {
-      node.commentBefore = ` Proposed by entente text from ${c.source.path} (sha256 ${c.source.sha256.slice(0, 12)}…, offset ${c.source.offset}); alliance rhetoric ${c.rhetoric.toFixed(2)}.\n Unrated: review credibility and relevance, then rate it against each hypothesis.`;
+      node.commentBefore = ` Proposed by entente text from ${c.source.path} (sha256 ${c.source.sha256.slice(0, 12)}…, offset ${c.source.offset}); alliance rhetoric ${c.rhetoric.toFixed(2)}.${attributionNote(c)}\n Unrated: review credibility and relevance, then rate it against each hypothesis.`;
     }
     evidence.items.push(node as never);
     added.push(id);
   }
-  if (!added.length) return { added, skipped };
+  if (!added.length) return { added, skipped, text: null };
   const out = doc.toString({ lineWidth: 100 });
   parseCase(out, file); // the edited case must still be valid
-  const tmp = `${file}.entente-tmp`;
-  await writeFile(tmp, out, "utf8");
-  await rename(tmp, file);
-  return { added, skipped };
+  return { added, skipped, text: out };
 }

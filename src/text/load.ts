@@ -18,7 +18,7 @@ export { TEXT_EXTENSIONS };
 /** Provenance source of documents. */
 export const TEXT_SOURCE = "text-document";
 /** Version of the analysis (reader, lexicon, people list): stored with each document. */
-export const TEXT_ANALYSIS_VERSION = "1";
+export const TEXT_ANALYSIS_VERSION = "2";
 
 export interface TextFileResult {
   readonly path: string;

@@ -28,6 +28,11 @@
  * one-paragraph quote and `text.slice(s.start, s.end) === s.surface` for every speaker.
  */
 
+import { weakCue } from "./cue-verbs.js";
+import { isSpace, type Pair, type Para, pairMarks, paragraphs, type Unit } from "./quote-marks.js";
+import { NOT_TURN_LABELS, QUESTION_LABELS, quotePatterns } from "./quote-patterns.js";
+import { opensSentence, sentenceBoundaries } from "./sentences.js";
+
 export interface SpeakerSurface {
   /** The words naming the speaker, as written. */
   readonly surface: string;
@@ -46,6 +51,13 @@ export interface RawQuote {
   readonly pronoun: boolean;
   /** "said", "told", "according to", "colon", "continued", "transcript", "previous sentence", … */
   readonly cue: string;
+  /**
+   * The words of the cue as written, with offsets ("said", "according to", ":"); for a quote that
+   * continues an earlier one, that quote's cue; null when there is none (cue "none").
+   */
+  readonly cueWords: SpeakerSurface | null;
+  /** A block quote: a paragraph without quotation marks introduced by a colon. */
+  readonly block?: boolean;
   /** A trailing apposition describing the speaker ("Russia's foreign minister"), when written. */
   readonly apposition?: string;
   /**
@@ -86,224 +98,7 @@ export function lastNamedSpeaker(quotes: readonly RawQuote[], i: number): Speake
 }
 
 // ---------------------------------------------------------------------------------------------
-// Speaker surfaces and cue verbs (regular-expression sources, Unicode mode).
-
-/** Builds `[Ww]ord` so a word matches with or without a capital. */
-const ci = (w: string): string => `[${w[0]?.toUpperCase()}${w[0]}]${w.slice(1)}`;
-/** A comma-separated list of words or phrases. */
-const list = (s: string): string[] =>
-  s
-    .split(",")
-    .map((w) => w.trim())
-    .filter((w) => w !== "");
-const alt = (words: readonly string[]): string =>
-  [...words].sort((a, b) => b.length - a.length).join("|");
-
-/** Speech verbs, past and present ("pointed out" before "pointed"). */
-const VERBS = list(`
-  said, says, told, tells, added, adds, stated, states, declared, declares, noted, notes,
-  stressed, stresses, warned, warns, insisted, insists, remarked, remarks, explained,
-  explains, argued, argues, wrote, writes, announced, announces, asserted, asserts,
-  emphasised, emphasises, emphasized, emphasizes, underlined, underlines, pointed out,
-  points out, replied, replies, responded, responds, continued, continues, observed,
-  observes, commented, comments, recalled, recalls, answered, answers, acknowledged,
-  acknowledges, conceded, concedes, claimed, claims, maintained, maintains, went on,
-  goes on, asked, asks, cautioned, cautions, affirmed, affirms, was quoted as saying
-`);
-const VERB = `(?:${alt(VERBS)})(?![\\p{L}])`;
-
-/** Adverbs between the speaker and the verb: "once told", "later said", "reportedly said". */
-const ADV =
-  "(?:(?:also|later|once|then|again|earlier|previously|separately|recently|further|\\p{Ll}+ly)\\s+)";
-
-const PRONOUN = "(?:[Hh]e|[Ss]he|[Tt]hey)(?![\\p{L}])";
-
-/** Capitalised words that open sentences but never a name. */
-const NOT_NAME = list(`
-  The, A, An, This, That, These, Those, It, Its, In, On, At, As, But, And, Or, If, When,
-  While, After, Before, Asked, Speaking, However, Meanwhile, Later, Earlier, Still, Yet,
-  So, Some, Many, Both, Neither, He, She, They, We, I, His, Her, Their, Our, My, Your,
-  There, Here, What, Why, How, Who, Not, No, Yes, According, For, With, From, By, To, Of
-`);
-/** One word of a name: "Lavrov", "Jean-Yves", "Gonçalves", "al-Assad", "Mr.", "S.". */
-const NAME_WORD =
-  "(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sen|Rep|St)\\.|\\p{Lu}\\.(?=\\s+\\p{Lu})|(?:al-|el-)?\\p{Lu}[\\p{L}\\p{M}-]*[\\p{L}\\p{M}])";
-const PARTICLE = "(?:de|du|des|da|di|do|dos|van|von|der|den|ter|bin|ibn|al|y|of)";
-/** A sequence of capitalised words, with particles ("Laurent de Saint-Aubin"), titles included. */
-const NAME = `(?!(?:${alt(NOT_NAME)})(?![\\p{L}\\p{M}.-]))${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+){0,2}${NAME_WORD}){0,5}`;
-
-/** Nouns that make a title or organisation phrase ("the Russian foreign minister"). */
-const TITLE_NOUNS = list(`
-  minister, president, premier, chancellor, secretary, spokesman, spokeswoman,
-  spokesperson, official, diplomat, ambassador, envoy, deputy, leader, general, adviser,
-  advisor, aide, analyst, expert, colleague, counterpart, chief, commander, negotiator,
-  representative, source, ministry, department, kremlin, pentagon, government, embassy,
-  readout, statement, agency, office, commission, council, committee, delegation
-`);
-const TITLE_NOUN = `(?:${alt(TITLE_NOUNS.map(ci))})(?![\\p{L}])`;
-const DET = `(?:${["the", "a", "an", "his", "her", "its", "their", "our"].map(ci).join("|")}|\\p{Lu}\\p{L}+['’]s)(?![\\p{L}])`;
-const NOT_MODIFIER = list(`
-  that, which, who, whom, whose, of, in, on, to, and, or, with, for, by, at, from, between,
-  about, was, were, is, are, has, had, have, as, than, not, said, told
-`);
-const MODIFIER = `(?:(?!(?:${alt(NOT_MODIFIER)})(?![\\p{L}]))[\\p{L}\\p{M}-]+\\s+)`;
-/** "the Russian foreign minister", "a senior State Department official", "China's defence minister". */
-const TITLE_PHRASE = `${DET}\\s+${MODIFIER}{0,4}?${TITLE_NOUN}`;
-/** A name behind a title written in lower case: "Kremlin spokesman Dmitry Peskov". */
-const TITLED_NAME = `(?:(?:${NAME_WORD}|foreign|defence|defense|ministry|deputy)\\s+){1,3}(?:spokesman|spokeswoman|spokesperson|envoy|adviser|advisor|aide)\\s+${NAME}`;
-
-const SPEAKER = `(?:${TITLE_PHRASE}(?:\\s+${NAME})?|${TITLED_NAME}|${PRONOUN}|${NAME})`;
-/** Lower-case words before a title that stay out of the surface: "retired Colonel Mark Hendry". */
-const PRE = "(?:(?:retired|former|acting)\\s+)?";
-/** ", who accompanied Putin," between a speaker and the verb. */
-const APPOS = '(?:\\s*,\\s*(?<ap>[^,;:"“”«»_\\n]{1,120}?)\\s*,)';
-/** A trailing apposition after an inverted cue: said X, "an energy analyst …". */
-const TRAIL_APPOS = `(?:\\s*,\\s*(?<tap>${DET}[^,;:."“”«»_\\n]{1,120}))?`;
-
-const re = (source: string, flags = ""): RegExp => new RegExp(source, `du${flags}`);
-
-/** Cue right after the closing mark. */
-const AFTER_INVERTED = re(`^[\\s,—–-]*(?<verb>${VERB})\\s+${PRE}(?<sp>${SPEAKER})${TRAIL_APPOS}`);
-const AFTER_SV = re(`^[\\s,—–-]*(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?<verb>${VERB})`);
-const AFTER_ACCORDING = re(
-  `^[\\s,—–-]*(?<verb>according\\s+to)\\s+(?<sp>${SPEAKER})${TRAIL_APPOS}`,
-);
-/** Cue before the opening mark, within its sentence. */
-const BEFORE_ACCORDING = re(
-  `(?<verb>[Aa]ccording\\s+to)\\s+(?<sp>${SPEAKER})(?:\\s*,\\s*(?<ap>[^,;:"“”«»_\\n]{1,120}?))?\\s*,`,
-  "g",
-);
-const BEFORE_SV = re(`${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?<verb>${VERB})`, "g");
-/** The subject opening a sentence, after a leading clause ("Asked about X, Lavrov …"). */
-const LEAD = `(?:(?:Asked|In|At|On|After|Before|Speaking|Later|Earlier|Meanwhile|Separately|When|While|For|With|During)(?![\\p{L}])[^,;:"“«_\\n]{0,100},\\s+)?`;
-const SUBJECT = re(`^\\s*${LEAD}${PRE}(?<sp>${SPEAKER})${APPOS}?\\s+${ADV}?(?=[\\p{Ll}])`);
-/** "Those were Xi's words", "These were the remarks of the minister". */
-const FOLLOWING = re(
-  `^\\s*(?:Those|These|That|This|Such)\\s+(?:were|was|are|is)\\s+(?:(?<sp>${NAME})['’]s\\s+(?:words|remarks|comments|message)|the\\s+(?:words|remarks|comments)\\s+of\\s+(?<sp2>${SPEAKER}))`,
-);
-/** A transcript turn: "LAVROV: …", "Q (from the audience): …". */
-const TURN = re(
-  "^(?<label>\\p{Lu}[\\p{Lu}\\p{M}.'’ -]*\\p{Lu}\\.?|\\p{Lu})(?:\\s*\\([^)]*\\))?:\\s+",
-);
-/** All-capital lines that are not speakers. */
-const NOT_TURN_LABELS = new Set(
-  list(`
-  NOTE, UPDATE, UPDATED, EDITOR'S NOTE, EDITOR’S NOTE, CORRECTION, PHOTO, FILE, RELATED,
-  READ MORE, WATCH, SOURCE, SOURCES, BACKGROUND, ANALYSIS, URGENT
-`),
-);
-const QUESTION_LABELS = new Set(
-  list(`
-  Q, QUESTION, INTERVIEWER, JOURNALIST, REPORTER, MODERATOR, HOST
-`),
-);
-
-// ---------------------------------------------------------------------------------------------
-// Step 1: paragraphs.
-
-interface Para {
-  readonly start: number;
-  readonly end: number;
-}
-
-function paragraphs(text: string): Para[] {
-  const out: Para[] = [];
-  const sep = /\n[ \t\r]*\n/g;
-  let from = 0;
-  for (let m = sep.exec(text); ; m = sep.exec(text)) {
-    const to = m ? m.index : text.length;
-    let s = from;
-    let e = to;
-    while (s < e && /\s/.test(text[s] ?? "")) s++;
-    while (e > s && /\s/.test(text[e - 1] ?? "")) e--;
-    if (e > s) out.push({ start: s, end: e });
-    if (!m) break;
-    from = m.index + m[0].length;
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Step 2: quotation marks.
-
-const OPENERS = new Set(["“", "«", "„"]);
-const CLOSERS = new Set(["”", "»"]);
-const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
-
-/** A pair of marks in one paragraph; `close` is null when the paragraph ends first. */
-interface Pair {
-  readonly para: number;
-  readonly open: number;
-  readonly close: number | null;
-}
-
-/**
- * Pairs the double quotation marks of one paragraph. A mark's role comes from its context where
- * that is clear (a mark after a space and before a word opens; after a word and before a space or
- * punctuation closes), else from its shape (“ « open, ” » close), else, for a straight mark, from
- * whether a quote is open. So a typo like “…“ still closes, and a stray mark is ignored.
- */
-function pairMarks(text: string, p: Para, index: number): Pair[] {
-  const nested = pairWith(text, p, index, true);
-  if (nested[nested.length - 1]?.close !== null) return nested;
-  // Unbalanced: an opening mark was never closed, and with nesting it would swallow every quote
-  // after it. Read again without nesting (an opening mark inside a quote restarts it) and keep
-  // that reading when it closes more quotes.
-  const flat = pairWith(text, p, index, false);
-  const closed = (ps: Pair[]) => ps.filter((x) => x.close !== null).length;
-  return closed(flat) > closed(nested) ? flat : nested;
-}
-
-function pairWith(text: string, p: Para, index: number, nesting: boolean): Pair[] {
-  const pairs: Pair[] = [];
-  let depth = 0;
-  let open = -1;
-  for (let i = p.start; i < p.end; i++) {
-    const c = text[i] ?? "";
-    if (c !== '"' && !OPENERS.has(c) && !CLOSERS.has(c)) continue;
-    const prev = i > p.start ? text[i - 1] : undefined;
-    const next = i + 1 < p.end ? text[i + 1] : undefined;
-    const openLike = (isSpace(prev) || /[([{—–\-/“«„‘]/.test(prev ?? "")) && !isSpace(next);
-    const closeLike =
-      !isSpace(prev) && (isSpace(next) || /[.,;:!?)\]}—–\-/”»’'"]/.test(next ?? ""));
-    let role: "open" | "close";
-    if (OPENERS.has(c)) role = closeLike && !openLike && depth > 0 ? "close" : "open";
-    else if (CLOSERS.has(c)) role = openLike && !closeLike && depth === 0 ? "open" : "close";
-    else if (openLike && !closeLike) role = "open";
-    else if (closeLike && !openLike) role = "close";
-    else role = depth > 0 ? "close" : "open";
-
-    if (role === "open") {
-      if (depth === 0 || !nesting) open = i;
-      depth = nesting ? depth + 1 : 1;
-    } else if (depth > 0) {
-      depth--;
-      if (depth === 0) pairs.push({ para: index, open, close: i });
-    }
-  }
-  if (depth > 0) pairs.push({ para: index, open, close: null });
-  return pairs;
-}
-
-/** A quotation candidate: one pair, or a chain of paragraphs continued by opening marks. */
-interface Unit {
-  /** Inner spans (between the marks, or from the mark to the paragraph end). */
-  readonly parts: { start: number; end: number }[];
-  readonly open: number;
-  readonly close: number;
-  readonly firstPara: number;
-  readonly lastPara: number;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Sentences, over a copy of the text where quoted words are masked.
-
-const ABBREVIATIONS = new Set(
-  list(`
-  Mr, Mrs, Ms, Dr, Prof, Gen, Col, Lt, Sen, Rep, St, Jan, Feb, Mar, Apr, Jun, Jul, Aug,
-  Sep, Sept, Oct, Nov, Dec, Jr, Sr, vs, etc, ret
-`),
-);
 
 interface Context {
   readonly text: string;
@@ -316,37 +111,44 @@ interface Context {
   readonly personLike: Map<string, boolean>;
 }
 
+/**
+ * Sentence ends (index after the final punctuation and closing marks) of one paragraph: those of
+ * the sentence splitter (sentences.ts) run on the masked text, so that punctuation inside quotes
+ * does not count, and the closing mark of a quote whose words end with . ! ? when a new sentence
+ * starts after it ("…the end." Then …).
+ */
 function sentenceBreaks(text: string, masked: string, p: Para, pairs: readonly Pair[]): number[] {
-  const closes = new Map<number, Pair>();
-  for (const pair of pairs) if (pair.close !== null) closes.set(pair.close, pair);
-  const out: number[] = [];
-  const startsSentence = (j: number): boolean => {
-    let k = j;
+  const out = sentenceBoundaries(masked, p.start, p.end).map((b) => b.end);
+  for (const pair of pairs) {
+    if (pair.close === null) continue;
+    const inner = text.slice(pair.open + 1, pair.close).trimEnd();
+    if (!/[.!?]$/.test(inner)) continue;
+    let k = pair.close + 1;
     while (k < p.end && isSpace(text[k])) k++;
-    if (k >= p.end) return true;
-    return k > j && /[\p{Lu}\p{N}"“«„‘(]/u.test(text[k] ?? "");
-  };
-  for (let i = p.start; i < p.end; i++) {
-    const pair = closes.get(i);
-    if (pair && pair.close !== null) {
-      // A quote ending in . ! ? ends its sentence when a new one starts after the mark.
-      const inner = text.slice(pair.open + 1, pair.close).trimEnd();
-      if (/[.!?]$/.test(inner) && startsSentence(i + 1)) out.push(i + 1);
+    if (k < p.end && (k === pair.close + 1 || !opensSentence(text, k))) continue;
+    // "…?" Ortega asked. — after a question or an exclamation, the cue after the mark belongs to
+    // the quote's sentence (after a full stop, a name and a verb start a new one).
+    if (
+      k < p.end &&
+      /[?!]$/.test(inner) &&
+      cueFollows(masked.slice(pair.close + 1, Math.min(p.end, k + 200)))
+    )
       continue;
-    }
-    const c = masked[i];
-    if (c !== "." && c !== "!" && c !== "?") continue;
-    let j = i + 1;
-    while (j < p.end && /[.!?)\]”»"’]/.test(masked[j] ?? "")) j++;
-    if (!startsSentence(j)) continue;
-    if (c === ".") {
-      const word = /([\p{L}]+)$/u.exec(masked.slice(Math.max(p.start, i - 12), i))?.[1] ?? "";
-      if (ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(word)) continue;
-    }
-    out.push(j);
-    i = j - 1;
+    out.push(pair.close + 1);
   }
-  return out;
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+/** The sentence `s` holds an attribution: a speaker with a cue verb, or "according to". */
+function attributes(s: string): boolean {
+  const qp = quotePatterns();
+  return allMatches(qp.beforeSv, s).length > 0 || allMatches(qp.beforeAccording, s).length > 0;
+}
+
+/** An attribution cue opens `s`: "said X", "X said", "according to X". */
+function cueFollows(s: string): boolean {
+  const qp = quotePatterns();
+  return qp.afterInverted.test(s) || qp.afterSv.test(s) || qp.afterAccording.test(s);
 }
 
 const sentenceStart = (ctx: Context, para: number, pos: number): number => {
@@ -365,6 +167,7 @@ const sentenceEnd = (ctx: Context, para: number, pos: number): number => {
 interface Attribution {
   readonly speaker: SpeakerSurface | null;
   readonly cue: string;
+  readonly cueWords: SpeakerSurface | null;
   readonly apposition?: string;
   /** Where the cue came from: decides whether a following quote continues this one. */
   readonly via: "after" | "before" | "continued" | "other";
@@ -382,6 +185,17 @@ function speakerOf(text: string, m: RegExpExecArray, base: number): SpeakerSurfa
   return { surface: text.slice(start, end), start, end };
 }
 
+/** The words of group `verb` of a match run on `masked.slice(base)`. */
+function cueWordsOf(text: string, m: RegExpExecArray, base: number): SpeakerSurface | null {
+  const span = (m.indices?.groups as Groups | undefined)?.verb;
+  if (!span) return null;
+  return {
+    surface: text.slice(base + span[0], base + span[1]),
+    start: base + span[0],
+    end: base + span[1],
+  };
+}
+
 const cueOf = (m: RegExpExecArray): string =>
   (m.groups?.verb ?? "")
     .toLowerCase()
@@ -390,6 +204,16 @@ const cueOf = (m: RegExpExecArray): string =>
 
 const appositionOf = (m: RegExpExecArray): string | undefined =>
   (m.groups?.ap ?? m.groups?.tap)?.trim() || undefined;
+
+function allMatches(regex: RegExp, s: string): RegExpExecArray[] {
+  regex.lastIndex = 0;
+  const out: RegExpExecArray[] = [];
+  for (let m = regex.exec(s); m; m = regex.exec(s)) {
+    out.push(m);
+    regex.lastIndex = m.index + Math.max(1, m[0].length);
+  }
+  return out;
+}
 
 function lastMatch(regex: RegExp, s: string): RegExpExecArray | null {
   regex.lastIndex = 0;
@@ -430,7 +254,7 @@ function analyse(text: string): { quotes: RawQuote[]; terms: QuotedTerm[] } {
   // paragraph without a label continues the turn before it (up to three paragraphs).
   type Turn = { label: string; labelStart: number; textStart: number; question: boolean };
   const turns: (Turn | "continued" | null)[] = paras.map((p) => {
-    const m = TURN.exec(text.slice(p.start, p.end));
+    const m = quotePatterns().turn.exec(text.slice(p.start, p.end));
     const label = m?.groups?.label?.replace(/[.\s]+$/, "");
     if (!m || !label || NOT_TURN_LABELS.has(label) || label.split(" ").length > 4) return null;
     const question = QUESTION_LABELS.has(label);
@@ -444,6 +268,28 @@ function analyse(text: string): { quotes: RawQuote[]; terms: QuotedTerm[] } {
 
   // Step 2: marks, masked text, sentences.
   const pairs = paras.map((p, i) => pairMarks(text, p, i));
+  // Block quotes: a paragraph without quotation marks after one that ends with a colon
+  // ("Putin stated that:¶Russia and China …"); a quote only if the colon's sentence names a
+  // speaker with a cue (checked in step 3).
+  const blocks = paras.flatMap((p, i) => {
+    const prev = paras[i - 1];
+    if (!prev || turns[i] || turns[i - 1] || (pairs[i]?.length ?? 0) > 0) return [];
+    if (
+      !/:\s*$/.test(text.slice(prev.start, prev.end)) ||
+      /["“”«»„]/.test(text.slice(p.start, p.end))
+    )
+      return [];
+    if (wordCount(text.slice(p.start, p.end)) < 5) return [];
+    return [
+      {
+        parts: [{ start: p.start, end: p.end }],
+        open: p.start,
+        close: p.end,
+        firstPara: i,
+        lastPara: i,
+      },
+    ];
+  });
   // UTF-16 units, so that offsets in the masked copy are those of `text`.
   const maskedChars = text.split("");
   for (const ps of pairs)
@@ -451,6 +297,8 @@ function analyse(text: string): { quotes: RawQuote[]; terms: QuotedTerm[] } {
       const end = pair.close ?? paras[pair.para]?.end ?? text.length;
       for (let i = pair.open + 1; i < end; i++) if (!isSpace(maskedChars[i])) maskedChars[i] = "_";
     }
+  for (const b of blocks)
+    for (let i = b.open; i < b.close; i++) if (!isSpace(maskedChars[i])) maskedChars[i] = "_";
   const masked = maskedChars.join("");
   const ctx: Context = {
     text,
@@ -517,7 +365,18 @@ function analyse(text: string): { quotes: RawQuote[]; terms: QuotedTerm[] } {
   const quotes: RawQuote[] = [];
   const terms: QuotedTerm[] = [];
   const done: { unit: Unit; att: Attribution | null }[] = [];
-  for (const unit of units) {
+  const blockSet = new Set<Unit>(blocks);
+  for (const unit of [...units, ...blocks].sort((a, b) => a.open - b.open)) {
+    if (blockSet.has(unit)) {
+      // A block quote needs a speaker named with a speech verb before its colon.
+      const att = blockCue(ctx, unit);
+      const q = att ? toQuote(text, unit, att, null) : null;
+      if (q && att) {
+        quotes.push({ ...q, block: true });
+        done.push({ unit, att });
+      }
+      continue;
+    }
     const att = attribute(ctx, unit, done);
     const q = att ? toQuote(text, unit, att, antecedent(ctx, unit, att, done)) : null;
     if (q && att && accepted(ctx, unit, q, att)) {
@@ -562,6 +421,7 @@ function analyse(text: string): { quotes: RawQuote[]; terms: QuotedTerm[] } {
       speaker: named ? { surface: label, start, end: start + label.length } : null,
       pronoun: false,
       cue: "transcript",
+      cueWords: colonAfter(text, start + label.length),
     });
   }
 
@@ -571,6 +431,27 @@ function analyse(text: string): { quotes: RawQuote[]; terms: QuotedTerm[] } {
 }
 
 const collapse = (s: string): string => s.replace(/\s+/g, " ").trim();
+
+/** The colon at `at`, as cue words. */
+const colonAt = (at: number): SpeakerSurface => ({
+  surface: ":",
+  start: at,
+  end: at + 1,
+});
+
+/** The first colon at or after `from` (a transcript label's), as cue words. */
+function colonAfter(text: string, from: number): SpeakerSurface | null {
+  const at = text.indexOf(":", from);
+  return at < 0 ? null : colonAt(at);
+}
+
+/** The word starting at `from` (after spaces): the verb after a sentence's subject. */
+function wordAfter(text: string, from: number): SpeakerSurface | null {
+  const m = /^\s*([\p{L}\p{M}'’-]+)/u.exec(text.slice(from, from + 40));
+  if (!m?.[1]) return null;
+  const start = from + m[0].length - m[1].length;
+  return { surface: m[1], start, end: start + m[1].length };
+}
 
 /** Most words capitalised: a title ("Joint Military Exercises: Introducing a Dataset."). */
 function titleCase(s: string): boolean {
@@ -587,7 +468,15 @@ function titleCase(s: string): boolean {
 function accepted(ctx: Context, unit: Unit, q: RawQuote, att: Attribution): boolean {
   const n = wordCount(q.text);
   if (att.speaker === null) return n > 3 && !titleCase(q.text);
-  return n > 3 || (att.via !== "other" && !embedded(ctx, unit));
+  if (n > 3) return true;
+  if (att.via !== "other" && !embedded(ctx, unit)) return true;
+  // A quoted phrase that is most of what a speech verb introduces: "X called it “a disgrace”".
+  return (
+    att.via === "before" &&
+    att.cue !== "colon" &&
+    !weakCue(att.cue) &&
+    quotedShare(ctx, unit, att) >= 0.5
+  );
 }
 
 function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
@@ -621,6 +510,7 @@ function toQuote(
     speaker: att.speaker,
     pronoun: isPronoun(att.speaker),
     cue: att.cue,
+    cueWords: att.cueWords,
   };
   return {
     ...q,
@@ -628,8 +518,6 @@ function toQuote(
     ...(antecedent ? { antecedent } : {}),
   };
 }
-
-const FULL_NAME = re(`^${NAME}$`);
 
 /**
  * For a pronoun speaker, the nearest person named before the quote: going back sentence by
@@ -655,12 +543,12 @@ function antecedent(
       continue;
     }
     const start = sentenceStart(ctx, para, end - 1);
-    const m = SUBJECT.exec(ctx.masked.slice(start, end));
+    const m = quotePatterns().subject.exec(ctx.masked.slice(start, end));
     const subject = m ? speakerOf(ctx.text, m, start) : null;
     if (subject && !isPronoun(subject) && personLike(ctx, subject)) {
       const ap = m?.indices?.groups?.ap;
       const apText = ap ? ctx.text.slice(start + ap[0], start + ap[1]) : "";
-      if (ap && FULL_NAME.test(apText))
+      if (ap && quotePatterns().fullName.test(apText))
         return { surface: apText, start: start + ap[0], end: start + ap[1] };
       return subject;
     }
@@ -699,8 +587,9 @@ function afterText(ctx: Context, unit: Unit): { s: string; base: number } {
 }
 
 function afterCue(ctx: Context, unit: Unit): (Attribution & { matchEnd: number }) | null {
+  const qp = quotePatterns();
   const { s, base } = afterText(ctx, unit);
-  for (const regex of [AFTER_ACCORDING, AFTER_INVERTED, AFTER_SV]) {
+  for (const regex of [qp.afterAccording, qp.afterInverted, qp.afterSv]) {
     const m = regex.exec(s);
     if (!m) continue;
     const speaker = speakerOf(ctx.text, m, base);
@@ -709,6 +598,7 @@ function afterCue(ctx: Context, unit: Unit): (Attribution & { matchEnd: number }
     return {
       speaker,
       cue: cueOf(m),
+      cueWords: cueWordsOf(ctx.text, m, base),
       via: "after",
       matchEnd: base + m.index + m[0].length,
       ...(apposition ? { apposition } : {}),
@@ -718,29 +608,146 @@ function afterCue(ctx: Context, unit: Unit): (Attribution & { matchEnd: number }
 }
 
 function beforeCue(ctx: Context, unit: Unit): Attribution | null {
+  const qp = quotePatterns();
   const { s, base } = beforeText(ctx, unit);
   // "According to X, …" and "X said …" anywhere earlier in the sentence; the nearest wins.
-  const candidates = [lastMatch(BEFORE_ACCORDING, s), lastMatch(BEFORE_SV, s)].filter(
-    (m): m is RegExpExecArray => m !== null,
-  );
+  const candidates = [...allMatches(qp.beforeAccording, s), ...allMatches(qp.beforeSv, s)];
   candidates.sort((a, b) => b.index - a.index);
-  for (const m of candidates) {
+  let found: Attribution | null = null;
+  let foundAt = -1;
+  for (const [k, m] of candidates.entries()) {
+    // "The minister said Paris wanted to support “…”": a weak cue reports inside an earlier
+    // strong one.
+    const earlierStrong = candidates.slice(k + 1).some((e) => !weakCue(e.groups?.verb ?? ""));
+    if (earlierStrong && weakCue(m.groups?.verb ?? "")) continue;
     const speaker = speakerOf(ctx.text, m, base);
     if (!speaker) continue;
     const apposition = appositionOf(m);
-    return { speaker, cue: cueOf(m), via: "before", ...(apposition ? { apposition } : {}) };
+    found = {
+      speaker,
+      cue: cueOf(m),
+      cueWords: cueWordsOf(ctx.text, m, base),
+      via: "before",
+      ...(apposition ? { apposition } : {}),
+    };
+    foundAt = m.index;
+    break;
+  }
+  // A participle after the clause that names the speaker: "…, saying “…”", "…, telling reporters, “…”";
+  // or a second verb of the subject: "Ortega voted early and says he “…”".
+  const part =
+    [lastMatch(qp.participle, s), lastMatch(qp.coordinated, s)]
+      .filter((m): m is RegExpExecArray => m !== null)
+      .sort((a, b) => b.index - a.index)[0] ?? null;
+  if (part && part.index > foundAt) {
+    const speaker = found?.speaker ?? subjectOf(ctx, s, base);
+    if (speaker)
+      return {
+        speaker,
+        cue: cueOf(part),
+        cueWords: cueWordsOf(ctx.text, part, base),
+        via: "before",
+      };
+  }
+  if (found) return found;
+  // "Said Maria Ortega, who grew up there, “…”", "Stated Moreau: “…”".
+  const inv = qp.beforeInverted.exec(s);
+  const invSpeaker = inv ? speakerOf(ctx.text, inv, base) : null;
+  if (inv && invSpeaker)
+    return {
+      speaker: invSpeaker,
+      cue: cueOf(inv),
+      cueWords: cueWordsOf(ctx.text, inv, base),
+      via: "before",
+    };
+  if (/:\s*$/.test(s)) {
+    // Any verb before the colon ("the retired teacher retorted:"), or a name alone
+    // ("pollster Dana Whitfield:").
+    for (const regex of [qp.colonVerb, qp.colonName]) {
+      const m = regex.exec(s);
+      const speaker = m ? speakerOf(ctx.text, m, base) : null;
+      if (m && speaker && personLike(ctx, speaker))
+        return {
+          speaker,
+          cue: "colon",
+          cueWords: cueWordsOf(ctx.text, m, base) ?? colonAt(base + s.lastIndexOf(":")),
+          via: "before",
+        };
+    }
   }
   // Colon with no speech verb: "Wang Yi put the Chinese position most clearly on March 7: "…"".
   if (/:\s*$/.test(s)) {
-    const m = SUBJECT.exec(s);
+    const m = quotePatterns().subject.exec(s);
     const speaker = m ? speakerOf(ctx.text, m, base) : null;
     return {
       speaker: speaker && personLike(ctx, speaker) ? speaker : null,
       cue: "colon",
+      cueWords: colonAt(base + s.lastIndexOf(":")),
       via: "before",
     };
   }
   return null;
+}
+
+/** The speaker and verb before the colon that introduces a block quote, or null. */
+function blockCue(ctx: Context, unit: Unit): Attribution | null {
+  const { s, base } = beforeText(ctx, unit);
+  const m = quotePatterns().blockIntro.exec(s);
+  const speaker = m ? speakerOf(ctx.text, m, base) : null;
+  if (!m || !speaker || !personLike(ctx, speaker)) return null;
+  const g = m.indices?.groups as Groups | undefined;
+  const verb = g?.verb ?? g?.verb2;
+  const cueWords = verb
+    ? {
+        surface: ctx.text.slice(base + verb[0], base + verb[1]),
+        start: base + verb[0],
+        end: base + verb[1],
+      }
+    : null;
+  return { speaker, cue: (cueWords?.surface ?? "colon").toLowerCase(), cueWords, via: "before" };
+}
+
+/**
+ * The subject of the sentence `s` (masked text from `base`): a name or a title followed by a verb,
+ * at its start or after a leading clause ("Hours later, Ortega answered …").
+ */
+function subjectOf(ctx: Context, s: string, base: number): SpeakerSurface | null {
+  const subject = quotePatterns().subject;
+  let m = subject.exec(s);
+  let at = 0;
+  if (!m) {
+    const comma = s.slice(0, 80).indexOf(", ");
+    if (comma > 0) {
+      at = comma + 2;
+      m = subject.exec(s.slice(at));
+    }
+  }
+  const speaker = m ? speakerOf(ctx.text, m, base + at) : null;
+  return speaker && !isPronoun(speaker) && personLike(ctx, speaker)
+    ? speaker
+    : speaker && isPronoun(speaker)
+      ? speaker
+      : null;
+}
+
+/**
+ * The share of quoted words in what the cue introduces: from the cue to the end of the clause that
+ * holds the quote (its sentence's end, or a comma, semicolon or "and" after the quote).
+ */
+function quotedShare(ctx: Context, unit: Unit, att: Attribution): number {
+  let from = att.cueWords?.end;
+  if (from === undefined || from > unit.open) return 0;
+  // "tells supporters that “…”": what is said starts after "that".
+  const that = /(?<![\p{L}])that\s+/u.exec(ctx.masked.slice(from, unit.open));
+  if (that) from += that.index + that[0].length;
+  const end = sentenceEnd(ctx, unit.lastPara, unit.close);
+  const rest = ctx.masked.slice(unit.close + 1, end);
+  const stop = rest.search(/[,;:]/);
+  const region = ctx.masked.slice(from, stop >= 0 ? unit.close + 1 + stop : end);
+  // Letters, as the annotators' rule for direct quotations counts them.
+  const letters = (region.match(/[\p{L}\p{N}_]/gu) ?? []).length;
+  if (letters === 0) return 0;
+  return (region.match(/_/g) ?? []).length / letters;
 }
 
 /** The quote sits inside a sentence ("… were "at their best ever" and …"), not after a cue. */
@@ -756,7 +763,10 @@ function embedded(ctx: Context, unit: Unit): boolean {
 /** Whether the quote opens its sentence (nothing but spaces before it in the sentence). */
 function sentenceInitial(ctx: Context, unit: Unit): boolean {
   const start = sentenceStart(ctx, unit.firstPara, unit.open);
-  return /^\s*$/.test(ctx.masked.slice(start, unit.open));
+  // Nothing before it, or a short connective: "Therefore, “…”", "In his words, “…”".
+  return /^\s*(?:\p{Lu}[\p{L}'’]*(?:\s+[\p{L}'’]+){0,3}\s*,\s*)?$/u.test(
+    ctx.masked.slice(start, unit.open),
+  );
 }
 
 function attribute(
@@ -771,7 +781,12 @@ function attribute(
   if (prev && prevAtt?.via === "after" && prev.unit.lastPara === unit.firstPara) {
     const cue = afterCue(ctx, prev.unit);
     if (cue && /^[\s,:;—–-]*$/.test(ctx.masked.slice(cue.matchEnd, unit.open)))
-      return { speaker: prevAtt.speaker, cue: "continued", via: "continued" };
+      return {
+        speaker: prevAtt.speaker,
+        cue: "continued",
+        cueWords: prevAtt.cueWords,
+        via: "continued",
+      };
   }
 
   // b. Cue after the quote.
@@ -789,17 +804,25 @@ function attribute(
   const start = sentenceStart(ctx, unit.firstPara, unit.open);
   const p = ctx.paras[unit.firstPara];
 
-  // d. The previous quote's speaker goes on: "…," X said. "…" (same or next paragraph).
-  if (prev && prevAtt?.speaker && finalInSentence(ctx, prev.unit, prevAtt)) {
-    const prevEnd = sentenceEnd(ctx, prev.unit.lastPara, prev.unit.close);
-    const samePara = prev.unit.lastPara === unit.firstPara && prevEnd === start;
+  // d. The previous quote's speaker goes on: "…," X said. "…" (same or next paragraph); a
+  // quoted title in between ("X told NBC's “Today”.") is not a quote and does not interrupt.
+  const last = [...done].reverse().find((d) => d.att !== null);
+  const lastAtt = last?.att ?? null;
+  if (last && lastAtt?.speaker && finalInSentence(ctx, last.unit, lastAtt)) {
+    const prevEnd = sentenceEnd(ctx, last.unit.lastPara, last.unit.close);
+    const samePara = last.unit.lastPara === unit.firstPara && prevEnd === start;
     const paraBefore =
       p !== undefined &&
       unit.open === p.start &&
-      prev.unit.lastPara === unit.firstPara - 1 &&
-      prevEnd === ctx.paras[prev.unit.lastPara]?.end;
+      last.unit.lastPara === unit.firstPara - 1 &&
+      prevEnd === ctx.paras[last.unit.lastPara]?.end;
     if (samePara || paraBefore)
-      return { speaker: prevAtt.speaker, cue: "continued", via: "continued" };
+      return {
+        speaker: lastAtt.speaker,
+        cue: "continued",
+        cueWords: lastAtt.cueWords,
+        via: "continued",
+      };
   }
 
   const quotedWords = collapse(ctx.text.slice(unit.open + 1, unit.close));
@@ -809,22 +832,37 @@ function attribute(
   const end = sentenceEnd(ctx, unit.lastPara, unit.close);
   if (end === unit.close + 1 || /^\s*$/.test(ctx.masked.slice(unit.close + 1, end))) {
     const next = ctx.masked.slice(end, sentenceEnd(ctx, unit.lastPara, end));
-    const m = FOLLOWING.exec(next);
+    const m = quotePatterns().following.exec(next);
     const speaker = m ? speakerOf(ctx.text, m, end) : null;
-    if (speaker) return { speaker, cue: "following sentence", via: "other" };
+    if (speaker) return { speaker, cue: "following sentence", cueWords: null, via: "other" };
   }
 
-  // f. Previous sentence in the paragraph whose subject is a person or a title.
-  if (p && start > p.start) {
-    const prevStart = sentenceStart(ctx, unit.firstPara, start - 1);
-    const m = SUBJECT.exec(ctx.masked.slice(prevStart, start));
+  // f. Previous sentence in the paragraph whose subject is a person or a title; or the last
+  // sentence of the paragraph before, when it attributes something ("Kashin argued that …").
+  const prevPara = ctx.paras[unit.firstPara - 1];
+  const inPara = p !== undefined && start > p.start;
+  const prevStart = inPara
+    ? sentenceStart(ctx, unit.firstPara, start - 1)
+    : prevPara && p && unit.open === p.start
+      ? sentenceStart(ctx, unit.firstPara - 1, prevPara.end - 1)
+      : -1;
+  if (prevStart >= 0) {
+    const prevEnd = inPara ? start : (prevPara?.end ?? start);
+    const sentence = ctx.masked.slice(prevStart, prevEnd);
+    const m = quotePatterns().subject.exec(sentence);
     const speaker = m ? speakerOf(ctx.text, m, prevStart) : null;
-    if (speaker && personLike(ctx, speaker))
-      return { speaker, cue: "previous sentence", via: "other" };
+    const attributing = attributes(sentence);
+    if (speaker && (inPara || attributing) && (attributing || personLike(ctx, speaker)))
+      return {
+        speaker,
+        cue: "previous sentence",
+        cueWords: wordAfter(ctx.text, prevStart + (m?.index ?? 0) + (m?.[0].length ?? 0)),
+        via: "other",
+      };
   }
 
   // g. A full quoted sentence with no speaker in sight.
-  if (fullSentence) return { speaker: null, cue: "none", via: "other" };
+  if (fullSentence) return { speaker: null, cue: "none", cueWords: null, via: "other" };
   return null;
 }
 

@@ -109,6 +109,11 @@ const COMPILED: readonly Compiled[] = LEXICON.map((term) => ({
   re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${term.pattern})(?![\\p{L}\\p{N}])`, "giu"),
 }));
 
+/** A hedge that works by negation ("not an alliance", "never form alliances", "no alliance"). */
+const NEGATION = /^(?:not|never|no|does|do|will)\s/i;
+/** Words before a negation that turn it into a concession ("if not an alliance", "if not formally"). */
+const CANCELS_NEGATION = /(?<![\p{L}])(?:if|or even|perhaps even)\s+$/iu;
+
 interface Hit {
   readonly start: number;
   readonly end: number;
@@ -121,6 +126,13 @@ export function rhetoricMatches(text: string, base = 0): RhetoricMatch[] {
   for (const { term, re } of COMPILED) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      // Negation scope: "close to, if not an alliance" raises the stakes rather than denying
+      // them, so the words inside it count as they are.
+      if (
+        NEGATION.test(m[0]) &&
+        CANCELS_NEGATION.test(text.slice(Math.max(0, m.index - 12), m.index))
+      )
+        continue;
       hits.push({ start: m.index, end: m.index + m[0].length, term });
       if (m[0].length === 0) re.lastIndex++;
     }

@@ -30,8 +30,8 @@ const MONTHS: ReadonlySet<string> = new Set([
   "Dec",
 ]);
 
-/** Abbreviations that are followed by a name, a number or a phrase: never a sentence end. */
-const NEVER_FINAL: ReadonlySet<string> = new Set([
+/** Abbreviated titles written before a name ("Gen. Ivanov", "Rev. Jackson"). */
+export const TITLE_ABBREVIATIONS: readonly string[] = [
   "Mr",
   "Mrs",
   "Ms",
@@ -42,8 +42,6 @@ const NEVER_FINAL: ReadonlySet<string> = new Set([
   "Prof",
   "St",
   "Ste",
-  "Mt",
-  "Ft",
   "Gen",
   "Lt",
   "Col",
@@ -66,6 +64,13 @@ const NEVER_FINAL: ReadonlySet<string> = new Set([
   "Hon",
   "Fr",
   "Sec",
+];
+
+/** Abbreviations that are followed by a name, a number or a phrase: never a sentence end. */
+const NEVER_FINAL: ReadonlySet<string> = new Set([
+  ...TITLE_ABBREVIATIONS,
+  "Mt",
+  "Ft",
   "Dept",
   ...MONTHS,
   "No",
@@ -144,6 +149,28 @@ export function splitSpan(
 ): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
   let from = start;
+  for (const b of sentenceBoundaries(text, start, end)) {
+    pushTrimmed(text, from, b.end, spans);
+    from = b.next;
+  }
+  pushTrimmed(text, from, end, spans);
+  return spans;
+}
+
+/** Where a sentence ends: after its final punctuation and closing marks (`end`), and where the next one starts (`next`). */
+export interface Boundary {
+  readonly end: number;
+  readonly next: number;
+}
+
+/**
+ * The sentence boundaries inside text[start, end), in order. The quote extractor runs this on a
+ * copy of the text whose quoted words are masked, so that only the punctuation outside quotes
+ * counts.
+ */
+export function sentenceBoundaries(text: string, start: number, end: number): Boundary[] {
+  const out: Boundary[] = [];
+  let from = start;
   let i = start;
   while (i < end) {
     const ch = text[i] as string;
@@ -166,13 +193,18 @@ export function splitSpan(
       continue;
     }
     if (isBoundary(text, from, termStart, termEnd, k, end)) {
-      pushTrimmed(text, from, sentenceEnd, spans);
+      out.push({ end: sentenceEnd, next: k });
       from = k;
     }
     i = k;
   }
-  pushTrimmed(text, from, end, spans);
-  return spans;
+  return out;
+}
+
+/** Whether text at `k` (after whitespace) can open a sentence: a capital, a digit, an opening quote or bracket. */
+export function opensSentence(text: string, k: number): boolean {
+  const c = text[k] ?? "";
+  return UPPER.test(c) || OPENING.test(c) || DIGIT.test(c);
 }
 
 function pushTrimmed(
@@ -203,8 +235,7 @@ function isBoundary(
   end: number,
 ): boolean {
   const nextCh = text[next] as string;
-  const startsSentence = UPPER.test(nextCh) || OPENING.test(nextCh) || DIGIT.test(nextCh);
-  if (!startsSentence) return false;
+  if (!opensSentence(text, next)) return false;
   const run = text.slice(termStart, termEnd);
   // Only a single "." can be an abbreviation's dot; "!", "?", "…" and "..." always end.
   if (run !== ".") return true;

@@ -4,7 +4,7 @@
  * relevant dyad-years: land- or river-contiguous that year (COW contiguity type 1) or one side a
  * COW major power (Maoz & Russett 1993; Lemke & Reed 2001).
  */
-import { directedKey } from "../indicators/indicator.js";
+import { directedKey } from "../frames/frame.js";
 
 export interface PanelView {
   readonly a: Int32Array;

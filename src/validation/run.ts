@@ -7,8 +7,8 @@ import { z } from "zod";
 import { BadInputError } from "../core/errors.js";
 import { addIndicators } from "../frames/add-indicators.js";
 import { createDyadYears } from "../frames/create-dyad-years.js";
-import { allianceComponent } from "../indicators/composite.js";
-import { directedKey } from "../indicators/indicator.js";
+import { directedKey } from "../frames/frame.js";
+import { allianceComponent, computeComposites, DEFAULT_WEIGHTS } from "../indicators/composite.js";
 import type { Store } from "../store/store.js";
 import { auc } from "./auc.js";
 import {
@@ -95,6 +95,13 @@ export const VALIDATED_MEASURES: readonly MeasureSpec[] = [
   column("cooperation_index", "cooperation_index (composite)"),
   column("hostility_index", "hostility_index (composite)", true),
   column("alignment_index", "alignment_index = cooperation − hostility (composite)"),
+];
+
+/** Measures with the UN ideal points (validated when a fit is stored). */
+export const IDEAL_MEASURES: readonly MeasureSpec[] = [
+  column("un_ideal_distance", "UN ideal-point distance", true),
+  column("cooperation_index_ideal", "cooperation_index with ideal points as UN component"),
+  column("alignment_index_ideal", "alignment_index with ideal points as UN component"),
 ];
 
 const INPUTS = [
@@ -200,6 +207,11 @@ export interface ValidationOptions {
   readonly from?: number;
   readonly to?: number;
   readonly horizon?: number;
+  /**
+   * Also validate the ideal-point distance and the composites with it as their UN component
+   * (needs a stored fit of the loaded votes: `entente ideal-points`).
+   */
+  readonly ideal?: boolean;
   readonly onStep?: (step: { family: string; index: number; of: number; rows: number }) => void;
 }
 
@@ -226,16 +238,23 @@ export async function runValidation(
   const horizon = opts.horizon ?? 5;
   const frame = createDyadYears({ dyads: "all", from, to: to + horizon });
   const cols = await addIndicators(store, frame, {
-    indicators: INPUTS,
+    indicators: opts.ideal ? [...INPUTS, "un_ideal"] : INPUTS,
     ...(opts.onStep ? { onStep: opts.onStep } : {}),
   });
+  const values: Record<string, Float64Array> = { ...cols.values };
+  if (opts.ideal) {
+    // The same composites with the ideal-point distance as their UN component.
+    const c = computeComposites(frame.length, values, { ...DEFAULT_WEIGHTS, unMeasure: "ideal" });
+    values.cooperation_index_ideal = c.values.cooperation_index as Float64Array;
+    values.alignment_index_ideal = c.values.alignment_index as Float64Array;
+  }
   const view: PanelView = {
     a: frame.a,
     b: frame.b,
     year: frame.year,
     length: frame.length,
     col: (name) => {
-      const c = cols.values[name];
+      const c = values[name];
       if (!c) throw new Error(`validation needs ${name}`);
       return c;
     },
@@ -277,7 +296,8 @@ export async function runValidation(
     return [auc(scoreP, labP), auc(scoreR, labD), auc(scoreR, labL)] as const;
   };
 
-  const measures: MeasureResult[] = VALIDATED_MEASURES.map((m) => {
+  const specs = opts.ideal ? [...VALIDATED_MEASURES, ...IDEAL_MEASURES] : VALIDATED_MEASURES;
+  const measures: MeasureResult[] = specs.map((m) => {
     const values = m.values(view);
     const [p, d, l] = criteria(values, m.hostile === true, from, to);
     const first = criteria(values, m.hostile === true, from, mid);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CaseError, loadCase, parseCase, resolveCasePath } from "../../src/assess/case-file.js";
+import { CaseError, loadCase, parseCase } from "../../src/assess/case-file.js";
+import { resolveCasePath } from "../../src/assess/case-location.js";
 import { caseJsonSchema } from "../../src/assess/case-schema.js";
 import { fixture } from "../helpers.js";
 
@@ -55,7 +56,9 @@ describe("case files", () => {
 
   it("finds bundled cases by name and refuses unknown ones", () => {
     expect(resolveCasePath("russia-china")).toMatch(/cases\/russia-china\/case\.yaml$/);
-    expect(() => resolveCasePath("no-such-case")).toThrow(/No case file or bundled case/);
+    expect(() => resolveCasePath("no-such-case")).toThrow(
+      /No case file, local case or bundled case/,
+    );
   });
 
   it("bundles a valid Russia–China case: ≥ 24 sourced items, ≥ 4 bound to the four indicators", async () => {

@@ -11,7 +11,7 @@ import {
   strengths,
 } from "../../src/blocs/similarity-network.js";
 import { resolutionRange, sweepNetwork } from "../../src/blocs/sweep.js";
-import { frameOf } from "../../src/indicators/indicator.js";
+import { frameOf } from "../../src/frames/frame.js";
 import { buildVoteYear, fillFromVoteYears } from "../../src/indicators/voting-similarity.js";
 import { tempStore } from "../helpers.js";
 import { EAST, SOUTH, syntheticYear, WEST } from "./synthetic-votes.js";
@@ -170,17 +170,16 @@ describe("detectBlocs on planted voting blocs", () => {
 });
 
 describe("measures", () => {
-  it("names kappa, pi, agree, ideal, alignment; unknown names and unbuilt measures fail clearly", async () => {
+  it("names kappa, pi, agree, ideal, alignment; unknown names fail, ideal without a fit says how to fit", async () => {
     expect([...BLOC_MEASURES]).toEqual(["kappa", "pi", "agree", "ideal", "alignment"]);
     expect(() => blocMeasure("nope")).toThrow(/Unknown measure "nope"/);
     const store = await tempStore();
-    for (const name of ["ideal", "alignment"] as const) {
-      const m = blocMeasure(name);
-      await expect(m.networks(store, 2000, 2000)).rejects.toMatchObject({
-        code: "measure_unavailable",
-        message: expect.stringMatching(/not available yet in this build/),
-      });
-    }
+    await expect(blocMeasure("ideal").networks(store, 2000, 2000)).rejects.toMatchObject({
+      code: "no_fit",
+      hint: expect.stringMatching(/entente ideal-points/),
+    });
+    // No data at all: the composite has no network in any year.
+    expect(await blocMeasure("alignment").networks(store, 2000, 2000)).toEqual(new Map());
     // A measure object passes through: the escape hatch for measures this build does not name.
     const own = { ...blocMeasure("pi"), name: "mine" };
     expect(blocMeasure(own)).toBe(own);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BlocsResult, type BlocYear, blocs, blocTimeline } from "../../src/blocs/blocs.js";
 import { blocMeasure } from "../../src/blocs/measures.js";
 import { neighbours } from "../../src/blocs/neighbours.js";
-import { frameOf } from "../../src/indicators/indicator.js";
+import { frameOf } from "../../src/frames/frame.js";
 import { unFamily } from "../../src/indicators/voting-similarity.js";
 import { ingest } from "../../src/ingest/index.js";
 import { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";

@@ -49,7 +49,7 @@ describe("entente assess without a store", () => {
     expect(rule.stderr).toMatch(/Unknown rule "vote"/);
     const kase = runCli(["assess", "no-such-case"]);
     expect(kase.code).toBe(2);
-    expect(kase.stderr).toMatch(/No case file or bundled case "no-such-case"/);
+    expect(kase.stderr).toMatch(/No case file, local case or bundled case "no-such-case"/);
   });
 });
 

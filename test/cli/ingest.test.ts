@@ -11,7 +11,8 @@ describe("entente ingest (CLI)", () => {
     const r = runCli(["--store", store, "ingest", "--json", fixture("cow_trade/dyadic.csv")]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(["ok", "files"]);
+    expect(Object.keys(out)).toEqual(["ok", "files", "skipped"]);
+    expect(out.skipped).toEqual([]);
     expect(out.ok).toBe(true);
     expect(out.files).toHaveLength(1);
     const f = out.files[0];

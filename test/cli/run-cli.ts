@@ -12,14 +12,18 @@ export interface CliResult {
 }
 
 /** Run the built CLI (`npm run build` first; `npm test` does) as a user would. */
-export function runCli(args: string[], env: Record<string, string> = {}): CliResult {
+export function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  cwd: string = root,
+): CliResult {
   if (!existsSync(`${root}dist/cli/main.js`)) {
     throw new Error(
       "dist/ is missing: run `npm run build` (npm test does it) before the CLI tests",
     );
   }
   const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: root,
+    cwd,
     encoding: "utf8",
     env: { ...process.env, ...env },
     maxBuffer: 64 * 1024 * 1024,

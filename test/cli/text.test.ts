@@ -25,6 +25,7 @@ describe("entente text", () => {
       "entities",
       "rhetoric",
       "quotes",
+      "indirect",
     ]);
     expect(Object.keys(d.entities)).toEqual(["states", "organizations", "people"]);
     expect(d.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -34,7 +35,15 @@ describe("entente text", () => {
     );
     expect(d.quotes.length).toBeGreaterThan(2);
     for (const q of d.quotes) {
-      expect(Object.keys(q)).toEqual(["speaker", "role", "text", "offset", "rhetoric"]);
+      expect(Object.keys(q)).toEqual([
+        "speaker",
+        "role",
+        "speaker_mention",
+        "cue",
+        "text",
+        "offset",
+        "rhetoric",
+      ]);
       expect(Object.keys(q.rhetoric)).toEqual(["score", "matches"]);
     }
     const lavrov = d.quotes.find((q: { speaker: string }) => q.speaker === "Sergei Lavrov");
@@ -53,6 +62,9 @@ describe("entente text", () => {
         const text = row?.text ?? "";
         for (const q of d.quotes) {
           expect(text.slice(q.offset, q.offset + q.text.length)).toBe(q.text);
+          // The speaker and the cue as written point at their words.
+          for (const w of [q.speaker_mention, q.cue].filter(Boolean))
+            expect(text.slice(w.offset, w.offset + w.text.length)).toBe(w.text);
         }
         for (const m of d.rhetoric.matches) {
           expect(text.slice(m.offset).toLowerCase().startsWith(m.term.split(" ")[0])).toBe(true);

@@ -1,14 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import {
-  CAMEO_NON_STATE,
-  CAMEO_STATE_CODES_NOT_ISO3,
-  GW_NON_COW,
-  ISO_NON_STATE,
-  NAME_RULES,
-  STATES,
-} from "../../src/core/countries-data.js";
+import { countryTables } from "../../src/core/country-tables.js";
 import {
   allStates,
   cameoNonStateLabel,
@@ -20,6 +13,15 @@ import {
 } from "../../src/core/crosswalk.js";
 import { UnknownCountryError } from "../../src/core/errors.js";
 import { normalizeName, normalizeNameJoined } from "../../src/core/normalize.js";
+
+const {
+  cameoNonState: CAMEO_NON_STATE,
+  cameoStateCodesNotIso3: CAMEO_STATE_CODES_NOT_ISO3,
+  gwNonCow: GW_NON_COW,
+  isoNonState: ISO_NON_STATE,
+  nameRules: NAME_RULES,
+  states: STATES,
+} = countryTables();
 
 const DATA = fileURLToPath(new URL("../../../shared/data/", import.meta.url));
 const hasData = existsSync(DATA);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DyadResult } from "../../src/frames/dyad.js";
+import type { DyadResult } from "../../src/frames/dyad-result.js";
 import { dyadTrends } from "../../src/frames/dyad-trends.js";
 
 const state = { ccode: 365, iso3: "RUS", name: "Russia" };

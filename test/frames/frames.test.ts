@@ -6,8 +6,10 @@ import { systemMembers } from "../../src/core/crosswalk.js";
 import { addIndicators } from "../../src/frames/add-indicators.js";
 import { createDyadYears } from "../../src/frames/create-dyad-years.js";
 import { dyad } from "../../src/frames/dyad.js";
+import { frameOf } from "../../src/frames/frame.js";
 import { panel, parseDyads, writePanel } from "../../src/frames/panel.js";
-import { FAMILIES, frameOf } from "../../src/indicators/indicator.js";
+import { fitAndStore, fitRequest } from "../../src/idealpoints/ideal-points.js";
+import { FAMILIES } from "../../src/indicators/indicator.js";
 import { ingest } from "../../src/ingest/index.js";
 import { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";
 import { dataFile, fixture, hasData, NO_DATA_REASON, tempDir, tempStore } from "../helpers.js";
@@ -73,6 +75,8 @@ describe.skipIf(!hasData)("indicators on the real data", () => {
       directed: true,
     });
     expect(frame.length).toBe(2000);
+    // un_ideal reads a stored fit (made by `entente ideal-points`): a short one serves here.
+    await fitAndStore(s, await fitRequest(s, { from: 2010, to: 2014 }));
     for (const fam of FAMILIES) {
       const cols = await addIndicators(s, frame, { indicators: fam });
       expect(cols.frame).toBe(frame);
@@ -116,7 +120,7 @@ describe.skipIf(!hasData)("indicators on the real data", () => {
   it("dyad RUS CHN: the documented JSON shape and the METHODS.md values", async () => {
     const s = await load();
     const r = await dyad(s, "RUS", "CHN", { from: 2000, to: 2019 });
-    expect(Object.keys(r)).toEqual(["dyad", "period", "indicators", "rows", "notes"]);
+    expect(Object.keys(r)).toEqual(["dyad", "period", "indicators", "rows", "notes", "trends"]);
     expect(r.notes).toEqual([]);
     expect(r.dyad).toEqual({
       a: { ccode: 365, iso3: "RUS", name: "Russia" },

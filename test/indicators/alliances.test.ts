@@ -1,23 +1,18 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { systemMembers } from "../../src/core/crosswalk.js";
+import { directedKey, type Frame, frameOf } from "../../src/frames/frame.js";
 import {
   atopFamily,
   cowFamily,
   dyadYearValue,
   inRanges,
-  intList,
   obligationFromAggregate,
   undirectedObligation,
 } from "../../src/indicators/alliances.js";
-import {
-  type Column,
-  directedKey,
-  FAMILIES,
-  type Frame,
-  frameOf,
-} from "../../src/indicators/indicator.js";
+import { type Column, FAMILIES } from "../../src/indicators/indicator.js";
 import { loadFile } from "../../src/ingest/load-file.js";
+import { intList } from "../../src/store/sql.js";
 import type { Store } from "../../src/store/store.js";
 import { dataFile, fixture, hasData, tempStore } from "../helpers.js";
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { frameOf } from "../../src/frames/frame.js";
 import {
   ARMS_MIN_TIV,
   armsWindowFamily,
@@ -6,7 +7,6 @@ import {
   dependenceOf,
   dependenceShare,
 } from "../../src/indicators/arms-window.js";
-import { frameOf } from "../../src/indicators/indicator.js";
 import { loadFile } from "../../src/ingest/load-file.js";
 import { dataFile, hasData, NO_DATA_REASON, tempStore } from "../helpers.js";
 

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { systemMembers } from "../../src/core/crosswalk.js";
+import { frameOf } from "../../src/frames/frame.js";
 import { ARMS_INDICATORS, armsFamily, armsShare } from "../../src/indicators/arms-supply.js";
-import { frameOf } from "../../src/indicators/indicator.js";
 import { loadFile } from "../../src/ingest/load-file.js";
 import type { Store } from "../../src/store/store.js";
 import { dataFile, fixture, hasData, NO_DATA_REASON, tempStore } from "../helpers.js";

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { systemMembers } from "../../src/core/crosswalk.js";
+import { frameOf } from "../../src/frames/frame.js";
 import { cincFamily, cincRatio } from "../../src/indicators/capabilities.js";
-import { type Column, FAMILIES, frameOf } from "../../src/indicators/indicator.js";
+import { type Column, FAMILIES } from "../../src/indicators/indicator.js";
 import { loadFile } from "../../src/ingest/load-file.js";
 import type { Store } from "../../src/store/store.js";
 import { dataFile, fixture, hasData, tempStore } from "../helpers.js";

@@ -7,6 +7,7 @@ import {
   coreMean,
   DEFAULT_WEIGHTS,
   hostilityFromHistory,
+  idealComponent,
   parseWeights,
   tradeDependenceComponent,
   unComponent,
@@ -139,6 +140,20 @@ describe("computeComposites", () => {
     expect(c.values.dependence_asymmetry?.[0]).toBeCloseTo(0.1, 12);
     expect(c.coverage.cooperation_index).toEqual(["un_pi+atop"]);
     expect(c.coverage.dependence_asymmetry).toEqual(["trade"]);
+  });
+
+  it("takes the ideal-point distance as the UN component when asked", () => {
+    const w = parseWeights("cooperation.un_measure=ideal");
+    expect(w.unMeasure).toBe("ideal");
+    const row = { ...complete, un_ideal_distance: 1, un_ideal_distance_se: 0.25 };
+    const c = computeComposites(1, cols([row]), w);
+    // U = 1 − d/4 = 0.75; the interval from d ± 1.96 se.
+    expect(c.values.cooperation_index?.[0]).toBeCloseTo((0.75 + 0.4 + 0.9) / 3, 12);
+    expect(c.values.cooperation_index_lo?.[0]).toBeCloseTo((1 - 1.49 / 4 + 0.4 + 0.9) / 3, 12);
+    expect(c.values.cooperation_index_hi?.[0]).toBeCloseTo((1 - 0.51 / 4 + 0.4 + 0.9) / 3, 12);
+    expect(c.coverage.cooperation_index).toEqual(["un_ideal+atop+igo"]);
+    expect(idealComponent(5)).toBe(0);
+    expect(() => parseWeights("cooperation.un_measure=kappa")).toThrow(/Bad UN measure/);
   });
 
   it("rejects bad weights, naming the rename of alignment.* weights", () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { frameOf } from "../../src/frames/frame.js";
 import { expandPeriods } from "../../src/frames/periods.js";
 import {
   addTally,
@@ -11,7 +12,6 @@ import {
   icewsFamily,
   tallyEvents,
 } from "../../src/indicators/events.js";
-import { frameOf } from "../../src/indicators/indicator.js";
 import { selectIndicators } from "../../src/indicators/registry.js";
 import { ingest } from "../../src/ingest/index.js";
 import { loadFile } from "../../src/ingest/load-file.js";

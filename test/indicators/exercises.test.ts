@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { systemMembers } from "../../src/core/crosswalk.js";
+import { directedKey, frameOf } from "../../src/frames/frame.js";
 import {
   countJoint,
   EXERCISE_KEY_SQL,
@@ -11,7 +12,7 @@ import {
   rankSources,
   sourceByYear,
 } from "../../src/indicators/exercises.js";
-import { type Column, directedKey, FAMILIES, frameOf } from "../../src/indicators/indicator.js";
+import { type Column, FAMILIES } from "../../src/indicators/indicator.js";
 import { loadFile } from "../../src/ingest/load-file.js";
 import type { Store } from "../../src/store/store.js";
 import { dataFile, fixture, hasData, tempStore } from "../helpers.js";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { type Frame, frameOf } from "../../src/frames/frame.js";
 import {
   combineDirections,
   ICEWS_DY_INDICATORS,
@@ -6,7 +7,6 @@ import {
   icewsEvents,
   icewsNetCoop,
 } from "../../src/indicators/icews-dyadyear.js";
-import { type Frame, frameOf } from "../../src/indicators/indicator.js";
 import { loadFile } from "../../src/ingest/load-file.js";
 import { fixture, tempStore } from "../helpers.js";
 

@@ -9,9 +9,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadedYearRange } from "../../src/frames/coverage.js";
 import { createDyadYears } from "../../src/frames/create-dyad-years.js";
+import { directedKey, type Frame } from "../../src/frames/frame.js";
 import { expandPeriods } from "../../src/frames/periods.js";
+import { fitAndStore, fitRequest } from "../../src/idealpoints/ideal-points.js";
+import { readFitInput } from "../../src/idealpoints/read-votes.js";
 import { jointExerciseCounts } from "../../src/indicators/exercises.js";
-import { type Column, directedKey, type Frame } from "../../src/indicators/indicator.js";
+import type { Column } from "../../src/indicators/indicator.js";
 import { FAMILY_COMPUTERS } from "../../src/indicators/registry.js";
 import { readVoteYears } from "../../src/indicators/voting-similarity.js";
 import { loadFile } from "../../src/ingest/load-file.js";
@@ -20,6 +23,7 @@ import { CLICKHOUSE_DIALECT, DUCKDB_DIALECT, type SqlDialect } from "../../src/s
 import { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";
 import type { Store } from "../../src/store/store.js";
 import { fixture, tempDir } from "../helpers.js";
+import { simulateVotes, writeVoteFiles } from "../idealpoints/simulate.js";
 
 const OPEN = "/*<*/";
 const CLOSE = "/*>*/";
@@ -109,6 +113,24 @@ describe("indicator SQL is portable to ClickHouse 18.16", () => {
       const r = await loadFile(store, fixture(f), { explicit: true });
       expect(r.status, `${f}: ${r.error ?? ""}`).toBe("loaded");
     }
+    // Votes for an ideal-point fit (un_ideal reads the stored fit): simulated, in Voeten's layout.
+    const sim = simulateVotes({
+      states: 20,
+      sessions: 3,
+      rollCallsPerSession: 20,
+      bridgeShare: 0.2,
+      step: 0.1,
+      turnover: 0,
+      absent: 0.05,
+      seed: 4,
+      firstSession: 56,
+      firstRcid: 30001,
+    });
+    const sims = writeVoteFiles(tempDir(), sim);
+    for (const f of [sims.votes, sims.rollcalls, sims.matches]) {
+      const r = await loadFile(store, f, { explicit: true });
+      expect(r.status, `${f}: ${r.error ?? ""}`).toBe("loaded");
+    }
     // The store itself, but with the marking dialect and every query recorded.
     probe = Object.create(store, {
       sql: { value: MARKED },
@@ -152,6 +174,12 @@ describe("indicator SQL is portable to ClickHouse 18.16", () => {
       expandPeriods(createDyadYears({ dyads, from: 2014, to: 2017 }), "quarter"),
       expandPeriods(createDyadYears({ dyads, from: 2014, to: 2017, directed: true }), "month"),
     ];
+    // The fit reads its votes through the probe (portable SQL) and is stored for un_ideal.
+    const req = await fitRequest(probe);
+    expect(await readFitInput(probe, req.fromSession, req.toSession, "me")).toEqual(
+      await readFitInput(store, req.fromSession, req.toSession, "me"),
+    );
+    await fitAndStore(probe, req);
     // Values per family, so that a family stopping before its main query would be noticed.
     const known = new Map<string, number>();
     for (const fam of FAMILY_COMPUTERS) {

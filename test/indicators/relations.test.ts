@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { directedKey, frameOf } from "../../src/frames/frame.js";
 import { contiguityByYear, contiguityFamily } from "../../src/indicators/contiguity.js";
 import { decayedHistory, midFamily } from "../../src/indicators/disputes.js";
 import { igoFamily, midRanks } from "../../src/indicators/igos.js";
-import { type Column, directedKey, frameOf } from "../../src/indicators/indicator.js";
+import type { Column } from "../../src/indicators/indicator.js";
 import { loadFile } from "../../src/ingest/load-file.js";
 import { fixture, tempStore } from "../helpers.js";
 

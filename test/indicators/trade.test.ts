@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Frame, frameOf } from "../../src/indicators/indicator.js";
+import { type Frame, frameOf } from "../../src/frames/frame.js";
 import {
   TRADE_INDICATORS,
   tradeAsymmetry,

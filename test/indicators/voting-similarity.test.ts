@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemMembers } from "../../src/core/crosswalk.js";
 import { seededRandom, seedOf } from "../../src/core/random.js";
-import { directedKey, type Frame, frameOf } from "../../src/indicators/indicator.js";
+import { directedKey, type Frame, frameOf } from "../../src/frames/frame.js";
 import { bootstrapIntervals } from "../../src/indicators/vote-bootstrap.js";
 import {
   buildVoteYear,

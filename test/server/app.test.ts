@@ -36,7 +36,13 @@ describe("API basics", () => {
     const a = createApp({ store, casesDir: tempDir(), readOnly: false, version: "9.9.9" });
     const r = await getJson(a, "/api/health");
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ ok: true, store: store.location, version: "9.9.9", read_only: false });
+    expect(r.body).toEqual({
+      ok: true,
+      store: store.location,
+      version: "9.9.9",
+      read_only: false,
+      ideal_points: "no_votes",
+    });
     expect(r.headers.get("content-type")).toMatch(/^application\/json/);
   });
 
@@ -117,6 +123,11 @@ describe("API basics", () => {
       "/api/cases/{name}",
       "/api/cases/{name}/assessment",
       "/api/reports/{a}/{b}",
+      "/api/blocs",
+      "/api/blocs/years",
+      "/api/blocs/matrix",
+      "/api/blocs/timeline",
+      "/api/neighbours/{a}",
       "/api/openapi.json",
     ]) {
       expect(doc.paths[path], path).toBeDefined();

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import type { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { BUNDLED_CASES } from "../../src/assess/case-file.js";
+import { CaseRepository } from "../../src/assess/case-store.js";
 import { createApp } from "../../src/server/app.js";
-import { CaseRepository } from "../../src/server/cases.js";
 import { fixture, tempDir, tempStore } from "../helpers.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions

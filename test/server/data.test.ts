@@ -4,7 +4,8 @@ import { gunzipSync } from "node:zlib";
 import type { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assess } from "../../src/assess/assess.js";
-import { loadCase, resolveCasePath } from "../../src/assess/case-file.js";
+import { loadCase } from "../../src/assess/case-file.js";
+import { resolveCasePath } from "../../src/assess/case-location.js";
 import { RULES } from "../../src/assess/scoring.js";
 import { dyad } from "../../src/frames/dyad.js";
 import { panel, writePanel } from "../../src/frames/panel.js";
@@ -120,6 +121,36 @@ describe.skipIf(!hasData)(`API on real data (${hasData ? "COW trade" : NO_DATA_R
     expect(((await over.json()) as Json).error.problems[0].path).toBe("query.limit");
     const fmt = await a.request("/api/panel?format=xlsx");
     expect(fmt.status).toBe(400);
+  });
+
+  it("GET /api/panel?dyads=relevant is the library's politically relevant panel", async () => {
+    const r = await a.request("/api/panel?dyads=relevant&from=2014&to=2014&indicators=trade");
+    // The majors are not loaded yet: the library's own refusal, not "relevant is not a pair".
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as Json).error.code).toBe("no_majors");
+    expect(
+      (
+        await ingest(store, [
+          dataFile("cow_states/majors2016_peacesciencer.csv"),
+          dataFile("contiguity_cow/cow_contdir_peacesciencer.csv"),
+        ])
+      ).ok,
+    ).toBe(true);
+    const r2 = await a.request("/api/panel?dyads=relevant&from=2014&to=2014&indicators=trade");
+    expect(r2.status).toBe(200);
+    const lib = await panel(store, {
+      dyads: "relevant",
+      from: 2014,
+      to: 2014,
+      indicators: "trade",
+    });
+    expect(Number(r2.headers.get("x-entente-rows"))).toBe(lib.frame.length);
+    // The five majors with every other state, and the contiguous pairs: ~1,000 of 19,000.
+    expect(lib.frame.length).toBeGreaterThan(900);
+    expect(lib.frame.length).toBeLessThan(2000);
+    const file = join(tempDir(), "relevant.csv");
+    await writePanel(lib, file);
+    expect(await r2.text()).toBe(readFileSync(file, "utf8"));
   });
 
   it("GET /api/cases/:name/assessment answers exactly what assess() (entente assess --json) gives", async () => {

@@ -217,6 +217,66 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await store.files()).toEqual([]);
     });
 
+    it("stores ideal-point fits, replaces a fit with the same id, and reads them back", async () => {
+      const store = await open();
+      expect(await store.idealPointFits()).toEqual([]);
+      expect(await store.idealPoints("nope")).toEqual([]);
+      const fitRecord = (id: string, votes: string, at: string) => ({
+        fitId: id,
+        votesSha256: votes,
+        issue: null,
+        fromSession: 1,
+        toSession: 70,
+        seed: 1,
+        modelVersion: "m1",
+        settings: '{"smooth":1}',
+        report: '{"votesUsed":3, "text":"it\'s \\ \t fine"}',
+        iterations: 12,
+        converged: true,
+        seconds: 1.5,
+        fittedAt: at,
+      });
+      const point = (ccode: number, session: number, x: number) => ({
+        ccode,
+        session,
+        year: 1945 + session,
+        idealPoint: x,
+        se: 0.125,
+        votes: 70,
+      });
+      await store.saveIdealPointFit(fitRecord("f1", "v1", "2026-01-01T00:00:00.000Z"), [
+        point(365, 2, -1.5),
+        point(2, 2, 2.25),
+        point(2, 1, 2),
+      ]);
+      await store.saveIdealPointFit(
+        { ...fitRecord("f2", "v2", "2026-01-02T00:00:00.000Z"), issue: "hr", converged: false },
+        [point(2, 70, 1)],
+      );
+      expect((await store.idealPointFits()).map((f) => f.fitId)).toEqual(["f2", "f1"]);
+      expect(await store.idealPointFits("v1")).toEqual([
+        fitRecord("f1", "v1", "2026-01-01T00:00:00.000Z"),
+      ]);
+      expect((await store.idealPointFits("v2"))[0]).toMatchObject({
+        issue: "hr",
+        converged: false,
+      });
+      expect(await store.idealPoints("f1")).toEqual([
+        point(2, 1, 2),
+        point(2, 2, 2.25),
+        point(365, 2, -1.5),
+      ]);
+      // The same id again replaces the fit and all its points.
+      await store.saveIdealPointFit(fitRecord("f1", "v1", "2026-01-03T00:00:00.000Z"), [
+        point(20, 5, 0.5),
+      ]);
+      expect(await store.idealPoints("f1")).toEqual([point(20, 5, 0.5)]);
+      expect((await store.idealPointFits("v1")).map((f) => f.fittedAt)).toEqual([
+        "2026-01-03T00:00:00.000Z",
+      ]);
+      expect(await store.idealPoints("f2")).toEqual([point(2, 70, 1)]);
+    });
+
     it("bulk-loads an event file step by step: reader rejects by line, rules by id, duplicates", async () => {
       const store = await open();
       const lines = [

@@ -2,7 +2,7 @@
  * The same real files from ../shared/data loaded into DuckDB, a ClickHouse node and a two-shard
  * ClickHouse cluster through the CLI; `dyad`, `panel`, `sources` and `assess` must agree to 1e-9.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -235,6 +235,8 @@ describe.skipIf(!ready)(
     it("report writes the same sentences and tables from ClickHouse", () => {
       const md = (kind: keyof typeof stores) => {
         const out = join(dir, `report-${kind}`, "r.md");
+        // A report goes into an existing folder (report refuses to make one up).
+        mkdirSync(join(dir, `report-${kind}`), { recursive: true });
         const r = runCli([
           "--store",
           stores[kind],

@@ -10,8 +10,10 @@ storeContract("duckdb", tempStore);
 
 /** The tables migration 5 adds (IGO memberships, contiguity, disputes). */
 const V5_TABLES = ["igo_dyad_year", "contiguity", "mid_dyad_year"] as const;
-/** The tables migration 6 adds (the event cube). */
-const V6_TABLES = ["event_cube", "event_volume"] as const;
+/** The tables migration 6 adds (UN ideal points). */
+const V6_TABLES = ["un_matches", "un_ideal_fits", "un_ideal_points"] as const;
+/** The tables migration 7 adds (the event cube). */
+const V7_TABLES = ["event_cube", "event_volume"] as const;
 
 describe("DuckDbStore", () => {
   it("keeps data across close and reopen, and opens read-only", async () => {
@@ -54,7 +56,7 @@ describe("DuckDbStore", () => {
     // Back to what version 2 wrote: no documents table, version 2 in meta.
     await a.query("DROP TABLE documents");
     await a.query("DROP TABLE event_coverage");
-    for (const t of [...V5_TABLES, ...V6_TABLES]) await a.query(`DROP TABLE ${t}`);
+    for (const t of [...V5_TABLES, ...V6_TABLES, ...V7_TABLES]) await a.query(`DROP TABLE ${t}`);
     await a.query("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
     expect(await a.schemaVersion()).toBe(2);
     await a.close();
@@ -74,7 +76,7 @@ describe("DuckDbStore", () => {
       const r = await ingest(a, [dataFile("gdelt_events/20191024143000.export.CSV")]);
       expect(r.ok).toBe(true);
       await a.query("DROP TABLE event_coverage");
-      for (const t of [...V5_TABLES, ...V6_TABLES]) await a.query(`DROP TABLE ${t}`);
+      for (const t of [...V5_TABLES, ...V6_TABLES, ...V7_TABLES]) await a.query(`DROP TABLE ${t}`);
       await a.query("UPDATE meta SET value = '3' WHERE key = 'schema_version'");
       await a.close();
       const b = await DuckDbStore.open(path);
@@ -87,4 +89,24 @@ describe("DuckDbStore", () => {
       await b.close();
     },
   );
+
+  it("migrates a version-5 store (before ideal points) to the current version, keeping its data", async () => {
+    const path = join(tempDir(), "v5.duckdb");
+    const a = await DuckDbStore.open(path);
+    const s = await a.beginLoad(
+      { path: "/v.csv", sha256: "v1", size: 1, source: "unga-voeten-votes", sourceVersion: "x" },
+      "un_votes",
+    );
+    s.append([3, 1, 2, "2", 1, "cow:2"], 2);
+    await s.commit({ linesRead: 1, rejects: [], unresolved: [], verify: () => {} });
+    for (const t of [...V6_TABLES, ...V7_TABLES]) await a.query(`DROP TABLE ${t}`);
+    await a.query("UPDATE meta SET value = '5' WHERE key = 'schema_version'");
+    await a.close();
+    const b = await DuckDbStore.open(path);
+    expect(await b.schemaVersion()).toBe(SCHEMA_VERSION);
+    expect(await b.count("un_matches")).toBe(0);
+    expect(await b.idealPointFits()).toEqual([]);
+    expect(await b.count("un_votes")).toBe(1);
+    await b.close();
+  });
 });

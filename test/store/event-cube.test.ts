@@ -9,8 +9,8 @@
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { frameOf } from "../../src/frames/frame.js";
 import { gdeltFamily, icewsFamily } from "../../src/indicators/events.js";
-import { frameOf } from "../../src/indicators/indicator.js";
 import { ingest } from "../../src/ingest/index.js";
 import { loadFile } from "../../src/ingest/load-file.js";
 import { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";
@@ -297,9 +297,9 @@ for (const kind of ["single", "cluster"] as const) {
   );
 }
 
-describe("the cube of a store migrated from schema 5", () => {
+describe("the cube of a store migrated from schema 6", () => {
   it("is filled from the rows already stored", async () => {
-    const path = join(tempDir(), "v5.duckdb");
+    const path = join(tempDir(), "v6.duckdb");
     const a = await DuckDbStore.open(path);
     for (const f of [G("gdelt2_clean.export.CSV"), G("gdelt1_mixed.tsv"), I("icews_events.tab")]) {
       expect((await loadFile(a, f, { explicit: true })).status).toBe("loaded");
@@ -307,10 +307,11 @@ describe("the cube of a store migrated from schema 5", () => {
     const want = await fromCube(a);
     await a.query("DROP TABLE event_cube");
     await a.query("DROP TABLE event_volume");
-    await a.query("UPDATE meta SET value = '5' WHERE key = 'schema_version'");
+    await a.query("UPDATE meta SET value = '6' WHERE key = 'schema_version'");
     await a.close();
     const b = await DuckDbStore.open(path);
     try {
+      expect(await b.schemaVersion()).toBe(7);
       await consistent(b);
       const got = await fromCube(b);
       same(got.cube, want.cube, "migrated cube");

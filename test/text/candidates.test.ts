@@ -56,6 +56,8 @@ describe("evidence candidates", () => {
       candidate(doc, {
         speaker,
         role: "Foreign Minister of China",
+        speaker_mention: { text: "he", offset: 40 },
+        cue: { text: "said", offset: 43 },
         text,
         offset: 5,
         rhetoric: 0.5,
@@ -81,6 +83,7 @@ describe("evidence candidates", () => {
     expect(text.startsWith("# A small valid case")).toBe(true);
     expect(text).toContain("Proposed by entente text from /docs/lavrov.txt");
     expect(text).toContain("Unrated: review credibility and relevance");
+    expect(text).toContain("Attribution: speaker as written “he” at 40, cue “said” at 43.");
     // Running again adds nothing.
     expect(await appendCandidates(file, [q("We are not allies, and we will never be.")])).toEqual({
       added: [],

@@ -1,13 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import {
-  documentDate,
-  findDates,
-  findOrganizations,
-  findStates,
-  foldText,
-} from "../../src/text/entities.js";
+import { documentDate, findDates } from "../../src/text/dates.js";
+import { findOrganizations } from "../../src/text/organizations.js";
 import { documentFromString, readDocument } from "../../src/text/read.js";
+import { findStates } from "../../src/text/states.js";
 import type { FoundDate, FoundOrganization, FoundState } from "../../src/text/types.js";
 
 /** [surface, iso3] pairs, checking offsets and that spans neither overlap nor go backwards. */
@@ -257,12 +253,6 @@ describe("findStates", () => {
     for (const [surface, iso3] of cases) {
       expect(states(`Officials from ${surface} met.`), surface).toEqual([[surface, iso3]]);
     }
-  });
-
-  it("folds text without changing its length", () => {
-    const s = "Côte d’Ivoire – São Tomé\u00a0Türkiye 😀";
-    expect(foldText(s)).toBe("Cote d'Ivoire - Sao Tome Turkiye 😀");
-    expect(foldText(s).length).toBe(s.length);
   });
 });
 

@@ -1,16 +1,11 @@
 import { describe, expect, it } from "vitest";
-import {
-  dayOf,
-  findPeople,
-  holdersAt,
-  officesAt,
-  personById,
-  personLike,
-  resolveName,
-  roleAt,
-} from "../../src/text/people.js";
-import { OFFICE_KINDS, PEOPLE, PEOPLE_AS_OF, slugOf } from "../../src/text/people-data.js";
+import { listedPeople, OFFICE_KINDS, PEOPLE_AS_OF, slugOf } from "../../src/text/office-holders.js";
+import { dayOf, holdersAt, officesAt, personById, roleAt } from "../../src/text/offices.js";
+import { findPeople, resolveName } from "../../src/text/people.js";
+import { personLike } from "../../src/text/person-like.js";
 import type { FoundPerson, Person } from "../../src/text/types.js";
+
+const PEOPLE = listedPeople();
 
 const get = (id: string): Person => {
   const p = personById(id);

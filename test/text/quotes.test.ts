@@ -42,6 +42,7 @@ describe("quotation marks", () => {
       speaker: { surface: "Lavrov", ...at(text, "Lavrov") },
       pronoun: false,
       cue: "said",
+      cueWords: { surface: "said", ...at(text, "said") },
     });
   });
 
@@ -252,6 +253,7 @@ describe("split and multi-paragraph quotes", () => {
         speaker: { surface: "Xi", ...atIn(text, "Xi", "Xi told") },
         pronoun: false,
         cue: "told",
+        cueWords: { surface: "told", ...at(text, "told") },
       },
     ]);
   });

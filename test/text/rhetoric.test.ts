@@ -31,6 +31,18 @@ describe("alliance rhetoric", () => {
     ]);
   });
 
+  it("keeps a negation inside its scope: 'if not an alliance' is not a hedge", () => {
+    expect(terms("The two are close partners, if not an alliance, in all but name.")).toEqual([
+      ["alliance", 38],
+    ]);
+    expect(terms("They will, if not form alliances, at least coordinate.")).toEqual([
+      ["alliance", 23],
+    ]);
+    // A plain denial is still a hedge.
+    expect(terms("It is not an alliance.")).toEqual([["not an alliance", 6]]);
+    expect(rhetoric("a partnership close to, if not an alliance").score).toBe(1);
+  });
+
   it("matches spelling variants and whole words only", () => {
     expect(terms("mutual defense and mutual defence")).toEqual([
       ["mutual defence", 0],

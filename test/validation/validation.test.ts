@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { frameOf } from "../../src/frames/frame.js";
 import { panel } from "../../src/frames/panel.js";
-import { frameOf } from "../../src/indicators/indicator.js";
 import { ingest } from "../../src/ingest/index.js";
 import { auc } from "../../src/validation/auc.js";
 import {

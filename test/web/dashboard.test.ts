@@ -8,14 +8,13 @@
 // ENTENTE_TEST_SERVER=<url> runs the real-server part against a server you started instead
 // (ENTENTE_TEST_TOKEN=<its token>, if any; ENTENTE_TEST_CASES=<its --cases dir> also checks the
 // saved file).
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
   cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -24,43 +23,17 @@ import { createServer, type Server } from "node:http";
 import { type AddressInfo, createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Browser, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from "../browser.js";
 import { BIN, runCli } from "../cli/run-cli.js";
 import { DATA, hasData, NO_DATA_REASON } from "../helpers.js";
+import { DIST, ensureBuilt, ROOT } from "./build.js";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const WEB = join(ROOT, "web");
-const DIST = join(WEB, "dist");
 const OUTPUT = join(ROOT, "test-output");
 /** The CSP `entente serve` sends: the dashboard must work under it. */
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'";
-
-const newest = (path: string): number =>
-  statSync(path).isDirectory()
-    ? Math.max(0, ...readdirSync(path).map((f) => newest(join(path, f))))
-    : statSync(path).mtimeMs;
-
-/** Build web/dist when it is missing or older than its sources. */
-function ensureBuilt(): void {
-  const index = join(DIST, "index.html");
-  const sources = [
-    join(WEB, "src"),
-    join(WEB, "index.html"),
-    join(WEB, "vite.config.ts"),
-    join(ROOT, "src/assess/scoring.ts"),
-  ];
-  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newest))) return;
-  const r = spawnSync(
-    process.execPath,
-    [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", "web/vite.config.ts"],
-    { cwd: ROOT, encoding: "utf8" },
-  );
-  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
-}
 
 interface Opened {
   page: Page;
@@ -240,6 +213,18 @@ describe.skipIf(!hasChromium)(`the dashboard on a faked API (${uiReason})`, () =
           },
         ];
       }
+      if (path.startsWith("/api/blocs")) {
+        const member = (x: typeof state) => ({ ...x, stability: 1 });
+        return [
+          200,
+          {
+            year: 2002,
+            measure: "kappa",
+            modularity: 0.3,
+            blocs: [{ id: 1, label: `L ${HOSTILE}`, members: [member(state), member(other)] }],
+          },
+        ];
+      }
       if (path.startsWith("/api/sources")) {
         return [
           200,
@@ -265,8 +250,10 @@ describe.skipIf(!hasChromium)(`the dashboard on a faked API (${uiReason})`, () =
     await o.page.locator("table.values-table button.val:not(.null)").first().click();
     await o.page.locator("aside.provenance .datasets li.loaded").waitFor();
     await choose(o.page, 0, "rus", "RUS");
+    await o.page.locator(".dyad-blocs li").first().waitFor();
     const text = (await o.page.locator("body").textContent()) ?? "";
     expect(text).toContain(`desc ${HOSTILE}`);
+    expect(text).toContain(`bloc 1, L ${HOSTILE}, 2 states`);
     expect(text).toContain(`UN ${HOSTILE}`);
     expect(await o.page.locator("img, script:not([src])").count()).toBe(0);
     expect(await o.page.locator("a[href^='javascript']").count()).toBe(0);
@@ -475,6 +462,22 @@ describe.skipIf(!canRun)(`the dashboard on entente serve (${serveReason})`, () =
       false,
     );
     await shot(page, "dyad");
+
+    // Change points: the toggle draws them from the API's trends block and goes into the URL.
+    expect(await page.locator("svg.chart line.change-point").count()).toBe(0);
+    await page.locator("#show-changes").check();
+    expect(page.url()).toContain("changes=1");
+    // A vertical line has an empty box: attached, not "visible", is the state to wait for.
+    await page.locator("svg.chart line.change-point").first().waitFor({ state: "attached" });
+    const changeTitles = await page.$$eval("svg.chart line.change-point > title", (ts) =>
+      ts.map((t) => t.textContent ?? ""),
+    );
+    expect(changeTitles.length).toBeGreaterThan(0);
+    for (const t of changeTitles)
+      expect(t).toMatch(/: change in \d{4} \(95% interval \d{4}–\d{4}\)$/);
+    expect(await page.locator("svg.chart line.segment-mean").count()).toBeGreaterThan(0);
+    await page.locator("#show-changes").uncheck();
+    expect(await page.locator("svg.chart line.change-point").count()).toBe(0);
 
     // Compare: three dyads on one chart.
     await page.click("#nav a:has-text('Compare dyads')");

@@ -2,96 +2,49 @@
  * The Entente HTTP API (`entente serve`): typed calls, the bearer token, and errors that say
  * what went wrong in words a user can act on.
  */
+import type { z } from "zod";
+// The response types are the server's own (type-only imports: nothing of src/ is bundled), so the
+// dashboard's idea of an answer cannot drift from what `entente serve` sends.
+import type {
+  AssessResult as Assessment,
+  BindingResult as BindingOutcome,
+} from "../../src/assess/assess.js";
+import type { CaseProblem } from "../../src/assess/case-file.js";
+import type {
+  CaseDoc as CaseDocument,
+  CaseSaved,
+  CaseSummary,
+} from "../../src/assess/case-store.js";
+import type { BlocsResult } from "../../src/blocs/blocs.js";
+import type { BlocMatrix } from "../../src/blocs/matrix.js";
+import type { StateTimeline } from "../../src/blocs/state-timeline.js";
+// A state as /api/countries answers it (with the alias that matched); a dyad's states are the same
+// without `matched`.
+import type { CountryHit as StateRef } from "../../src/core/country-search.js";
+import type { DyadResult, DyadRow } from "../../src/frames/dyad-result.js";
+import type { HealthBody } from "../../src/server/schemas.js";
+import type { SourceDescription as SourceInfo } from "../../src/sources/describe.js";
 import type { Period } from "./state.js";
 
-export interface StateRef {
-  ccode: number;
-  iso3: string | null;
-  name: string;
-}
-export interface IndicatorInfo {
-  name: string;
-  description: string;
-  unit: string;
-  source: string;
-  citation: string;
-}
-export type DyadRow = Record<string, number | string | null>;
-export interface DyadResult {
-  dyad: { a: StateRef; b: StateRef; directed: boolean };
-  period: Period;
-  indicators: IndicatorInfo[];
-  rows: DyadRow[];
-  /** What the reader must know about the states over these years (docs/crosswalk.md). */
-  notes: string[];
-}
-export interface SourceInfo {
-  name: string;
-  title: string;
-  version: string;
-  citation: string;
-  homepage: string;
-  license: string;
-  loaded: { files: number; rows: number; from: number | null; to: number | null };
-}
-export interface Health {
-  ok: boolean;
-  store: string | null;
-  version: string;
-  read_only?: boolean;
-}
-export interface CaseSummary {
-  name: string;
-  /** null when the file does not validate. */
-  title: string | null;
-  question: string | null;
-  evidence: number | null;
-  source?: "bundled" | "local";
-}
-export type CaseVersion = string | number;
-export interface CaseProblem {
-  path: string;
-  line: number | null;
-  message: string;
-}
-export interface CaseDocument {
-  name: string;
-  version: CaseVersion;
-  yaml: string;
-  /** A case that does not validate comes with its problems. */
-  problems?: CaseProblem[];
-}
-export interface BindingOutcome {
-  value: number | null;
-  held: boolean | null;
-  applied: "ratings" | "ratings_if_false" | "none";
-  detail: string;
-}
-export interface Assessment {
-  case: { title: string; question: string };
-  hypotheses: Array<{ id: string; label: string; prior: number }>;
-  evidence: Array<{
-    id: string;
-    claim: string;
-    credibility: string;
-    relevance: string;
-    diagnosticity: number;
-    ratings: Record<string, string>;
-    binding?: BindingOutcome;
-  }>;
-  rules: Partial<
-    Record<
-      "heuer" | "parc" | "bayes",
-      {
-        scores?: Record<string, number>;
-        posterior?: Record<string, number>;
-        ranking: string[];
-        ties: string[][];
-      }
-    >
-  >;
-  sensitivity: Array<{ rule: string; evidence: string; change: string; new_leader: string }>;
-}
+export type {
+  Assessment,
+  BindingOutcome,
+  BlocMatrix,
+  BlocsResult,
+  CaseDocument,
+  CaseProblem,
+  CaseSaved,
+  CaseSummary,
+  DyadResult,
+  DyadRow,
+  SourceInfo,
+  StateRef,
+  StateTimeline,
+};
+export type IndicatorInfo = DyadResult["indicators"][number];
+/** /api/health has no library type: the route's documented body is the shape. */
+export type Health = z.infer<typeof HealthBody>;
+export type CaseVersion = CaseDocument["version"];
 
 /** The server answered with an error (4xx/5xx), or with something that is not the API. */
 export class ApiError extends Error {
@@ -150,8 +103,11 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
   const type = res.headers.get("content-type") ?? "";
   const body: unknown = type.includes("json") ? await res.json().catch(() => null) : null;
   if (!res.ok || body === null) {
-    const err = (body as { error?: { code?: string; message?: string; problems?: CaseProblem[] } })
-      ?.error;
+    const err = (
+      body as {
+        error?: { code?: string; message?: string; hint?: string; problems?: CaseProblem[] };
+      }
+    )?.error;
     if (res.status === 401 || res.status === 403) {
       throw new ApiError(
         res.status,
@@ -166,10 +122,12 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
         `Cannot reach the Entente API here (HTTP ${res.status} for ${path}). Open the dashboard through \`entente serve\`.`,
       );
     }
+    // The hint is the fix ("Closest matches: Russia (cow:365)"): shown with the message.
+    const message = err.message ?? `HTTP ${res.status}`;
     throw new ApiError(
       res.status,
       err.code ?? "error",
-      err.message ?? `HTTP ${res.status}`,
+      err.hint ? `${message.replace(/\.$/, "")}. ${err.hint}` : message,
       err.problems ?? [],
     );
   }
@@ -204,6 +162,21 @@ export const api = {
     opts: { from?: number; to?: number; period?: Period; indicators?: string } = {},
   ) => request<DyadResult>(`api/dyads/${enc(a)}/${enc(b)}${query(opts)}`),
   sources: () => request<{ sources: SourceInfo[] }>("api/sources"),
+  blocs: (opts: { year?: number; measure?: string } = {}) =>
+    request<BlocsResult>(`api/blocs${query(opts)}`),
+  blocYears: (measure?: string) =>
+    request<{ measure: string; years: number[] }>(`api/blocs/years${query({ measure })}`),
+  blocMatrix: (opts: { year?: number; measure?: string }) =>
+    request<BlocMatrix>(`api/blocs/matrix${query(opts)}`),
+  blocTimeline: (opts: {
+    states: readonly string[];
+    from?: number;
+    to?: number;
+    measure?: string;
+  }) =>
+    request<StateTimeline>(
+      `api/blocs/timeline${query({ ...opts, states: opts.states.join(",") })}`,
+    ),
   cases: () =>
     request<CaseSummary[] | Record<string, CaseSummary[]>>("api/cases").then(
       listOf<CaseSummary>("cases"),
@@ -212,7 +185,7 @@ export const api = {
   assessment: (name: string) =>
     request<Assessment>(`api/cases/${enc(name)}/assessment${query({ rule: "all" })}`),
   saveCase: (name: string, yaml: string, version: CaseVersion) =>
-    request<{ name: string; version: CaseVersion }>(`api/cases/${enc(name)}`, {
+    request<CaseSaved>(`api/cases/${enc(name)}`, {
       method: "PUT",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ yaml, version }),

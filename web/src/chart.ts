@@ -1,6 +1,6 @@
 /**
  * Charts drawn as plain SVG (no eval, no inline script: fits the server's CSP): lines with points,
- * grouped bars, or a strip of 0/1 cells. Every value drawn is an element with class `mark`; the
+ * grouped bars, or a strip of 0/1 cells; a line may carry a band (an interval around each value). Every value drawn is an element with class `mark`; the
  * SVG has an accessible title and a description summarising the data. Hover shows the values of
  * the nearest period; dragging across the plot zooms to those years, double-click resets.
  */
@@ -12,6 +12,9 @@ export interface Point {
   readonly x: number;
   readonly label: string;
   readonly v: number | null;
+  /** A 95% interval around v, drawn as a band under the line of a line chart. */
+  readonly lo?: number | null;
+  readonly hi?: number | null;
 }
 export interface Series {
   readonly key: string;
@@ -20,6 +23,13 @@ export interface Series {
   readonly unit: string;
   /** In x order; a null breaks a line. */
   readonly points: readonly Point[];
+  /** Change points and segment means of this series (the dyad's trends block), when shown. */
+  readonly changes?: SeriesChanges;
+}
+export interface SeriesChanges {
+  /** x of the first period of each new segment, with its words ("change in 2000 (1998–2001)"). */
+  readonly at: ReadonlyArray<{ readonly x: number; readonly text: string }>;
+  readonly means: ReadonlyArray<{ readonly x0: number; readonly x1: number; readonly v: number }>;
 }
 export interface ChartSpec {
   readonly title: string;
@@ -40,21 +50,27 @@ const DEFAULT_W = 640;
 const LINE_H = 230;
 const ROW_H = 16;
 
+interface Value {
+  s: Series;
+  v: number | null;
+  lo?: number | null | undefined;
+  hi?: number | null | undefined;
+}
 interface Row {
   readonly label: string;
   readonly x: number;
-  readonly values: ReadonlyArray<{ s: Series; v: number | null }>;
+  readonly values: readonly Value[];
 }
 
 /** The rows of the table behind the chart (one per x), for tooltips. */
 function rowsOf(spec: ChartSpec): Row[] {
-  const byX = new Map<number, { label: string; values: Map<string, number | null> }>();
+  const byX = new Map<number, { label: string; values: Map<string, Point> }>();
   for (const sr of spec.series) {
     for (const p of sr.points) {
       if (p.x < spec.x[0] || p.x > spec.x[1]) continue;
-      const r = byX.get(p.x) ?? { label: p.label, values: new Map<string, number | null>() };
+      const r = byX.get(p.x) ?? { label: p.label, values: new Map<string, Point>() };
       byX.set(p.x, r);
-      r.values.set(sr.key, p.v);
+      r.values.set(sr.key, p);
     }
   }
   return [...byX.entries()]
@@ -62,7 +78,10 @@ function rowsOf(spec: ChartSpec): Row[] {
     .map(([x, r]) => ({
       x,
       label: r.label,
-      values: spec.series.map((sr) => ({ s: sr, v: r.values.get(sr.key) ?? null })),
+      values: spec.series.map((sr) => {
+        const p = r.values.get(sr.key);
+        return { s: sr, v: p?.v ?? null, lo: p?.lo, hi: p?.hi };
+      }),
     }));
 }
 
@@ -139,7 +158,9 @@ export function renderChart(spec: ChartSpec): SVGSVGElement {
       }
     });
   } else {
-    const vs = inRange.map((p) => p.v as number);
+    const vs = inRange.flatMap((p) =>
+      [p.v, p.lo, p.hi].filter((v): v is number => typeof v === "number"),
+    );
     let yLo = Math.min(0, ...vs);
     let yHi = Math.max(0, ...vs);
     if (yHi - yLo < 1e-12) yHi = yLo + 1;
@@ -169,7 +190,11 @@ export function renderChart(spec: ChartSpec): SVGSVGElement {
       );
     }
     if (spec.kind === "bar") drawBars(marks, spec, sx, sy, band);
-    else drawLines(marks, spec, sx, sy, inRange.length);
+    else {
+      drawChanges(marks, spec, sx, sy, { top: M.t, bottom: H - M.b, step: spec.step });
+      drawBands(marks, spec, sx, sy);
+      drawLines(marks, spec, sx, sy, inRange.length);
+    }
   }
 
   if (!inRange.length) {
@@ -188,6 +213,79 @@ export function renderChart(spec: ChartSpec): SVGSVGElement {
   }
   interact(svg, spec, rows, { W, M, H, lo, hi, sx, sy, plotW });
   return svg;
+}
+
+/** Change points as dotted verticals and segment means as light bars, under the lines. */
+function drawChanges(
+  g: SVGGElement,
+  spec: ChartSpec,
+  sx: (x: number) => number,
+  sy: (v: number) => number,
+  box: { top: number; bottom: number; step: number },
+): void {
+  const [x0, x1] = spec.x;
+  for (const sr of spec.series) {
+    if (!sr.changes) continue;
+    for (const m of sr.changes.means) {
+      const a = Math.max(m.x0, x0);
+      const b = Math.min(m.x1, x1);
+      if (a > b) continue;
+      g.append(
+        s("line", {
+          x1: sx(a),
+          x2: sx(b),
+          y1: sy(m.v),
+          y2: sy(m.v),
+          class: "segment-mean",
+          stroke: sr.color,
+        }),
+      );
+    }
+    for (const c of sr.changes.at) {
+      if (c.x < x0 || c.x > x1) continue;
+      const x = sx(c.x - box.step / 2);
+      g.append(
+        s(
+          "line",
+          { x1: x, x2: x, y1: box.top, y2: box.bottom, class: "change-point", stroke: sr.color },
+          s("title", {}, `${sr.label}: ${c.text}`),
+        ),
+      );
+    }
+  }
+}
+
+/** Bands (lo…hi) as filled areas under the lines, one per unbroken run of points. */
+function drawBands(
+  g: SVGGElement,
+  spec: ChartSpec,
+  sx: (x: number) => number,
+  sy: (v: number) => number,
+): void {
+  for (const sr of spec.series) {
+    const runs: Point[][] = [[]];
+    for (const p of sr.points) {
+      const inside = p.x >= spec.x[0] && p.x <= spec.x[1];
+      if (inside && typeof p.lo === "number" && typeof p.hi === "number") {
+        runs[runs.length - 1]?.push(p);
+      } else if (runs[runs.length - 1]?.length) runs.push([]);
+    }
+    for (const run of runs) {
+      if (!run.length) continue;
+      const top = run.map((p) => `${sx(p.x).toFixed(1)},${sy(p.hi as number).toFixed(1)}`);
+      const bottom = run
+        .map((p) => `${sx(p.x).toFixed(1)},${sy(p.lo as number).toFixed(1)}`)
+        .reverse();
+      g.append(
+        s("path", {
+          class: "band",
+          d: `M${top.join("L")}L${bottom.join("L")}Z`,
+          fill: sr.color,
+          "data-key": sr.key,
+        }),
+      );
+    }
+  }
 }
 
 function drawLines(
@@ -347,12 +445,7 @@ export const tooltip = {
   el(): HTMLElement | null {
     return document.getElementById("tooltip");
   },
-  show(
-    clientX: number,
-    clientY: number,
-    heading: string,
-    values: ReadonlyArray<{ s: Series; v: number | null }>,
-  ): void {
+  show(clientX: number, clientY: number, heading: string, values: readonly Value[]): void {
     const el = this.el();
     if (!el) return;
     replace(
@@ -361,7 +454,7 @@ export const tooltip = {
       h(
         "ul",
         {},
-        ...values.map(({ s: sr, v }) =>
+        ...values.map(({ s: sr, v, lo, hi }) =>
           h(
             "li",
             {},
@@ -376,10 +469,23 @@ export const tooltip = {
                   : "not in force"
                 : fmt(v, sr.unit),
             ),
+            v !== null && typeof lo === "number" && typeof hi === "number"
+              ? ` (95%: ${fmt(lo, sr.unit)} to ${fmt(hi, sr.unit)})`
+              : null,
           ),
         ),
       ),
     );
+    this.place(el, clientX, clientY);
+  },
+  /** Plain lines of text under a heading (views other than the line charts). */
+  lines(clientX: number, clientY: number, heading: string, lines: readonly string[]): void {
+    const el = this.el();
+    if (!el) return;
+    replace(el, h("strong", {}, heading), h("ul", {}, ...lines.map((l) => h("li", {}, l))));
+    this.place(el, clientX, clientY);
+  },
+  place(el: HTMLElement, clientX: number, clientY: number): void {
     el.hidden = false;
     const r = el.getBoundingClientRect();
     const left = Math.min(clientX + 14, window.innerWidth - r.width - 8);

@@ -15,6 +15,8 @@ export interface ChartGroup {
   readonly axis: string;
   /** An index whose `<index>_coverage` (components per year) is shown under the chart. */
   readonly coverage?: string;
+  /** Standard-error column of a key: the chart draws value ± 1.96·se as a band. */
+  readonly se?: Readonly<Record<string, string>>;
 }
 
 export const GROUPS: readonly ChartGroup[] = [
@@ -24,6 +26,14 @@ export const GROUPS: readonly ChartGroup[] = [
     kind: "line",
     keys: ["un_agree", "un_kappa"],
     axis: "agreement / κ",
+  },
+  {
+    id: "ideal",
+    title: "UN ideal points",
+    kind: "line",
+    keys: ["un_ideal_a", "un_ideal_b"],
+    axis: "ideal point (USA positive)",
+    se: { un_ideal_a: "un_ideal_a_se", un_ideal_b: "un_ideal_b_se" },
   },
   {
     id: "trade",
@@ -88,6 +98,9 @@ const LABELS: Record<string, string> = {
   un_s: "S score",
   un_pi: "Scott's π",
   un_joint_votes: "Joint roll calls",
+  un_ideal_a: "{A}'s ideal point",
+  un_ideal_b: "{B}'s ideal point",
+  un_ideal_distance: "Ideal-point distance",
   trade_share_a: "{B} in {A}'s trade",
   trade_share_b: "{A} in {B}'s trade",
   trade_total: "Trade {A}–{B}",
@@ -173,6 +186,16 @@ const DATASETS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["icews_dy_", ["icews-dyadyear"]],
   ["icews_", ["icews-events"]],
   ["gdelt_", ["gdelt1-events", "gdelt2-events"]],
+  [
+    "un_ideal_",
+    [
+      "unga-voeten-votes",
+      "unga-voeten-rollcalls",
+      "unga-matches",
+      "unvotes-votes",
+      "unvotes-rollcalls",
+    ],
+  ],
   ["un_", ["unga-voeten-votes", "unga-voeten-rollcalls", "unvotes-votes", "unvotes-rollcalls"]],
   ["atop_", ["atop-ddy", "atop-ddyr"]],
   ["cow_", ["cow-alliance-ddy", "cow-alliance-yearly"]],

@@ -1,11 +1,12 @@
 /**
- * The Entente dashboard: a dyad's indicators, dyads compared, and the ACH editor, on the API of
+ * The Entente dashboard: a dyad's indicators, dyads compared, voting blocs, and the ACH editor, on the API of
  * `entente serve`. The URL fragment holds the state (see state.ts); the token, if any, is read
  * from `#token=` once and kept in sessionStorage.
  */
 import { adoptToken, api, describeError, type Health, type SourceInfo } from "./api.js";
 import { h, replace } from "./dom.js";
 import { type AppState, formatState, hashParams, parseState, type View } from "./state.js";
+import { blocsView } from "./views/blocs.js";
 import type { Context, ViewHandle } from "./views/common.js";
 import { compareView } from "./views/compare.js";
 import { dyadView } from "./views/dyad.js";
@@ -13,6 +14,7 @@ import { dyadView } from "./views/dyad.js";
 const VIEW_NAMES: Record<View, string> = {
   dyad: "Dyad",
   compare: "Compare dyads",
+  blocs: "Blocs",
   ach: "ACH editor",
 };
 type Mount = (root: HTMLElement, ctx: Context, st: AppState) => ViewHandle;
@@ -45,6 +47,7 @@ function lazy(load: () => Promise<Mount>): Mount {
 const MOUNT: Record<View, Mount> = {
   dyad: dyadView,
   compare: compareView,
+  blocs: blocsView,
   ach: lazy(() => import("./views/ach.js").then((m) => m.achView)),
 };
 

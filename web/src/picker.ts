@@ -84,7 +84,12 @@ export function countryPicker(labelText: string, onChoose: (s: StateRef) => void
               },
             },
           },
-          h("span", { class: "opt-name" }, st.name),
+          h(
+            "span",
+            { class: "opt-name" },
+            st.name,
+            st.matched ? h("span", { class: "opt-alias" }, ` (${st.matched})`) : null,
+          ),
           h("span", { class: "opt-code" }, `${st.iso3 ?? "—"} · ${st.ccode}`),
         ),
       ),

@@ -5,7 +5,7 @@
 /** The unit of a dyad's rows (the API's `period`). */
 export type Period = "year" | "quarter" | "month";
 
-export const VIEWS = ["dyad", "compare", "ach"] as const;
+export const VIEWS = ["dyad", "compare", "blocs", "ach"] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface AppState {
@@ -19,11 +19,19 @@ export interface AppState {
   readonly period?: Period | undefined;
   /** Dyad view: the indicators shown (absent: all). */
   readonly indicators?: readonly string[] | undefined;
+  /** Dyad view: change points and segment means drawn on the line charts. */
+  readonly changes?: boolean | undefined;
   /** Comparison view: the dyads ("RUS-CHN") and the one indicator compared. */
   readonly dyads?: readonly string[] | undefined;
   readonly indicator?: string | undefined;
   /** ACH editor: the case's name. */
   readonly case?: string | undefined;
+  /** Blocs view: the year of the matrix (absent: the last year the measure covers). */
+  readonly year?: number | undefined;
+  /** Blocs view: the similarity measure (absent: kappa). */
+  readonly measure?: string | undefined;
+  /** Blocs view: the states of the timeline (absent: Russia and China). */
+  readonly states?: readonly string[] | undefined;
 }
 
 const int = (v: string | null): number | undefined => {
@@ -45,9 +53,13 @@ export function parseState(params: URLSearchParams): AppState {
     to: int(params.get("to")),
     period: period === "quarter" || period === "month" ? period : undefined,
     indicators: list(params.get("indicators")),
+    changes: params.get("changes") === "1" ? true : undefined,
     dyads: list(params.get("dyads")),
     indicator: str(params.get("indicator")),
     case: str(params.get("case")),
+    year: int(params.get("year")),
+    measure: str(params.get("measure")),
+    states: list(params.get("states")),
   };
 }
 
@@ -66,9 +78,13 @@ export function formatState(st: AppState): string {
   put("to", st.to);
   put("period", st.period);
   put("indicators", st.indicators);
+  put("changes", st.changes ? 1 : undefined);
   put("dyads", st.dyads);
   put("indicator", st.indicator);
   put("case", st.case);
+  put("year", st.year);
+  put("measure", st.measure);
+  put("states", st.states);
   // Commas and slashes read better unescaped and are safe in a fragment.
   return `#${p.toString().replace(/%2C/gi, ",")}`;
 }

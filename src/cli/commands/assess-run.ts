@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { type AssessResult, assess, ruleLeader } from "../../assess/assess.js";
-import { CaseError, loadCase, resolveCasePath } from "../../assess/case-file.js";
+import { CaseError, loadCase } from "../../assess/case-file.js";
+import { resolveCasePath } from "../../assess/case-location.js";
 import { formatScore, RULES, type RuleName } from "../../assess/scoring.js";
 import { BadInputError } from "../../core/errors.js";
 import { openStore, storeLocation, storeMayExist } from "../../store/open.js";
@@ -116,12 +117,12 @@ export function renderAssessment(r: AssessResult, width: number): string {
 
 export const runAssess = async (
   ref: string,
-  opts: { rule?: string; json?: boolean },
+  opts: { rule?: string; cases: string; json?: boolean },
   cmd: Command,
 ) => {
   const global = cmd.optsWithGlobals<GlobalOptions>();
   const rules = parseRules(opts.rule);
-  const file = resolveCasePath(ref);
+  const file = resolveCasePath(ref, opts.cases);
   const c = await loadCase(file);
   const location = storeLocation(global.store);
   const hasStore = storeMayExist(location);
@@ -141,8 +142,8 @@ export const runAssess = async (
   else process.stdout.write(renderAssessment(result, process.stdout.columns ?? 120));
 };
 
-export const runAssess2 = async (ref: string, opts: { json?: boolean }) => {
-  const file = resolveCasePath(ref);
+export const runValidate = async (ref: string, opts: { cases: string; json?: boolean }) => {
+  const file = resolveCasePath(ref, opts.cases);
   try {
     const c = await loadCase(file);
     const bound = c.evidence.filter((e) => e.binding).length;

@@ -1,12 +1,14 @@
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { ruleLeader } from "../../assess/assess.js";
+import { BUNDLED_CASES } from "../../assess/case-file.js";
 import { RULES } from "../../assess/scoring.js";
 import { BadInputError } from "../../core/errors.js";
 import { loadedYearRange } from "../../frames/coverage.js";
 import { ingest } from "../../ingest/index.js";
 import { buildReport } from "../../report/model.js";
-import { reportFormat, writeReport } from "../../report/write.js";
+import { checkReportPath, writeReport } from "../../report/write.js";
 import { storeLocation, storeMayExist } from "../../store/open.js";
 import { defaultCacheDir } from "../../sync/download.js";
 import type { SyncPlan } from "../../sync/sync.js";
@@ -31,7 +33,7 @@ export const runDemo = async (
   cmd: Command,
 ) => {
   const global = cmd.optsWithGlobals<GlobalOptions>();
-  reportFormat(opts.out);
+  checkReportPath(opts.out);
   const location = storeLocation(global.store);
   const say = (s: string) => {
     if (!opts.json) process.stdout.write(`${s}\n`);
@@ -95,7 +97,10 @@ export const runDemo = async (
         hint: "Run npx entente demo --data <folder of datasets>",
       });
     }
-    return buildReport(store, "RUS", "CHN", { caseRef: CASE });
+    // The bundled case itself, as documented, even where a local copy shadows it.
+    return buildReport(store, "RUS", "CHN", {
+      caseRef: join(BUNDLED_CASES, CASE, "case.yaml"),
+    });
   });
   const files = await writeReport(result, opts.out);
   const a = result.assessment;

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { csvLine } from "../../core/csv.js";
 import { BadInputError } from "../../core/errors.js";
 import { dyad } from "../../frames/dyad.js";
 import { parseWeights } from "../../indicators/composite.js";
@@ -9,10 +10,6 @@ import { parseYearOption } from "../parse-options.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
 import { fmtCell, renderTable } from "../table.js";
 import { DYAD_FORMATS } from "./dyad.js";
-
-function csvEscape(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
 
 export const runDyad = async (
   a: string,
@@ -40,6 +37,10 @@ export const runDyad = async (
       period,
       directed: (opts as Record<string, unknown>).directed === true,
       ...(events ? { events } : {}),
+      // JSON (and the API) carry the intervals and the trends block; a table or CSV shows
+      // the values, with intervals on request, and has no place for the trends.
+      intervals: format === "json" || (opts as Record<string, unknown>).intervals === true,
+      trends: format === "json",
     }),
   );
   // On stderr, so that piped tables, CSV and JSON stay data; JSON also carries them.
@@ -55,9 +56,7 @@ export const runDyad = async (
   if (format === "csv") {
     const lines = [[key, ...keys].join(",")];
     for (const r of result.rows) {
-      lines.push(
-        [r[key], ...keys.map((k) => (r[k] === null ? "" : csvEscape(String(r[k]))))].join(","),
-      );
+      lines.push(csvLine([r[key], ...keys.map((k) => r[k])]));
     }
     process.stdout.write(`${lines.join("\n")}\n`);
     return;

@@ -12,18 +12,22 @@ export function registerDyad(program: Command): void {
     )
     .argument("<A>", "first state: COW code, ISO code or name")
     .argument("<B>", "second state")
-    .option("--from <YYYY>", "first year (default: first year of the loaded data)")
+    .option("--from <YYYY>", "first year, 1816–2100 (default: first year of the loaded data)")
     .option("--to <YYYY>", "last year (default: last year of the loaded data)")
     .option(
       "--indicators <list>",
-      "indicator or family names, comma-separated: un, atop, cow, trade, arms, exercises, cinc, gdelt, icews, icews_dy, composite",
+      "indicator or family names, comma-separated: un, atop, cow, trade, arms, exercises, cinc, gdelt, icews, icews_dy, composite; un_ideal only when named (needs `entente ideal-points` first)",
     )
     .option(
       "--weights <list>",
       "composite weights, e.g. cooperation.un=2,dependence.arms=0 (docs/indicators.md#composites)",
     )
     .option("--format <format>", `output: ${DYAD_FORMATS.join(", ")}`, "table")
-    .option("--directed", "event indicators count A → B only (default: both directions)");
+    .option("--directed", "event indicators count A → B only (default: both directions)")
+    .option(
+      "--intervals",
+      "add the 95% bootstrap interval columns (*_lo, *_hi) to a table or CSV; JSON always has them",
+    );
   addEventOptions(cmd)
     .addHelpText(
       "after",

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { type FileReport, ingest } from "../../ingest/index.js";
+import { type FileReport, ingest, type SkippedGroup } from "../../ingest/index.js";
 import { fmtInt, isInteractive, ProgressLine, writeJson } from "../output.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
 
@@ -19,6 +19,23 @@ function describe(r: FileReport): string {
     case "failed":
       return `${status} ${source} ${r.error}`;
   }
+}
+
+const EXTENSIONS_SHOWN = 5;
+
+/** `1,969 skipped: no known header (1,840 .txt, 100 .xml, 29 others); …` */
+export function skippedLine(groups: readonly SkippedGroup[], verbose = false): string {
+  const total = groups.reduce((n, g) => n + g.files, 0);
+  const parts = groups.map((g) => {
+    const exts = Object.entries(g.extensions);
+    const shown = exts
+      .slice(0, EXTENSIONS_SHOWN)
+      .map(([ext, n]) => `${fmtInt(n)} ${ext || "without extension"}`);
+    const rest = exts.slice(EXTENSIONS_SHOWN).reduce((n, [, k]) => n + k, 0);
+    if (rest) shown.push(`${fmtInt(rest)} others`);
+    return `${g.reason} (${shown.join(", ")})`;
+  });
+  return `${fmtInt(total)} skipped: ${parts.join("; ")}${verbose ? "" : " (--verbose lists them)"}`;
 }
 
 function details(r: FileReport): string[] {
@@ -41,7 +58,7 @@ function details(r: FileReport): string[] {
 
 export const runIngest = async (
   paths: string[],
-  opts: { source?: string; json?: boolean },
+  opts: { source?: string; json?: boolean; verbose?: boolean },
   cmd: Command,
 ) => {
   const global = cmd.optsWithGlobals<GlobalOptions>();
@@ -58,7 +75,7 @@ export const runIngest = async (
     ingest(store, paths, {
       ...(opts.source ? { source: opts.source } : {}),
       onFile: (r) => {
-        if (opts.json) return;
+        if (opts.json || (r.status === "skipped" && !opts.verbose)) return;
         progress.clear();
         process.stdout.write(`${describe(r)}\n`);
         for (const l of details(r)) process.stdout.write(`${l}\n`);
@@ -86,6 +103,8 @@ export const runIngest = async (
     const sum = (k: "rows_loaded" | "rows_rejected" | "rows_duplicate") =>
       result.files.reduce((n, f) => n + f[k], 0);
     const secs = ((Date.now() - started) / 1000).toFixed(1);
+    if (result.skipped.length)
+      process.stdout.write(`${skippedLine(result.skipped, opts.verbose)}\n`);
     process.stdout.write(
       `${result.files.length} files: ${count("loaded")} loaded, ${count("unchanged")} unchanged, ${count("skipped")} skipped, ${count("failed")} failed; ${fmtInt(sum("rows_loaded"))} rows loaded, ${fmtInt(sum("rows_rejected"))} rejected, ${fmtInt(sum("rows_duplicate"))} duplicate in ${secs} s\n`,
     );

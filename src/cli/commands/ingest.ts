@@ -10,12 +10,14 @@ export function registerIngest(program: Command): void {
     .argument("<paths...>", "files or directories")
     .option("--source <name>", "force a format (see `entente sources`)")
     .option("--json", "print one JSON object with every file's outcome")
+    .option("--verbose", "list every skipped file (default: a summary by reason and extension)")
     .addHelpText(
       "after",
       `
 Each file loads in one transaction: a failed file leaves the store unchanged. A file already
 loaded (same sha256) is reported "unchanged". Every line is loaded, rejected (with line number
-and reason) or counted as a duplicate of a record already stored. Exit code 2 when a file failed.`,
+and reason) or counted as a duplicate of a record already stored. Exit code 2 when a file failed.
+Files in no known format are skipped and summarised by reason and extension (--verbose: each).`,
     )
     .action(lazy(() => import("./ingest-run.js"), "runIngest"));
 }

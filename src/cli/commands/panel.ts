@@ -13,7 +13,7 @@ export function registerPanel(program: Command): void {
       "all (every pair of COW system members each year), relevant (politically relevant: contiguous by land or river, or with a major power) or pairs: RUS-CHN,USA-JPN",
       "all",
     )
-    .option("--from <YYYY>", "first year (default: first year of the loaded data)")
+    .option("--from <YYYY>", "first year, 1816–2100 (default: first year of the loaded data)")
     .option("--to <YYYY>", "last year (default: last year of the loaded data)")
     .option("--indicators <list>", "indicator or family names, comma-separated (default: all)")
     .option("--weights <list>", "composite weights, e.g. cooperation.un=2,dependence.arms=0")

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { stateRef } from "../../frames/dyad.js";
 import { buildReport } from "../../report/model.js";
-import { reportFormat, writeReport } from "../../report/write.js";
+import { checkReportPath, writeReport } from "../../report/write.js";
 import { writeJson } from "../output.js";
 import { parseYearOption } from "../parse-options.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
@@ -20,7 +20,7 @@ export const runReport = async (
 ) => {
   const global = cmd.optsWithGlobals<GlobalOptions>();
   const out = typeof opts.out === "string" ? opts.out : defaultReportName(a, b);
-  reportFormat(out);
+  checkReportPath(out);
   const from = parseYearOption(opts.from as string | undefined, "--from");
   const to = parseYearOption(opts.to as string | undefined, "--to");
   const started = Date.now();
@@ -28,7 +28,9 @@ export const runReport = async (
     buildReport(store, a, b, {
       ...(from === undefined ? {} : { from }),
       ...(to === undefined ? {} : { to }),
-      ...(typeof opts.case === "string" ? { caseRef: opts.case } : {}),
+      ...(typeof opts.case === "string"
+        ? { caseRef: opts.case, casesDir: String(opts.cases) }
+        : {}),
     }),
   );
   const files = await writeReport(model, out);

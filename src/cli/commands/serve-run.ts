@@ -1,8 +1,9 @@
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { BadInputError } from "../../core/errors.js";
-import { startServer } from "../../server/serve.js";
+import { serverLinks, startServer } from "../../server/serve.js";
 import { storeLocation } from "../../store/open.js";
+import { stopWithNpmExec } from "../parent-watch.js";
 import type { GlobalOptions } from "../store-option.js";
 
 /** The built dashboard in the package (npm run build:web writes it). */
@@ -36,17 +37,22 @@ export const runServe = async (
       ? {}
       : { webDir: typeof opts.web === "string" ? opts.web : DASHBOARD_DIR }),
   });
-  process.stdout.write(`${server.url}\n`);
+  // The links to open, one a line on stdout (the token in the fragment: the dashboard reads
+  // it there); what is served, on stderr.
+  const links = serverLinks(server.urls, token);
+  process.stdout.write(`${links.join("\n")}\n`);
   process.stderr.write(
-    `entente: serving ${storeLocation(global.store)} (read-only) at ${server.url}; cases in ${String(opts.cases)}${opts.readOnly === true ? " (edits refused)" : ""}${token ? "; bearer token required" : ""}. Ctrl-C stops.\n`,
+    `entente: serving ${storeLocation(global.store)} (read-only) at ${server.url}; cases in ${String(opts.cases)}${opts.readOnly === true ? " (edits refused)" : ""}${token ? "; bearer token required: open the link above (it ends in #token=…), or send Authorization: Bearer <token>" : ""}. Ctrl-C stops.\n`,
   );
   await new Promise<void>((done) => {
     const stop = () => {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
+      unwatch();
       void server.close().then(done, done);
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
+    const unwatch = stopWithNpmExec(stop);
   });
 };

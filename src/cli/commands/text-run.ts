@@ -1,24 +1,61 @@
-import { copyFile, mkdir } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
+import { join } from "node:path";
 import type { Command } from "commander";
-import { BUNDLED_CASES, resolveCasePath } from "../../assess/case-file.js";
-import { appendCandidates, type Candidate, candidate } from "../../text/candidates.js";
+import { CASE_NAME, isFilePath, noCaseError, resolveCasePath } from "../../assess/case-location.js";
+import { CaseRepository, caseVersion, VersionConflictError } from "../../assess/case-store.js";
+import {
+  type AppendResult,
+  appendCandidates,
+  appendCandidatesToText,
+  type Candidate,
+  candidate,
+} from "../../text/candidates.js";
 import { analyzeFiles, type TextFileResult } from "../../text/load.js";
 import { writeJson } from "../output.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
-import { DEFAULT_CASES_DIR } from "./serve.js";
 
-/** The case file to append to: a bundled case is copied to ./entente-cases/<name>/ first. */
-async function writableCase(ref: string): Promise<{ file: string; copiedFrom?: string }> {
-  const file = resolveCasePath(ref);
-  const rel = relative(BUNDLED_CASES, file);
-  if (rel.startsWith("..") || rel === file) return { file };
-  const local = resolve(DEFAULT_CASES_DIR, rel);
-  await mkdir(dirname(local), { recursive: true });
-  await copyFile(file, local).catch(async (e: NodeJS.ErrnoException) => {
-    if (e.code !== "EEXIST") throw e;
-  });
-  return { file: local, copiedFrom: file };
+interface Appended extends AppendResult {
+  readonly file: string;
+  /** How the file came to be written, for the summary line ("" for a case given by path). */
+  readonly note: string;
+}
+
+/**
+ * Append quotes to a case. A path is edited in place. A name goes through the cases folder as
+ * the server's saves do: the local copy when there is one (its previous version kept in
+ * backups/), else a new local copy of the bundled case; never a copy over the local one.
+ */
+async function appendToCase(
+  ref: string,
+  casesDir: string,
+  candidates: readonly Candidate[],
+): Promise<Appended> {
+  if (isFilePath(ref) || !CASE_NAME.test(ref)) {
+    const file = resolveCasePath(ref, casesDir);
+    return { file, note: "", ...(await appendCandidates(file, candidates)) };
+  }
+  const repo = new CaseRepository(casesDir);
+  const local = join(casesDir, ref, "case.yaml");
+  // A save between our read and our write (the dashboard, another run) is a version conflict:
+  // read again and append to what is there now.
+  for (let attempt = 1; ; attempt++) {
+    const current = await repo.locate(ref);
+    if (!current) throw noCaseError(ref, casesDir);
+    const r = appendCandidatesToText(current.text, current.file, candidates);
+    if (r.text === null) {
+      const file = current.source === "local" ? local : current.file;
+      return { file, note: "", added: r.added, skipped: r.skipped };
+    }
+    try {
+      const saved = await repo.save(ref, r.text, caseVersion(current.text));
+      const note = saved.created
+        ? ` (a new local copy of the bundled case ${ref})`
+        : ` (local copy; the previous version is kept in ${join(casesDir, saved.backup ?? "")})`;
+      return { file: local, note, added: r.added, skipped: r.skipped };
+    } catch (e) {
+      if (e instanceof VersionConflictError && attempt < 3) continue;
+      throw e;
+    }
+  }
 }
 
 function candidatesOf(results: readonly TextFileResult[]): Candidate[] {
@@ -75,32 +112,25 @@ function printResult(r: TextFileResult): void {
 
 export const runText = async (
   paths: string[],
-  opts: { case?: string; json?: boolean },
+  opts: { case?: string; cases: string; json?: boolean },
   cmd: Command,
 ) => {
   const global = cmd.optsWithGlobals<GlobalOptions>();
+  // An unknown case stops before any document is read or stored.
+  if (opts.case) resolveCasePath(opts.case, opts.cases);
   const results = await withStore(global, { readOnly: false }, (store) =>
     analyzeFiles(store, paths),
   );
-  let appended: {
-    file: string;
-    added: readonly string[];
-    skipped: number;
-    copiedFrom?: string;
-  } | null = null;
-  if (opts.case) {
-    const target = await writableCase(opts.case);
-    const r = await appendCandidates(target.file, candidatesOf(results));
-    appended = { ...target, ...r };
-  }
+  const appended = opts.case
+    ? await appendToCase(opts.case, opts.cases, candidatesOf(results))
+    : null;
   if (opts.json) {
     writeJson({ documents: results.flatMap((r) => (r.analysis ? [r.analysis] : [])) });
   } else {
     for (const r of results) printResult(r);
     if (appended) {
-      const from = appended.copiedFrom ? ` (a copy of the bundled ${appended.copiedFrom})` : "";
       process.stdout.write(
-        `case ${join(appended.file)}${from}: ${appended.added.length} evidence item${appended.added.length === 1 ? "" : "s"} added${appended.added.length ? ` (${appended.added.join(", ")})` : ""}, ${appended.skipped} already there\n`,
+        `case ${appended.file}${appended.note}: ${appended.added.length} evidence item${appended.added.length === 1 ? "" : "s"} added${appended.added.length ? ` (${appended.added.join(", ")})` : ""}, ${appended.skipped} already there\n`,
       );
     }
   }

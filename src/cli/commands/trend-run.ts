@@ -46,6 +46,9 @@ export const runTrend = async (a: string, b: string, opts: TrendCliOptions, cmd:
       ...(from === undefined ? {} : { from }),
       ...(to === undefined ? {} : { to }),
       ...(opts.indicators ? { indicators: opts.indicators } : {}),
+      // Computed below with this command's options.
+      trends: false,
+      intervals: false,
     }),
   );
   const trends = dyadTrends(result, {

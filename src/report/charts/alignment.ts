@@ -12,7 +12,7 @@ import {
   YEAR_AXIS,
   yearRuns,
 } from "./common.js";
-import { pointDesc, seriesLines } from "./lines.js";
+import { changeMarks, markOption, pointDesc, seriesLines } from "./lines.js";
 
 const SERIES = [
   { key: "cooperation_index", label: "Cooperation (0–1)" },
@@ -74,6 +74,7 @@ export function alignmentChart(rows: ChartRows, opts: ChartOptions): Chart {
     yAxisFormat: ".1f",
     series: SERIES.map((s) => s.label),
     zeroRule: yMin < 0,
+    ...markOption(changeMarks(opts.trends, SERIES)),
   });
   return {
     id: "alignment",

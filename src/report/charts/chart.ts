@@ -4,6 +4,7 @@
  */
 import * as vega from "vega";
 import { type Config, compile, type TopLevelSpec } from "vega-lite";
+import type { DyadTrends } from "../../frames/dyad-result.js";
 import { vegaTextWidth } from "./text-width.js";
 
 export interface Chart {
@@ -26,6 +27,8 @@ export type ChartRows = readonly ChartRow[];
 export interface ChartOptions {
   readonly a: string;
   readonly b: string;
+  /** The dyad's trends block: line charts mark its change points and segment means. */
+  readonly trends?: DyadTrends;
 }
 
 export const CHART_FONT = "Helvetica, Arial, sans-serif";

@@ -1,3 +1,4 @@
+import type { DyadTrends } from "../../frames/dyad-result.js";
 /** The line-chart layers shared by the time-series charts: one line with points per series. */
 import { CHART_PADDING, CHART_WIDTH, PALETTE } from "./chart.js";
 import type { Encoding, Layer, XAxis } from "./common.js";
@@ -16,6 +17,64 @@ export interface SeriesLinesOptions {
   readonly yFormat?: string;
   /** d3 format of the y axis labels (default: yFormat). */
   readonly yAxisFormat?: string;
+  /** Change points and segment means to mark (from the dyad's trends block). */
+  readonly marks?: ChangeMarks;
+}
+
+/** Change points (a vertical dotted rule at the first year of the new segment) and segment means. */
+export interface ChangeMarks {
+  readonly changes: ReadonlyArray<{
+    readonly t: number;
+    readonly series: string;
+    readonly desc: string;
+  }>;
+  readonly means: ReadonlyArray<{
+    readonly t0: number;
+    readonly t1: number;
+    readonly y: number;
+    readonly series: string;
+    readonly desc: string;
+  }>;
+}
+
+/** `{ marks }` when there are marks (exactOptionalPropertyTypes: no `marks: undefined`). */
+export function markOption(marks: ChangeMarks | undefined): { marks?: ChangeMarks } {
+  return marks ? { marks } : {};
+}
+
+/**
+ * The marks of the listed series from a trends block, with `scale(v)` applied to values (the
+ * trade chart plots percentages). Only series with at least one change point are marked.
+ */
+export function changeMarks(
+  trends: DyadTrends | undefined,
+  series: ReadonlyArray<{ readonly key: string; readonly label: string }>,
+  scale: (v: number) => number = (v) => v,
+): ChangeMarks | undefined {
+  if (trends?.period !== "year") return undefined;
+  const changes: Array<ChangeMarks["changes"][number]> = [];
+  const means: Array<ChangeMarks["means"][number]> = [];
+  for (const s of series) {
+    const t = trends.indicators.find((x) => x.name === s.key);
+    if (!t || t.changepoints.length === 0) continue;
+    for (const c of t.changepoints) {
+      changes.push({
+        t: Number(c.time),
+        series: s.label,
+        desc: `${s.label}: change in ${c.time} (95% interval ${c.lowerTime}–${c.upperTime})`,
+      });
+    }
+    for (const seg of t.segments) {
+      means.push({
+        t0: Number(seg.startTime),
+        t1: Number(seg.endTime),
+        y: Number(scale(seg.mean).toPrecision(4)),
+        series: s.label,
+        desc: `${s.label}: mean ${Number(scale(seg.mean).toPrecision(3))} in ${seg.startTime}–${seg.endTime}`,
+      });
+    }
+  }
+  return changes.length ? { changes, means } : undefined;
 }
 
 const DASHES = [
@@ -108,5 +167,31 @@ export function seriesLines(o: SeriesLinesOptions): { layer: Layer[] } {
       },
     },
   );
+  if (o.marks) {
+    layer.push(
+      {
+        name: "changes",
+        data: { values: [...o.marks.changes] },
+        mark: { type: "rule", strokeDash: [2, 3], strokeWidth: 1 },
+        encoding: {
+          x: { field: "t", type: "quantitative" },
+          color,
+          description: { field: "desc", type: "nominal" },
+        },
+      },
+      {
+        name: "means",
+        data: { values: [...o.marks.means] },
+        mark: { type: "rule", strokeWidth: 3, opacity: 0.35 },
+        encoding: {
+          x: { field: "t0", type: "quantitative" },
+          x2: { field: "t1" },
+          y: { field: "y", type: "quantitative" },
+          color,
+          description: { field: "desc", type: "nominal" },
+        },
+      },
+    );
+  }
   return { layer };
 }

@@ -11,7 +11,7 @@ import {
   timeDomain,
   YEAR_AXIS,
 } from "./common.js";
-import { pointDesc, seriesLines } from "./lines.js";
+import { changeMarks, markOption, pointDesc, seriesLines } from "./lines.js";
 
 /** Each state's trade with the other as a share (%) of its total trade, over the years. */
 export function tradeSharesChart(rows: ChartRows, opts: ChartOptions): Chart {
@@ -70,6 +70,7 @@ export function tradeSharesChart(rows: ChartRows, opts: ChartOptions): Chart {
         series: series.map((s) => s.label),
         yFormat: ".1f",
         yAxisFormat: "~r",
+        ...markOption(changeMarks(opts.trends, series, (v) => v * 100)),
       }),
     },
   };

@@ -10,7 +10,7 @@ import {
   timeDomain,
   YEAR_AXIS,
 } from "./common.js";
-import { pointDesc, seriesLines } from "./lines.js";
+import { changeMarks, markOption, pointDesc, seriesLines } from "./lines.js";
 
 const SERIES = [
   { key: "un_agree", label: "Agreement index (0–1)", words: "agreement" },
@@ -68,6 +68,7 @@ export function unVotingChart(rows: ChartRows, opts: ChartOptions): Chart {
         yAxisFormat: ".1f",
         series: SERIES.map((s) => s.label),
         zeroRule: yMin < 0,
+        ...markOption(changeMarks(opts.trends, SERIES)),
       }),
     },
   };

@@ -22,6 +22,7 @@ import {
   VOLUME_TABLE,
   volumeSelectSql,
 } from "../event-cube.js";
+import { fitRow, readIdealPointFits, readIdealPoints } from "../ideal-point-fits.js";
 import {
   PROVENANCE_COLUMNS,
   provenanceRecord,
@@ -33,6 +34,8 @@ import type {
   EventFileMeta,
   EventLoadSession,
   FileMeta,
+  IdealPointFitRecord,
+  IdealPointRow,
   LoadSession,
   ProvenanceRecord,
   Reject,
@@ -51,6 +54,8 @@ import {
   cubeDdl,
   DATA_TABLES,
   EVENT_TABLES,
+  RESULT_TABLE_SPECS,
+  resultTableSql,
   SHARDED_TABLES,
   SLOT_COLUMN,
   slotSql,
@@ -204,7 +209,10 @@ export class ClickHouseStore implements Store {
     ]) {
       await this.runDdl(ddl);
     }
-    if (current > 0 && current < 6) await this.backfillCube(cubeExisted);
+    for (const spec of RESULT_TABLE_SPECS) {
+      await this.node.exec(resultTableSql(spec, this.where.database));
+    }
+    if (current > 0 && current < 7) await this.backfillCube(cubeExisted);
     if (current > 0 && current < 4) {
       // Event files loaded before schema 4: their spans from their rows. A run interrupted after
       // some files is repeated for the files that have none yet.
@@ -393,6 +401,15 @@ export class ClickHouseStore implements Store {
       this.shards.length && SHARDED_TABLES.has(table)
         ? this.shards.map((n) => [n, `${table}_local`])
         : [[this.node, table]];
+    await this.deleteAndWait(targets, where, `Rows (${where})`);
+  }
+
+  /** Run ALTER … DELETE WHERE `where` on every target and wait until the mutations are done. */
+  private async deleteAndWait(
+    targets: ReadonlyArray<readonly [ChNode, string]>,
+    where: string,
+    what: string,
+  ): Promise<void> {
     for (const [node, name] of targets) {
       await node.exec(`ALTER TABLE ${chIdent(name)} DELETE WHERE ${where}`);
     }
@@ -406,12 +423,50 @@ export class ClickHouseStore implements Store {
         if (i > 600)
           throw new StoreError(
             "store_query_failed",
-            `Rows of ${name} (${where}) are not deleted after 60 s`,
+            `${what} in ${name} are not deleted after 60 s`,
             { hint: `Check system.mutations on ${this.location}` },
           );
         await new Promise((res) => setTimeout(res, 100));
       }
     }
+  }
+
+  /**
+   * No transactions: points first, the fit row last, so that readers (which only take points of
+   * a recorded fit) never see half a fit. A fit with the same id is deleted first, record first.
+   */
+  async saveIdealPointFit(
+    fit: IdealPointFitRecord,
+    points: readonly IdealPointRow[],
+  ): Promise<void> {
+    this.writable();
+    const id = stringLiteral(fit.fitId);
+    const stored = await this.node.query<{ n: number }>(
+      `SELECT count() AS n FROM un_ideal_points WHERE fit_id = ${id}`,
+    );
+    const recorded = await this.node.query<{ n: number }>(
+      `SELECT count() AS n FROM un_ideal_fits WHERE fit_id = ${id}`,
+    );
+    if (Number(recorded[0]?.n ?? 0) > 0) {
+      await this.deleteAndWait([[this.node, "un_ideal_fits"]], `fit_id = ${id}`, "The fit");
+    }
+    if (Number(stored[0]?.n ?? 0) > 0) {
+      await this.deleteAndWait([[this.node, "un_ideal_points"]], `fit_id = ${id}`, "Points");
+    }
+    const lines = points.map(
+      (p) =>
+        `${[fit.fitId, p.ccode, p.session, p.year, p.idealPoint, p.se, p.votes].map(tsvField).join("\t")}\n`,
+    );
+    if (lines.length) await this.node.insertTsv("un_ideal_points", [lines.join("")]);
+    await this.node.insertTsv("un_ideal_fits", [`${fitRow(fit).map(tsvField).join("\t")}\n`]);
+  }
+
+  idealPointFits(votesSha256?: string): Promise<IdealPointFitRecord[]> {
+    return readIdealPointFits(this, votesSha256);
+  }
+
+  idealPoints(fitId: string): Promise<IdealPointRow[]> {
+    return readIdealPoints(this, fitId);
   }
 
   async close(): Promise<void> {

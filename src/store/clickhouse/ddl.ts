@@ -21,6 +21,7 @@ import {
 import {
   type ColumnSpec,
   type ColumnType,
+  RESULT_TABLES,
   TABLES,
   type TableSpec,
   TRACE_COLUMNS,
@@ -184,6 +185,22 @@ export function bookkeepingDdl(db: string): string[] {
     `CREATE TABLE IF NOT EXISTS ${d}.event_coverage (file_id Int32, table_name String, span_start Int64, span_end Int64, basis String) ENGINE = MergeTree() ORDER BY (table_name, span_start)`,
   ];
 }
+
+/**
+ * A result table (src/store/schema.ts RESULT_TABLES): no trace columns, its natural key not
+ * Nullable and the sort key, on the coordinator only (results are small).
+ */
+export function resultTableSql(spec: TableSpec, db: string): string {
+  const key = new Set(spec.naturalKey);
+  const cols = spec.columns.map((c) => {
+    const t = CH_TYPES[c.type];
+    return `${chIdent(c.name)} ${key.has(c.name) || c.type.endsWith("[]") ? t : `Nullable(${t})`}`;
+  });
+  return `CREATE TABLE IF NOT EXISTS ${chIdent(db)}.${chIdent(spec.name)} (${cols.join(", ")}) ENGINE = MergeTree() ORDER BY (${spec.naturalKey.map(chIdent).join(", ")})`;
+}
+
+/** Result tables, created with the data tables. */
+export const RESULT_TABLE_SPECS: readonly TableSpec[] = Object.values(RESULT_TABLES);
 
 /** Tables of schema version 1 and 2 (as in src/store/duckdb/ddl.ts). */
 export const DATA_TABLES: readonly TableSpec[] = Object.values(TABLES);

@@ -9,7 +9,13 @@ import {
   VOLUME_TABLE,
   volumeSelectSql,
 } from "../event-cube.js";
-import { type ColumnType, TABLES, type TableSpec, TRACE_COLUMNS } from "../schema.js";
+import {
+  type ColumnType,
+  RESULT_TABLES,
+  TABLES,
+  type TableSpec,
+  TRACE_COLUMNS,
+} from "../schema.js";
 import { quoteIdent } from "../sql.js";
 
 const DUCK_TYPES: Record<ColumnType, string> = {
@@ -27,8 +33,8 @@ export function duckType(type: ColumnType): string {
   return DUCK_TYPES[type];
 }
 
-export function createTableSql(spec: TableSpec): string {
-  const cols = [...spec.columns, ...TRACE_COLUMNS].map(
+export function createTableSql(spec: TableSpec, trace = true): string {
+  const cols = [...spec.columns, ...(trace ? TRACE_COLUMNS : [])].map(
     (col) => `${quoteIdent(col.name)} ${duckType(col.type)}`,
   );
   return `CREATE TABLE ${quoteIdent(spec.name)} (${cols.join(", ")})`;
@@ -47,7 +53,9 @@ const V5_TABLES: ReadonlySet<keyof typeof TABLES> = new Set([
   "contiguity",
   "mid_dyad_year",
 ] as const);
-const LATER_TABLES = new Set<string>([...V2_TABLES, ...V3_TABLES, ...V5_TABLES]);
+/** Migration 6 (UN ideal points): the matched resolutions; the stored fits are result tables. */
+const V6_TABLES: ReadonlySet<keyof typeof TABLES> = new Set(["un_matches"] as const);
+const LATER_TABLES = new Set<string>([...V2_TABLES, ...V3_TABLES, ...V5_TABLES, ...V6_TABLES]);
 
 /** Schema migrations, in order. Each runs once, inside a transaction. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => string[] }> = [
@@ -87,9 +95,16 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => stri
     statements: () => [...V5_TABLES].map((t) => createTableSql(TABLES[t])),
   },
   {
+    version: 6,
+    statements: () => [
+      ...[...V6_TABLES].map((t) => createTableSql(TABLES[t])),
+      ...Object.values(RESULT_TABLES).map((t) => createTableSql(t, false)),
+    ],
+  },
+  {
     // The event cube and the volume per day (src/store/event-cube.ts), filled from the events
     // already stored, file by file.
-    version: 6,
+    version: 7,
     statements: () => [
       cubeTableSql(CUBE_TABLE, CUBE_COLUMNS),
       cubeTableSql(VOLUME_TABLE, VOLUME_COLUMNS),

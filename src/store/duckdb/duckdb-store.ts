@@ -5,6 +5,13 @@ import type { EventLayout } from "../bulk-csv.js";
 import { DUCKDB_DIALECT } from "../dialect.js";
 import { backfillSpans } from "../event-coverage.js";
 import {
+  FIT_COLUMNS,
+  fitRow,
+  POINT_COLUMNS,
+  readIdealPointFits,
+  readIdealPoints,
+} from "../ideal-point-fits.js";
+import {
   PROVENANCE_COLUMNS,
   provenanceRecord,
   REJECTS_SQL,
@@ -18,6 +25,8 @@ import type {
   EventFileMeta,
   EventLoadSession,
   FileMeta,
+  IdealPointFitRecord,
+  IdealPointRow,
   LoadResult,
   LoadSession,
   ProvenanceRecord,
@@ -260,6 +269,62 @@ export class DuckDbStore implements Store {
       await this.exec("ROLLBACK");
       throw e;
     }
+  }
+
+  async saveIdealPointFit(
+    fit: IdealPointFitRecord,
+    points: readonly IdealPointRow[],
+  ): Promise<void> {
+    if (this.readOnly) {
+      throw new StoreError("store_read_only", `Store ${this.location} is open read-only`);
+    }
+    this.stageCounter += 1;
+    const stage = `ideal_${process.pid}_${this.stageCounter}`;
+    await this.exec(
+      `CREATE TEMP TABLE ${quoteIdent(stage)} (ccode INTEGER, session INTEGER, year INTEGER, ideal_point DOUBLE, se DOUBLE, votes INTEGER)`,
+    );
+    try {
+      const ap = await this.con.createAppender(stage, "main", "temp");
+      for (const p of points) {
+        ap.appendInteger(p.ccode);
+        ap.appendInteger(p.session);
+        ap.appendInteger(p.year);
+        ap.appendDouble(p.idealPoint);
+        ap.appendDouble(p.se);
+        ap.appendInteger(p.votes);
+        ap.endRow();
+      }
+      ap.flushSync();
+      ap.closeSync();
+      await this.exec("BEGIN TRANSACTION");
+      try {
+        await this.exec("DELETE FROM un_ideal_points WHERE fit_id = $1", [fit.fitId]);
+        await this.exec("DELETE FROM un_ideal_fits WHERE fit_id = $1", [fit.fitId]);
+        await this.exec(
+          `INSERT INTO un_ideal_fits (${FIT_COLUMNS.join(", ")}) VALUES (${FIT_COLUMNS.map((_, i) => `$${i + 1}`).join(", ")})`,
+          fitRow(fit),
+        );
+        await this.exec(
+          `INSERT INTO un_ideal_points (${POINT_COLUMNS.join(", ")})
+           SELECT $1, ccode, session, year, ideal_point, se, votes FROM temp.main.${quoteIdent(stage)}`,
+          [fit.fitId],
+        );
+        await this.exec("COMMIT");
+      } catch (e) {
+        await this.exec("ROLLBACK");
+        throw e;
+      }
+    } finally {
+      await this.exec(`DROP TABLE IF EXISTS temp.main.${quoteIdent(stage)}`);
+    }
+  }
+
+  idealPointFits(votesSha256?: string): Promise<IdealPointFitRecord[]> {
+    return readIdealPointFits(this, votesSha256);
+  }
+
+  idealPoints(fitId: string): Promise<IdealPointRow[]> {
+    return readIdealPoints(this, fitId);
   }
 
   async close(): Promise<void> {

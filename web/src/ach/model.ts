@@ -3,6 +3,7 @@
  * src/assess/scoring.ts), so the two agree. Bound items take the outcome of their data test from
  * the server's assessment.
  */
+import type { Evidence } from "../../../src/assess/case-schema.js";
 import {
   type Applied,
   LEVELS,
@@ -21,6 +22,15 @@ import {
 
 export type { Applied };
 export { LEVELS, type Level, RATINGS, type Rating, RULES, type RuleName };
+
+/** The kinds of evidence the editor offers: the case schema's, in its order. */
+export const KINDS = [
+  "quote",
+  "event",
+  "statistic",
+  "document",
+  "assumption",
+] as const satisfies readonly Evidence["kind"][];
 
 export interface Hypothesis {
   readonly id: string;

@@ -2,8 +2,16 @@
  * The dyad page: two country pickers, a chart per domain (UN voting, trade, arms, exercises,
  * alliances, event data) and a table of values whose provenance shows on hover, focus or click.
  */
-import { api, type DyadResult, describeError, type IndicatorInfo } from "../api.js";
-import { renderChart, type Series, swatch } from "../chart.js";
+import {
+  api,
+  type BlocsResult,
+  type DyadResult,
+  type DyadRow,
+  describeError,
+  type Health,
+  type IndicatorInfo,
+} from "../api.js";
+import { renderChart, type Series, type SeriesChanges, swatch } from "../chart.js";
 import { debounce, h, replace } from "../dom.js";
 import { fmt } from "../format.js";
 import {
@@ -18,6 +26,7 @@ import {
 } from "../indicators.js";
 import { countryPicker, stateCode } from "../picker.js";
 import { type AppState, formatState } from "../state.js";
+import { blocColour } from "./blocs.js";
 import {
   type Context,
   indicatorDetails,
@@ -33,6 +42,28 @@ const EXAMPLES: ReadonlyArray<readonly [string, string, string]> = [
   ["RUS", "IND", "Russia–India"],
   ["USA", "JPN", "USA–Japan"],
 ];
+
+/**
+ * "67 years with data (1950–2016)": the rows of this pair with some value, not the store's span.
+ * A 0 from event data only says the source covered the period without an event between the two,
+ * so it does not count as data for the pair.
+ */
+export function dataSpan(r: DyadResult): string {
+  const keys = r.indicators.map((i) => i.name);
+  const event = (k: string) => /^(gdelt|icews)_/.test(k);
+  const has = r.rows.filter((row) =>
+    keys.some((k) => {
+      const v = row[k];
+      return typeof v === "number" && Number.isFinite(v) && !(v === 0 && event(k));
+    }),
+  );
+  const unit = r.period === "year" ? "year" : r.period;
+  const n = has.length;
+  if (!n) return `no ${unit} with data for this pair`;
+  const first = rowLabel(has[0] as DyadRow);
+  const last = rowLabel(has[n - 1] as DyadRow);
+  return `${n} ${unit}${n === 1 ? "" : "s"} with data (${first === last ? first : `${first}–${last}`})`;
+}
 
 const stepOf = (period: string | undefined): number =>
   period === "quarter" ? 0.25 : period === "month" ? 1 / 12 : 1;
@@ -52,6 +83,7 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
   let showAll = false;
   let hideEmpty = true;
   let pinned: { key: string; i?: number } | null = null;
+  let idealPoints: Health["ideal_points"] | undefined;
 
   const pickA = countryPicker("State A", (s) => ctx.navigate({ a: stateCode(s) }));
   const pickB = countryPicker("State B", (s) => ctx.navigate({ b: stateCode(s) }));
@@ -84,6 +116,35 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
   const range = rangeControl((from, to) => ctx.navigate({ from, to }, { replace: true }));
   const status = statusLine();
   const charts = h("div", { class: "charts" });
+  // Change points and segment means from the API's trends block, on the line charts.
+  const changesBox = h("input", {
+    type: "checkbox",
+    id: "show-changes",
+    "data-focus": "show-changes",
+  });
+  changesBox.addEventListener("change", () =>
+    ctx.navigate({ changes: changesBox.checked ? true : undefined }, { replace: true }),
+  );
+  const changesToggle = h(
+    "p",
+    { class: "changes-toggle" },
+    h(
+      "label",
+      {
+        title:
+          "Change points (dotted lines, with their 95% intervals on hover) and the mean of each segment between them, from PELT with MBIC (docs/trends.md)",
+      },
+      changesBox,
+      " show change points and segment means",
+    ),
+  );
+  // Both states' blocs in the latest year with UN votes (GET /api/blocs, the same for every dyad).
+  const blocsBox = h("section", {
+    class: "dyad-blocs",
+    "aria-labelledby": "dyad-blocs-title",
+    hidden: true,
+  });
+  let blocsPromise: Promise<BlocsResult> | null = null;
   const tableWrap = h("div", { class: "table-wrap" });
   const provenance = h("aside", {
     class: "provenance",
@@ -128,6 +189,8 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
         range.el,
       ),
       status,
+      blocsBox,
+      changesToggle,
       charts,
       tableSection,
     ),
@@ -167,6 +230,22 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
     );
   }
 
+  /** The change points and segment means of one indicator, from the trends block. */
+  function changesOf(key: string): { changes?: SeriesChanges } {
+    const t = data?.trends?.indicators.find((x) => x.name === key);
+    if (!t || t.changepoints.length === 0 || !data) return {};
+    const xOf = (i: number) => rowX(data?.rows[i] ?? {}) ?? Number.NaN;
+    return {
+      changes: {
+        at: t.changepoints.map((c) => ({
+          x: xOf(c.index),
+          text: `change in ${c.time} (95% interval ${c.lowerTime}–${c.upperTime})`,
+        })),
+        means: t.segments.map((g) => ({ x0: xOf(g.start), x1: xOf(g.end), v: g.mean })),
+      },
+    };
+  }
+
   function drawCharts(): void {
     if (!data) return;
     const [A, B] = names();
@@ -187,12 +266,19 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
           label: label(key, A, B),
           color: colour(key, i),
           unit: have.get(key)?.unit ?? "",
+          ...(st.changes && g.kind === "line" ? changesOf(key) : {}),
           points: (data?.rows ?? []).flatMap((row) => {
             const px = rowX(row);
             const v = row[key];
-            return px === null
-              ? []
-              : [{ x: px, label: rowLabel(row), v: typeof v === "number" ? v : null }];
+            if (px === null) return [];
+            const value = typeof v === "number" ? v : null;
+            const se = g.se?.[key] ? row[g.se[key]] : undefined;
+            // A 95% band, value ± 1.96 standard errors, where the API gives the error.
+            const band =
+              value !== null && typeof se === "number"
+                ? { lo: value - 1.96 * se, hi: value + 1.96 * se }
+                : {};
+            return [{ x: px, label: rowLabel(row), v: value, ...band }];
           }),
         }));
       const legend = h(
@@ -251,17 +337,21 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
     figures.forEach((f, i) => {
       const group = GROUPS[i];
       if (group && !group.keys.some((k) => have.has(k))) {
-        f.slot.replaceWith(
-          h(
-            "p",
-            { class: "note" },
-            data?.period === "year"
-              ? "The server's answer has none of these indicators."
-              : `Yearly data: not available by ${data?.period}. Choose Years to see it.`,
-          ),
-        );
+        f.slot.replaceWith(h("p", { class: "note" }, absentNote(group.id, data?.period)));
       } else f.slot.replaceWith(f.render(widths[i] ?? 0));
     });
+  }
+
+  /** Why a chart group has no series: ideal points say how to get them. */
+  function absentNote(group: string, per: string | undefined): string {
+    if (per !== "year") return `Yearly data: not available by ${per}. Choose Years to see it.`;
+    if (group === "ideal" && idealPoints === "not_fitted") {
+      return "UN ideal points are not fitted for the loaded votes. Run `entente ideal-points` once: it fits them (a few minutes for 1946–2015) and stores the result, and the dyad then shows both states' positions with 95% bands.";
+    }
+    if (group === "ideal" && idealPoints === "no_votes") {
+      return "No UN votes are loaded: ideal points need Voeten's vote files (`entente ingest`), then `entente ideal-points`.";
+    }
+    return "The server's answer has none of these indicators.";
   }
 
   function drawTable(): void {
@@ -438,25 +528,95 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
     );
   }
 
+  function drawBlocs(r: DyadResult, mine: number): void {
+    blocsPromise ??= api.blocs();
+    blocsPromise.catch(() => {
+      blocsPromise = null;
+    });
+    blocsPromise.then(
+      (res) => {
+        if (mine !== seq) return;
+        const sideOf = (x: DyadResult["dyad"]["a"]) => {
+          const bloc = res.blocs.find((b) => b.members.some((m) => m.ccode === x.ccode));
+          const member = bloc?.members.find((m) => m.ccode === x.ccode);
+          return { x, bloc, member };
+        };
+        const sides = [sideOf(r.dyad.a), sideOf(r.dyad.b)];
+        const line = ({ x, bloc, member }: (typeof sides)[number]) =>
+          h(
+            "li",
+            { "data-ccode": x.ccode, "data-bloc": bloc?.id ?? null },
+            bloc ? swatch(blocColour(bloc.id, bloc.members.length)) : null,
+            h("strong", {}, x.name),
+            !bloc || !member
+              ? `: cast no UN vote in ${res.year}`
+              : bloc.members.length === 1
+                ? ": alone (a bloc of its own: no tie the runs agree on)"
+                : `: bloc ${bloc.id}, ${bloc.label}, ${bloc.members.length} states; stability ${member.stability.toFixed(2)}`,
+          );
+        const [sa, sb] = sides as [(typeof sides)[number], (typeof sides)[number]];
+        replace(
+          blocsBox,
+          h(
+            "h3",
+            { id: "dyad-blocs-title" },
+            `Blocs in ${res.year}, by ${res.measure} of UN votes`,
+          ),
+          h("ul", {}, line(sa), line(sb)),
+          h(
+            "p",
+            { class: "note" },
+            sa.bloc && sb.bloc
+              ? `${sa.x.name} and ${sb.x.name} are ${sa.bloc === sb.bloc ? "in the same bloc" : "not in the same bloc"} in ${res.year}. A bloc is a group found in the network of all states, not a pairwise tie: the UN chart below shows the pair itself. `
+              : "",
+            h(
+              "a",
+              {
+                href: formatState({
+                  view: "blocs",
+                  year: res.year,
+                  ...(res.measure === "kappa" ? {} : { measure: res.measure }),
+                  states: [stateCode(r.dyad.a), stateCode(r.dyad.b)],
+                }),
+              },
+              `See the blocs of ${res.year} and both states' blocs over the years`,
+            ),
+          ),
+        );
+        blocsBox.hidden = false;
+      },
+      (e: unknown) => {
+        if (mine !== seq) return;
+        replace(blocsBox, h("p", { class: "note" }, `Blocs: ${describeError(e)}`));
+        blocsBox.hidden = false;
+      },
+    );
+  }
+
   async function load(a: string, b: string): Promise<void> {
     const mine = ++seq;
     setStatus(status, `Loading ${a}–${b}…`);
     try {
-      const r = await api.dyad(a, b, st.period ? { period: st.period } : {});
+      const [r, health] = await Promise.all([
+        api.dyad(a, b, st.period ? { period: st.period } : {}),
+        ctx.health().catch(() => null),
+      ]);
       if (mine !== seq) return;
+      idealPoints = health?.ideal_points;
       data = r;
       pinned = null;
       shownKey = "";
       pickA.set(r.dyad.a);
       pickB.set(r.dyad.b);
-      const n = r.rows.length;
       setStatus(
         status,
-        `${r.dyad.a.name}–${r.dyad.b.name}: ${n} ${r.period === "year" ? "years" : `${r.period}s`} of data. Drag across a chart to zoom, double-click to see every year.`,
+        `${r.dyad.a.name}–${r.dyad.b.name}: ${dataSpan(r)}. Drag across a chart to zoom, double-click to see every year.`,
       );
       draw();
+      drawBlocs(r, mine);
     } catch (e) {
       if (mine !== seq) return;
+      blocsBox.hidden = true;
       data = null;
       requested = "";
       tableSection.hidden = true;
@@ -475,10 +635,12 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
 
   function update(next: AppState): void {
     st = next;
+    changesBox.checked = st.changes === true;
     period.value = st.period ?? "year";
     if (!st.a || !st.b) {
       data = null;
       requested = "";
+      blocsBox.hidden = true;
       pickA.set(st.a);
       pickB.set(st.b);
       tableSection.hidden = true;

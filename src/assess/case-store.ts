@@ -1,19 +1,30 @@
 /**
- * ACH case files for the server: the bundled cases (read-only) and the cases directory, where
- * saves go. A case saved under a bundled case's name is a local copy that shadows the bundled
- * one. Saves are validated, atomic (temp file + rename), keep the previous version in
- * `<name>/backups/`, check the optimistic-concurrency version, and are serialised per name.
+ * ACH case files on disk: the bundled cases (read-only) and a cases folder, where saves go. A
+ * case saved under a bundled case's name is a local copy that shadows the bundled one. Which
+ * file a name means is decided by case-location.ts (links leading outside a cases folder are
+ * refused). Saves are validated, atomic (temp file + rename), keep the previous version in
+ * `<name>/backups/`, and check the optimistic-concurrency version; the check and the write
+ * hold a lock on the case (a lock folder, proper-lockfile), so two processes sharing a cases
+ * folder cannot both save over the same version.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import { lstat, mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
-import { BUNDLED_CASES, CaseError, type CaseProblem, parseCase } from "../assess/case-file.js";
-import type { CaseFile } from "../assess/case-schema.js";
+import { join } from "node:path";
+import lockfile from "proper-lockfile";
 import { BadInputError, EntenteError } from "../core/errors.js";
-import { CASE_NAME } from "./schemas.js";
+import { BUNDLED_CASES, CaseError, type CaseProblem, parseCase } from "./case-file.js";
+import {
+  CASE_NAME,
+  type CaseSource,
+  caseFileInside,
+  checkCaseName,
+  DEFAULT_CASES_DIR,
+  locateCase,
+  realDir,
+} from "./case-location.js";
+import type { CaseFile } from "./case-schema.js";
 
-export type CaseSource = "bundled" | "local";
+export type { CaseSource } from "./case-location.js";
 
 export interface CaseSummary {
   name: string;
@@ -80,61 +91,51 @@ export class ReadOnlyError extends EntenteError {
   }
 }
 
-function checkName(name: string): void {
-  if (!CASE_NAME.test(name)) {
-    throw new BadInputError("bad_case_name", `"${name}" is not a case name`, {
-      hint: "Use 1–64 lowercase letters, digits and hyphens, e.g. russia-china",
+/** The case folders in `dir` that hold a case.yaml (links are checked when the case is read). */
+async function caseNames(dir: string): Promise<string[]> {
+  const root = realDir(dir);
+  if (root === null) return [];
+  const entries = await readdir(root).catch(() => [] as string[]);
+  return entries.filter((n) => CASE_NAME.test(n)).sort();
+}
+
+/** How long a save waits for another process's save of the same case, and when a lock is stale. */
+const LOCK_RETRIES = { retries: 60, factor: 1.3, minTimeout: 10, maxTimeout: 250 };
+const LOCK_STALE_MS = 10_000;
+
+/** Another save of the case held its lock for longer than a save takes. */
+export class CaseBusyError extends EntenteError {
+  constructor(name: string) {
+    super("case_busy", `Case "${name}" is being saved by another process`, {
+      hint: "Try again in a moment; a lock left by a process that died expires after 10 s",
+      exitCode: 1,
+      httpStatus: 503,
     });
   }
-}
-
-/** `dir/name/case.yaml`, refusing anything that would resolve outside `dir`. */
-function caseFileIn(dir: string, name: string): string {
-  checkName(name);
-  const root = resolve(dir);
-  const file = resolve(root, name, "case.yaml");
-  const rel = relative(root, file);
-  if (rel.startsWith("..") || rel.startsWith(sep) || rel !== join(name, "case.yaml")) {
-    throw new BadInputError("bad_case_name", `"${name}" is not a case name`);
-  }
-  return file;
-}
-
-async function readIfExists(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw e;
-  }
-}
-
-async function caseNames(dir: string): Promise<string[]> {
-  let entries: string[];
-  try {
-    entries = await readdir(dir);
-  } catch {
-    return [];
-  }
-  return entries.filter((n) => CASE_NAME.test(n) && existsSync(join(dir, n, "case.yaml"))).sort();
 }
 
 export class CaseRepository {
   private readonly chains = new Map<string, Promise<unknown>>();
 
   constructor(
-    readonly dir: string,
+    readonly dir: string = DEFAULT_CASES_DIR,
     readonly bundledDir: string = BUNDLED_CASES,
   ) {}
 
-  /** The file a name reads from: the local copy if there is one, else the bundled case. */
+  /**
+   * The file a name reads from (the local copy if there is one, else the bundled case) and its
+   * text; null when there is neither. CaseOutsideError (403) for a link leading outside.
+   */
   async locate(name: string): Promise<{ file: string; source: CaseSource; text: string } | null> {
-    const local = caseFileIn(this.dir, name);
-    const text = await readIfExists(local);
-    if (text !== null) return { file: local, source: "local", text };
-    const bundled = caseFileIn(this.bundledDir, name);
-    const btext = await readIfExists(bundled);
-    return btext === null ? null : { file: bundled, source: "bundled", text: btext };
+    const found = locateCase(name, this.dir, this.bundledDir);
+    if (!found) return null;
+    try {
+      return { ...found, text: await readFile(found.file, "utf8") };
+    } catch (e) {
+      // Removed between the check and the read: as if it had not been there.
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw e;
+    }
   }
 
   /** The path to assess or report a case from; 404 when there is no such case. */
@@ -144,6 +145,7 @@ export class CaseRepository {
     return found.file;
   }
 
+  /** Every case by name; a case whose file is a link out of its folder is not listed. */
   async list(): Promise<CaseSummary[]> {
     const bundled = new Set(await caseNames(this.bundledDir));
     const local = new Set(await caseNames(this.dir));
@@ -185,45 +187,66 @@ export class CaseRepository {
 
   /**
    * Validate and save `yaml` as `<dir>/<name>/case.yaml`. With `version`, refuse (409) when the
-   * current file (the local copy, else the bundled case) has another hash. Saves of one name run
-   * one after the other, so a version check and its write are never interleaved with another.
+   * current file (the local copy, else the bundled case) has another hash. The version check
+   * and the write hold the case's lock, across processes (and saves of one name in this process
+   * run one after the other, so they do not wait on each other's lock).
    */
   async save(name: string, yaml: string, version?: string): Promise<CaseSaved> {
-    const file = caseFileIn(this.dir, name);
+    checkCaseName(name);
     parseCase(yaml, `${name}/case.yaml`);
     return this.serialized(name, async () => {
-      const current = await this.locate(name);
-      if (version !== undefined) {
-        const have = current ? caseVersion(current.text) : null;
-        if (have !== version) throw new VersionConflictError(name, have ?? "");
+      await mkdir(this.dir, { recursive: true });
+      const root = realDir(this.dir);
+      if (root === null) {
+        throw new BadInputError("bad_cases_dir", `${this.dir} is not a directory`);
       }
-      const caseDir = join(resolve(this.dir), name);
+      const caseDir = join(root, name);
       await mkdir(caseDir, { recursive: true });
       const st = await lstat(caseDir);
       if (!st.isDirectory() || st.isSymbolicLink()) {
         throw new BadInputError("bad_case_dir", `${caseDir} is not a plain directory`);
       }
-      let backup: string | null = null;
-      if (current?.source === "local") {
-        const stamp = new Date().toISOString().replace(/:/g, "-");
-        const rel = join(
-          name,
-          "backups",
-          `case-${stamp}-${caseVersion(current.text).slice(0, 8)}.yaml`,
-        );
-        await mkdir(join(caseDir, "backups"), { recursive: true });
-        await atomicWrite(join(resolve(this.dir), rel), current.text);
-        backup = rel;
+      let compromised: Error | null = null;
+      let release: () => Promise<void>;
+      try {
+        release = await lockfile.lock(caseDir, {
+          realpath: false,
+          lockfilePath: join(caseDir, ".lock"),
+          retries: LOCK_RETRIES,
+          stale: LOCK_STALE_MS,
+          // The default throws from a timer, which would end the server.
+          onCompromised: (e) => {
+            compromised = e;
+          },
+        });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "ELOCKED") throw new CaseBusyError(name);
+        throw e;
       }
-      await atomicWrite(file, yaml);
-      const bundled = existsSync(caseFileIn(this.bundledDir, name));
-      return {
-        name,
-        version: caseVersion(yaml),
-        created: current?.source !== "local",
-        backup,
-        shadows_bundled: bundled,
-      };
+      try {
+        const current = await this.locate(name);
+        if (version !== undefined) {
+          const have = current ? caseVersion(current.text) : null;
+          if (have !== version) throw new VersionConflictError(name, have ?? "");
+        }
+        let backup: string | null = null;
+        if (current?.source === "local") {
+          backup = join(name, "backups", backupName(current.text));
+          await mkdir(join(caseDir, "backups"), { recursive: true });
+          await atomicWrite(join(root, backup), current.text);
+        }
+        if (compromised) throw new CaseBusyError(name);
+        await atomicWrite(join(caseDir, "case.yaml"), yaml);
+        return {
+          name,
+          version: caseVersion(yaml),
+          created: current?.source !== "local",
+          backup,
+          shadows_bundled: caseFileInside(this.bundledDir, name) !== null,
+        };
+      } finally {
+        await release().catch(() => undefined);
+      }
     });
   }
 
@@ -238,6 +261,12 @@ export class CaseRepository {
     });
     return run;
   }
+}
+
+/** `case-<UTC time>-<version prefix>.yaml` (saves of a case hold its lock: one at a time). */
+function backupName(text: string): string {
+  const stamp = new Date().toISOString().replace(/:/g, "-");
+  return `case-${stamp}-${caseVersion(text).slice(0, 8)}.yaml`;
 }
 
 /** Write to a temporary file beside `path`, flush it, then rename it over `path`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MalformedRecordError, readRecords } from "../../src/ingest/records.js";
+import { MalformedRecordError, readRecords } from "../../src/core/records.js";
 
 const read = (text: string, delimiter = ",", quoting = true, fromLine = 1) =>
   [...readRecords(text, { delimiter, quoting, fromLine })].map((r) => [r.line, r.fields]);
