@@ -4,7 +4,7 @@
 // 40 GB). Results: docs/benchmarks.md.
 //
 //   npm run build && node bench/events-scale.bench.mjs [--total 100000000] [--chunk 10000000]
-//       [--work DIR] [--keep-at 10000000] [--keep-store]
+//       [--work DIR] [--keep-at 10000000] [--keep-store] [--panel-year 2015]
 //
 // Each chunk: ../shared/tools/make-gdelt.mjs --seed k writes the rows (ids 1,000,000,000 + i);
 // the leading "1" of every id is replaced by k + 1, so that chunks hold different events (and
@@ -12,6 +12,8 @@
 // /usr/bin/time: wall, user and system seconds and peak resident memory (the kernel's own count).
 // --keep-at N copies the store once it holds N events (for the dyad benchmark at that size).
 // The CSV chunks are deleted after their ingest; the store is kept only with --keep-store.
+// Then, on the full store: `dyad RUS CHN --period month` 5 times and the all-dyads monthly GDELT
+// panel of --panel-year (Parquet), each under /usr/bin/time.
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -100,5 +102,41 @@ const result = {
   elapsed_with_generation_seconds: Math.round((Date.now() - started) / 1000),
   chunks,
 };
+// On the full store: the monthly dyad query (cube), and the all-dyads monthly panel of one year.
+const q = [];
+for (let i = 0; i < 5; i++) {
+  const argv = ["--store", store, "dyad", "RUS", "CHN", "--period", "month"];
+  q.push((await timed([process.execPath, entente, ...argv])).wall);
+}
+result.dyad_month_wall_seconds = q;
+const year = args["panel-year"] ?? "2015";
+const panelOut = join(work, "panel.parquet");
+const p = await timed([
+  process.execPath,
+  entente,
+  "--store",
+  store,
+  "panel",
+  "--dyads",
+  "all",
+  "--indicators",
+  "gdelt",
+  "--period",
+  "month",
+  "--from",
+  year,
+  "--to",
+  year,
+  "--out",
+  panelOut,
+  "--json",
+]);
+result.panel = {
+  year,
+  rows: JSON.parse(p.out).rows,
+  wall_seconds: p.wall,
+  cpu_seconds: Number((p.user + p.sys).toFixed(2)),
+};
+rmSync(panelOut, { force: true });
 console.log(JSON.stringify(result, null, 2));
 if (args["keep-store"] !== "true") rmSync(store, { force: true });
