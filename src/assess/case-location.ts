@@ -9,9 +9,9 @@ import { existsSync, realpathSync, statSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { BadInputError, EntenteError } from "../core/errors.js";
 import { BUNDLED_CASES } from "./case-file.js";
+import { DEFAULT_CASES_DIR } from "./cases-dir.js";
 
-/** Where cases are saved, and read before the bundled ones (`--cases`). */
-export const DEFAULT_CASES_DIR = "./entente-cases";
+export { DEFAULT_CASES_DIR };
 
 /** Case names: lowercase letters, digits and hyphens; no dots, slashes or upper case. */
 export const CASE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;

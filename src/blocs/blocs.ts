@@ -9,6 +9,7 @@ import { csvLine } from "../core/csv.js";
 import { BadInputError } from "../core/errors.js";
 import type { Store } from "../store/store.js";
 import { type Consensus, consensusPartition } from "./consensus.js";
+import { DEFAULT_SEEDS } from "./defaults.js";
 import { type BlocMeasure, type BlocMeasureName, blocMeasure } from "./measures.js";
 import { blocLabel, rankMembers, readCinc } from "./member-rank.js";
 import { communityGroups } from "./partition.js";
@@ -62,12 +63,7 @@ export interface BlocYear {
   readonly sets: ReadonlyArray<ReadonlySet<number>>;
 }
 
-/**
- * Seeded runs per consensus by default: 50 keeps a year's blocs well under a second and gives
- * stability on a grid of 0.02. More seeds buy little: two independent sets of 50 give the same
- * consensus in 57 of the 69 years 1946–2015, two sets of 200 in 61 (docs/blocs.md, Seeds).
- */
-export const DEFAULT_SEEDS = 50;
+export { DEFAULT_SEEDS };
 
 const round = (x: number, digits: number): number => {
   const f = 10 ** digits;

@@ -18,10 +18,10 @@ import {
   voteYearSql,
 } from "../indicators/voting-similarity.js";
 import type { Store } from "../store/store.js";
+import { BLOC_MEASURES, type BlocMeasureName } from "./defaults.js";
 import type { SimilarityNetwork } from "./similarity-network.js";
 
-export const BLOC_MEASURES = ["kappa", "pi", "agree", "ideal", "alignment"] as const;
-export type BlocMeasureName = (typeof BLOC_MEASURES)[number];
+export { BLOC_MEASURES, type BlocMeasureName };
 
 export interface BlocMeasure {
   readonly name: string;

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { DEFAULT_CASES_DIR } from "../assess/case-location.js";
+import { DEFAULT_CASES_DIR } from "../assess/cases-dir.js";
 
 /**
  * `--cases DIR` for every command that takes a case name, so that a name means the same file

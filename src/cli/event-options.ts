@@ -1,7 +1,9 @@
 import type { Command } from "commander";
 import { BadInputError } from "../core/errors.js";
 import { PERIOD_KINDS, type PeriodKind } from "../frames/frame.js";
-import type { EventFilter } from "../indicators/indicator.js";
+import type { QueryFields } from "../frames/query-options.js";
+import { parseYearOption } from "./parse-options.js";
+import { parseUnVotes } from "./un-votes-option.js";
 
 /** `--period` and the GDELT event filters, shared by `dyad` and `panel`. */
 export function addEventOptions(cmd: Command): Command {
@@ -37,14 +39,22 @@ export function parsePeriod(v: unknown): PeriodKind {
   return s as PeriodKind;
 }
 
-export function parseEventFilter(opts: Record<string, unknown>): EventFilter | undefined {
-  const minSources = positiveInt(opts.minSources, "--min-sources");
-  const minArticles = positiveInt(opts.minArticles, "--min-articles");
-  const rootOnly = opts.rootOnly === true;
-  if (!rootOnly && minSources === undefined && minArticles === undefined) return undefined;
+/**
+ * The flags `dyad` and `panel` share, read into the frames' query fields (checked here with the
+ * flag names in errors); `frames/query-options.ts` builds the options from them, as for the API.
+ */
+export function cliQueryFields(opts: Record<string, unknown>): QueryFields {
+  const text = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
   return {
-    ...(rootOnly ? { rootOnly } : {}),
-    ...(minSources === undefined ? {} : { minSources }),
-    ...(minArticles === undefined ? {} : { minArticles }),
+    from: parseYearOption(text(opts.from), "--from"),
+    to: parseYearOption(text(opts.to), "--to"),
+    indicators: text(opts.indicators) || undefined,
+    weights: text(opts.weights),
+    period: parsePeriod(opts.period),
+    directed: opts.directed === true,
+    rootOnly: opts.rootOnly === true,
+    minSources: positiveInt(opts.minSources, "--min-sources"),
+    minArticles: positiveInt(opts.minArticles, "--min-articles"),
+    unVotes: parseUnVotes(opts.unVotes),
   };
 }

@@ -599,6 +599,11 @@ export function lookupCountry(input: string | number, opts?: ResolveOptions): Re
   }
 }
 
+/** Every CAMEO country code the crosswalk knows as a state (in some years). */
+export function cameoStateCodes(): string[] {
+  return [...tables().indexes.cameo.keys()];
+}
+
 export function stateByCcode(ccode: number): State | null {
   return tables().statesByCcode.get(ccode) ?? null;
 }

@@ -13,38 +13,14 @@
  *   YUG, Yugoslavia → 345) asked for years after the predecessor ended: resolved, with a note
  *   naming the successor whose values the rows are.
  */
-import { z } from "zod";
 import { resolveCountry, stateByCcode } from "./crosswalk.js";
 import { BadInputError } from "./errors.js";
 import { normalizeName } from "./normalize.js";
 import successionsJson from "./successions.json" with { type: "json" };
+import type { SuccessionsData } from "./successions-schema.js";
 
-const Successions = z.object({
-  about: z.string(),
-  ended: z.array(
-    z
-      .object({
-        ccode: z.number().int(),
-        successors: z.array(z.number().int()).min(1),
-        how: z.string().min(1),
-      })
-      .strict(),
-  ),
-  sharedCode: z.array(
-    z
-      .object({
-        entity: z.string().min(1),
-        ccode: z.number().int(),
-        to: z.number().int(),
-        successor: z.string().min(1),
-        how: z.string().min(1),
-        inputs: z.array(z.string().min(1)).min(1),
-      })
-      .strict(),
-  ),
-});
-
-const DATA = Successions.parse(successionsJson);
+// Checked against successions-schema.ts by a test; trusted here (it ships with the code).
+const DATA = successionsJson as SuccessionsData;
 const ENDED = new Map(DATA.ended.map((e) => [e.ccode, e]));
 const SHARED = new Map<string, (typeof DATA.sharedCode)[number]>();
 for (const e of DATA.sharedCode) for (const i of e.inputs) SHARED.set(normalizeName(i), e);

@@ -1,24 +1,32 @@
 import { INDICATORS } from "../indicators/registry.js";
 import { ALL_SOURCES, type AnySource } from "../sources/index.js";
 import type { SqlDialect } from "../store/dialect.js";
+import { VOLUME_TABLE } from "../store/event-cube.js";
 import { quoteIdent } from "../store/sql.js";
 import type { Store } from "../store/store.js";
 
 /** How to read the first and last year of one table. */
 interface YearSpan {
   readonly table: string;
-  readonly span: (sql: SqlDialect) => { lo: string; hi: string };
+  readonly span: (sql: SqlDialect) => { lo: string; hi: string; from: string };
 }
 
 const tableOf = (s: AnySource): string => (s.kind === "tabular" ? s.source.table : s.layout.table);
 
 function spanOf(s: AnySource): YearSpan["span"] | null {
-  // Events: the year of the first and last date, one conversion instead of one per event.
+  // Events: from the volume per day (src/store/event-cube.ts), not from every event; the year of
+  // the first and last day, one conversion instead of one per day.
   if (s.kind === "events") {
-    return (sql) => ({ lo: sql.year("min(event_date)"), hi: sql.year("max(event_date)") });
+    const table = s.layout.table;
+    return (sql) => ({
+      lo: sql.year("min(day)"),
+      hi: sql.year("max(day)"),
+      from: `${VOLUME_TABLE} WHERE table_name = ${sql.literal(table)}`,
+    });
   }
   const y = s.source.yearSql ?? (s.source.yearColumn ? quoteIdent(s.source.yearColumn) : null);
-  return y === null ? null : () => ({ lo: `min(${y})`, hi: `max(${y})` });
+  const table = s.source.table;
+  return y === null ? null : () => ({ lo: `min(${y})`, hi: `max(${y})`, from: table });
 }
 
 /**
@@ -49,11 +57,11 @@ export function coverageTables(): readonly YearSpan[] {
  * yield NULL. The outer count is not named `n`: ClickHouse aliases are global to the query.
  */
 export async function loadedYearRange(store: Store): Promise<{ from: number; to: number } | null> {
-  const parts = coverageTables().map(({ table, span }, i) => {
-    const { lo, hi } = span(store.sql);
+  const parts = coverageTables().map(({ span }, i) => {
+    const { lo, hi, from } = span(store.sql);
     return i === 0
-      ? `SELECT count(*) AS n, ${lo} AS lo, ${hi} AS hi FROM ${table}`
-      : `SELECT count(*), ${lo}, ${hi} FROM ${table}`;
+      ? `SELECT count(*) AS n, ${lo} AS lo, ${hi} AS hi FROM ${from}`
+      : `SELECT count(*), ${lo}, ${hi} FROM ${from}`;
   });
   const [r] = await store.query<{ tables: number; lo: number | null; hi: number | null }>(
     `SELECT count(*) AS tables, min(lo) AS lo, max(hi) AS hi FROM (

@@ -10,7 +10,6 @@ import { addIndicators, outValue } from "./add-indicators.js";
 import { loadedYearRange } from "./coverage.js";
 import { createDyadYears } from "./create-dyad-years.js";
 import type { DyadResult, DyadRow, StateRef } from "./dyad-result.js";
-import { dyadTrends } from "./dyad-trends.js";
 import { type PeriodKind, periodCode, periodLabel } from "./frame.js";
 import { expandPeriods } from "./periods.js";
 
@@ -115,6 +114,7 @@ export async function dyad(
     rows,
     notes,
   };
-  if (opts.trends !== false) result.trends = dyadTrends(result);
+  // Loaded only when asked for: the change-point searches are not needed by a table or CSV.
+  if (opts.trends !== false) result.trends = (await import("./dyad-trends.js")).dyadTrends(result);
   return result;
 }

@@ -3,6 +3,7 @@
  * EM, standard errors. Pure computation, run in a worker thread by run-in-worker.ts.
  */
 import { DEFAULT_ESTIMATE, type EstimateOptions, estimate } from "./estimate.js";
+import { MODEL_VERSION } from "./model-version.js";
 import { standardErrors } from "./standard-errors.js";
 import {
   DEFAULT_PREPARE,
@@ -12,8 +13,7 @@ import {
   type RawVotes,
 } from "./vote-data.js";
 
-/** Changes whenever the estimator changes what it computes; part of every fit id. */
-export const MODEL_VERSION = "bsv2017-em-1";
+export { MODEL_VERSION };
 
 export interface FitSettings {
   readonly prepare: PrepareOptions;

@@ -20,6 +20,7 @@ import {
 } from "../frames/frame.js";
 import type { SqlDialect } from "../store/dialect.js";
 import { coveredSeconds, loadedSpans } from "../store/event-coverage.js";
+import { CUBE_TABLE, VOLUME_TABLE } from "../store/event-cube.js";
 import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
 import { memberLookup } from "./alliances.js";
@@ -223,12 +224,12 @@ function defs(s: SourceSpec): IndicatorDef[] {
 /** Indicators that are not a measure of the period's events (filled apart). */
 const COVERAGE_NAMES = new Set(["covered_share", "covered_minutes", "uncovered_events"]);
 
-/** SQL of the period code of an event (periodCode of indicator.ts): 2016, 20163 or 201603. */
-function periodSql(kind: PeriodKind, sql: SqlDialect): string {
-  const y = sql.year("event_date");
+/** SQL of the period code of a date (periodCode of indicator.ts): 2016, 20163 or 201603. */
+function periodSql(kind: PeriodKind, sql: SqlDialect, date: string): string {
+  const y = sql.year(date);
   if (kind === "year") return y;
-  if (kind === "quarter") return `${y} * 10 + ${sql.quarter("event_date")}`;
-  return `${y} * 100 + ${sql.month("event_date")}`;
+  if (kind === "quarter") return `${y} * 10 + ${sql.quarter(date)}`;
+  return `${y} * 100 + ${sql.month(date)}`;
 }
 
 function filterSql(s: SourceSpec, f: EventFilter | undefined, params: unknown[]): string {
@@ -278,6 +279,95 @@ export function dayPeriod(kind: PeriodKind, iso: string): number {
 /** Key of a directed dyad-period (period codes are below 10^6). */
 const dpKey = (a: number, b: number, p: number): number => (a * 1000 + b) * 1e6 + p;
 
+type Bounds = ReturnType<typeof frameBounds>;
+
+interface Queries {
+  /** Events per day in the frame's years (with the filter's root flag): `d`, `n`. */
+  volume(): Promise<Array<{ d: string; n: number }>>;
+  /** Sums per directed dyad and period among the frame's states. */
+  tallies(): Promise<Array<Record<string, number>>>;
+}
+
+type QueryMaker = (
+  s: SourceSpec,
+  store: Store,
+  bounds: Bounds,
+  kind: PeriodKind,
+  filter: EventFilter | undefined,
+) => Queries;
+
+/** The frame's date range on a date column, as DATE literals of our own integers. */
+function dateRange(column: string, bounds: Bounds, sql: SqlDialect): string {
+  return `${column} >= ${sql.date(isoYearStart(bounds.from))} AND ${column} < ${sql.date(isoYearStart(bounds.to + 1))}`;
+}
+
+/** The frame's states as integer literals (codes, never text), when it names them. */
+function statesSql(a: string, b: string, bounds: Bounds): string {
+  return bounds.states
+    ? ` AND ${a} IN (${intList(bounds.states)}) AND ${b} IN (${intList(bounds.states)})`
+    : "";
+}
+
+/** Counts per quad class of a tally: Σ `weight` over the rows of each class (q, 1–4). */
+function quadSums(sql: SqlDialect, weight: string | null): string {
+  return [1, 2, 3, 4]
+    .map((n) =>
+      weight === null
+        ? `${sql.countIf(`q = ${n}`)} AS q${n}`
+        : `coalesce(${sql.sumIf(weight, `q = ${n}`)}, 0) AS q${n}`,
+    )
+    .join(", ");
+}
+
+/** Volume and tallies from the event cube (src/store/event-cube.ts). */
+const cubeQueries: QueryMaker = (s, store, bounds, kind, filter) => {
+  const sql = store.sql;
+  const where = `table_name = ${sql.literal(s.table)} AND ${dateRange("day", bounds, sql)}${s.filters && filter?.rootOnly ? " AND is_root" : ""}`;
+  return {
+    volume: () =>
+      store.query(
+        `SELECT day AS d, sum(events) AS n FROM ${VOLUME_TABLE} WHERE ${where} GROUP BY day`,
+      ),
+    tallies: () =>
+      store.query(
+        `SELECT a, b, ${periodSql(kind, sql, "day")} AS p, sum(events) AS n, ${quadSums(sql, "events")},
+           sum(goldstein_sum) AS gs, sum(goldstein_n) AS gn, sum(goldstein_mentions) AS gm,
+           sum(mentions_g) AS m
+         FROM (SELECT a, b, day, ${quadClassSql("root", sql.tryInt)} AS q, events, goldstein_sum,
+                 goldstein_n, goldstein_mentions, mentions_g
+               FROM ${CUBE_TABLE} WHERE ${where}${statesSql("a", "b", bounds)})
+         GROUP BY a, b, p`,
+      ),
+  };
+};
+
+/** Volume and tallies from the event rows: for filters the cube cannot answer. */
+const rowQueries: QueryMaker = (s, store, bounds, kind, filter) => {
+  const sql = store.sql;
+  const params: unknown[] = [];
+  const where = `${dateRange("event_date", bounds, sql)}${filterSql(s, filter, params)}`;
+  const m = s.mentions;
+  return {
+    volume: () =>
+      store.query(
+        `SELECT event_date AS d, count(*) AS n FROM ${s.table} WHERE ${where} GROUP BY event_date`,
+        params,
+      ),
+    tallies: () =>
+      store.query(
+        `SELECT ${s.a} AS a, ${s.b} AS b, ${periodSql(kind, sql, "event_date")} AS p, count(*) AS n,
+           ${quadSums(sql, null)}, coalesce(sum(g), 0) AS gs, count(g) AS gn,
+           ${m ? `coalesce(${sql.sumIf(`g * ${m}`, `${m} IS NOT NULL`)}, 0)` : "0"} AS gm,
+           ${m ? `coalesce(${sql.sumIf(m, "g IS NOT NULL")}, 0)` : "0"} AS m
+         FROM (SELECT ${s.a}, ${s.b}, event_date, ${s.quad(sql)} AS q, ${s.goldstein} AS g${m ? `, ${m}` : ""}
+               FROM ${s.table}
+               WHERE ${where} AND ${s.a} IS NOT NULL AND ${s.b} IS NOT NULL${statesSql(s.a, s.b, bounds)})
+         GROUP BY a, b, p`,
+        params,
+      ),
+  };
+};
+
 async function computeSource(
   s: SourceSpec,
   store: Store,
@@ -289,24 +379,21 @@ async function computeSource(
   for (const d of indicators) out[d.name] = nullColumn(frame);
   const bounds = frameBounds(frame);
   if (frame.length === 0 || bounds.states?.length === 0) return out;
-  const sql = store.sql;
   const kind = periodKind(frame);
-  const per = periodSql(kind, sql);
-  // Date literals, not CAST($1 AS DATE): the bounds are our own integers, and both backends
-  // compare a DATE column with a DATE literal directly.
-  const dateSql = `event_date >= ${sql.date(isoYearStart(bounds.from))} AND event_date < ${sql.date(isoYearStart(bounds.to + 1))}`;
-  const params: unknown[] = [];
-  const filters = filterSql(s, opts?.events, params);
+  const filter = opts?.events;
+  // The cube answers every query but those filtering on a count of the event itself (minimum
+  // sources or articles): those read the rows (docs/indicators.md, "The event cube").
+  const fromCube =
+    !s.filters || filter === undefined || (filter.minSources ?? filter.minArticles) === undefined;
+  const read = fromCube
+    ? cubeQueries(s, store, bounds, kind, filter)
+    : rowQueries(s, store, bounds, kind, filter);
 
-  // The volume per period, counted per day and summed here: grouping by the raw date column is
-  // far cheaper than computing a period for each of millions of events (ClickHouse reads it out
-  // of the date text), and a day is in one period whatever the period kind.
+  // The volume per period, counted per day and summed here: a day is in one period whatever
+  // the period kind, and grouping by the raw date is far cheaper than computing a period for
+  // each of millions of rows (ClickHouse reads it out of the date text).
   const totals = new Map<number, number>();
-  const days = await store.query<{ d: string; n: number }>(
-    `SELECT event_date AS d, count(*) AS n FROM ${s.table} WHERE ${dateSql}${filters} GROUP BY event_date`,
-    params,
-  );
-  for (const r of days) {
+  for (const r of await read.volume()) {
     const p = dayPeriod(kind, String(r.d));
     totals.set(p, (totals.get(p) ?? 0) + Number(r.n));
   }
@@ -326,25 +413,7 @@ async function computeSource(
   }
   if (!totals.size && !spans.length) return out;
 
-  // The frame's states as integer literals (codes, never text).
-  const stateSql = bounds.states
-    ? ` AND ${s.a} IN (${intList(bounds.states)}) AND ${s.b} IN (${intList(bounds.states)})`
-    : "";
-  const m = s.mentions;
-  // Conditional aggregates through the dialect (FILTER (WHERE …) in DuckDB, -If in ClickHouse).
-  const rows = await store.query<Record<string, number>>(
-    `SELECT ${s.a} AS a, ${s.b} AS b, ${per} AS p, count(*) AS n,
-       ${sql.countIf("q = 1")} AS q1, ${sql.countIf("q = 2")} AS q2,
-       ${sql.countIf("q = 3")} AS q3, ${sql.countIf("q = 4")} AS q4,
-       coalesce(sum(g), 0) AS gs, count(g) AS gn,
-       ${m ? `coalesce(${sql.sumIf(`g * ${m}`, `${m} IS NOT NULL`)}, 0)` : "0"} AS gm,
-       ${m ? `coalesce(${sql.sumIf(m, "g IS NOT NULL")}, 0)` : "0"} AS m
-     FROM (SELECT ${s.a}, ${s.b}, event_date, ${s.quad(sql)} AS q, ${s.goldstein} AS g${m ? `, ${m}` : ""}
-           FROM ${s.table}
-           WHERE ${dateSql}${filters} AND ${s.a} IS NOT NULL AND ${s.b} IS NOT NULL${stateSql})
-     GROUP BY a, b, p`,
-    params,
-  );
+  const rows = await read.tallies();
   const tallies = new Map<number, EventTally>();
   for (const r of rows) {
     tallies.set(dpKey(Number(r.a), Number(r.b), Number(r.p)), {

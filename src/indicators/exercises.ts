@@ -12,7 +12,8 @@
 
 import { cite } from "../core/bibliography.js";
 import { directedKey, type Frame, frameBounds } from "../frames/frame.js";
-import { DUCKDB_DIALECT, type SqlDialect } from "../store/dialect.js";
+import type { SqlDialect } from "../store/dialect.js";
+import { DUCKDB_DIALECT } from "../store/duckdb/dialect.js";
 import { intList } from "../store/sql.js";
 import type { Store } from "../store/store.js";
 import {

@@ -7,7 +7,7 @@
  */
 import { BadInputError } from "../core/errors.js";
 import type { Frame } from "../frames/frame.js";
-import { MODEL_VERSION } from "../idealpoints/fit-votes.js";
+import { MODEL_VERSION } from "../idealpoints/model-version.js";
 import { votesKey } from "../idealpoints/read-votes.js";
 import { yearSession } from "../idealpoints/session-year.js";
 import { UNGA_CITATION } from "../sources/unga-voeten.js";

@@ -7,7 +7,8 @@
  * instead of counting its events as duplicates. Other names (extracts, samples) give null.
  */
 import { basename } from "node:path";
-import type { EventLayout } from "../sources/events/layouts.js";
+import type { EventLayout } from "../store/bulk-csv.js";
+import { CONTENT_RELEASE } from "../store/releases.js";
 
 const PERIODS: Readonly<Record<string, RegExp>> = {
   gdelt2: /^(\d{14})\.export\.CSV(?:\.zip)?$/i,
@@ -18,10 +19,10 @@ const PERIODS: Readonly<Record<string, RegExp>> = {
 export function eventPeriodRelease(
   layout: EventLayout,
   path: string,
-  sha256: string,
 ): { dataset: string; release: string } | null {
   const m = PERIODS[layout.name]?.exec(basename(path));
   const period = m?.[1] ?? m?.[2];
   if (period === undefined) return null;
-  return { dataset: `${layout.name}:${period}`, release: `sha256:${sha256.slice(0, 16)}` };
+  // The release is the content: resolved from the hash at commit (store/releases.ts).
+  return { dataset: `${layout.name}:${period}`, release: CONTENT_RELEASE };
 }

@@ -1,3 +1,4 @@
+export { FILE_STATUSES, type FileReport, type FileStatus, type Progress } from "./file-report.js";
 export {
   type IngestOptions,
   type IngestResult,
@@ -5,10 +6,4 @@ export {
   type SkippedGroup,
   summarizeSkipped,
 } from "./ingest.js";
-export {
-  FILE_STATUSES,
-  type FileReport,
-  type FileStatus,
-  loadFile,
-  type Progress,
-} from "./load-file.js";
+export { loadFile } from "./load-file.js";

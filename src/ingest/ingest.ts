@@ -2,7 +2,8 @@ import { readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { BadFileError } from "../core/errors.js";
 import type { Store } from "../store/store.js";
-import { type FileReport, type LoadFileOptions, loadFile, type Progress } from "./load-file.js";
+import type { FileReport, Progress } from "./file-report.js";
+import { type LoadFileOptions, loadFile } from "./load-file.js";
 
 export interface IngestOptions {
   /** Force one format for every file (`--source`). */

@@ -10,14 +10,15 @@
  */
 import { resolve } from "node:path";
 import { isCameoEventCode } from "../core/cameo.js";
-import { cameoNonStateLabel, lookupCountry } from "../core/crosswalk.js";
+import { cameoNonStateLabel, cameoStateCodes, lookupCountry } from "../core/crosswalk.js";
 import { AccountingError, BadFileError, EntenteError } from "../core/errors.js";
-import type { EventLayout, EventRule } from "../sources/events/layouts.js";
+import type { EventLayout, EventRule } from "../store/bulk-csv.js";
 import { fileCoverage } from "../store/event-coverage.js";
-import type { FileMeta, Reject, Store, UnresolvedName } from "../store/store.js";
+import { withContent } from "../store/releases.js";
+import type { EventFileMeta, Reject, Store, UnresolvedName } from "../store/store.js";
 import { type EventInput, findLines, hashFile, LineCounter, withPipe } from "./event-input.js";
 import { eventPeriodRelease } from "./event-period.js";
-import type { FileReport, Progress } from "./load-file.js";
+import type { FileReport, Progress } from "./file-report.js";
 import { releaseFields } from "./release-fields.js";
 
 export interface EventFileReport extends FileReport {
@@ -114,6 +115,34 @@ function resolveCountries(
   return { map, unresolved };
 }
 
+/** The years a map of CAMEO country codes covers before a read: GDELT's, 1979 to next year. */
+const MAP_FROM = 1979;
+
+let cameoMap: Array<{ value: string; year: number; ccode: number }> | null = null;
+
+/**
+ * The country values a layout's reader can resolve as it reads: every CAMEO state code in every
+ * year GDELT covers (about 12,000 lookups, once per process). Names (ICEWS) are resolved after
+ * the read, from the distinct values the file holds; so are CAMEO values outside these years or
+ * spelled otherwise (lower case): the map only saves work, countryValues finds the rest.
+ */
+function knownCountries(
+  layout: EventLayout,
+): Array<{ value: string; year: number; ccode: number }> {
+  if (layout.countryKind !== "cameo") return [];
+  if (cameoMap === null) {
+    cameoMap = [];
+    const to = new Date().getUTCFullYear() + 1;
+    for (const value of cameoStateCodes()) {
+      for (let year = MAP_FROM; year <= to; year++) {
+        const r = lookupCountry(`cameo:${value}`, { year });
+        if (r) cameoMap.push({ value, year, ccode: r.ccode });
+      }
+    }
+  }
+  return cameoMap;
+}
+
 /**
  * Load one event file in one transaction. Throws EntenteError for a file that cannot be loaded
  * (the caller turns it into a failed report); the store is unchanged then.
@@ -128,48 +157,64 @@ export async function loadEventFile(
 ): Promise<FileReport> {
   const path = input.path;
   const counter = new LineCounter();
-  // One pass over a plain file hashes it and counts its lines; a zip's lines are counted while
-  // its data streams to the reader.
-  let next = 0;
-  const hashed = await hashFile(
-    path,
-    input.zipped
-      ? undefined
-      : (c) => {
-          counter.push(c);
-          const n = counter.result();
-          if (n.bytes >= next) {
-            next = n.bytes + (64 << 20);
-            opts.onProgress?.({ path, lines: n.records, bytes: n.bytes, totalBytes: input.size });
-          }
-        },
+  // A plain file's lines are counted by the pass that hashes it; a zip's as its data streams to
+  // the reader (the archive's bytes are hashed).
+  const count = input.zipped ? undefined : (c: Buffer) => counter.push(c);
+  // The hash pass runs while the store's reader reads, except when a loaded file has the same
+  // size: then the bytes may be known, and they are hashed first so that an unchanged file is
+  // not read for nothing.
+  let hashing: Promise<{ sha256: string; size: number }>;
+  if (await store.hasFileOfSize(input.size)) {
+    let bytes = 0;
+    let next = 0;
+    const hashed = await hashFile(path, (c) => {
+      count?.(c);
+      bytes += c.length;
+      if (bytes >= next) {
+        next = bytes + (64 << 20);
+        const lines = counter.result().records;
+        opts.onProgress?.({ path, lines, bytes, totalBytes: input.size });
+      }
+    });
+    const known = await opts.unchanged?.(hashed.sha256);
+    if (known) return known;
+    hashing = Promise.resolve(hashed);
+  } else {
+    hashing = hashFile(path, count);
+  }
+  // Settled at once, so that a failure while the reader still runs is never "unhandled".
+  const hashed = hashing.then(
+    (h) => h,
+    (e: unknown) => {
+      throw new BadFileError(path, `cannot read: ${(e as Error).message}`);
+    },
   );
-  const report: FileReport = { ...base, sha256: hashed.sha256, source: layout.source };
-  const known = await opts.unchanged?.(hashed.sha256);
-  if (known) return known;
+  hashed.catch(() => {});
 
-  const period = eventPeriodRelease(layout, path, hashed.sha256);
+  const period = eventPeriodRelease(layout, path);
   const dataset = opts.dataset ?? period?.dataset;
   const release = opts.release ?? period?.release;
-  const meta: FileMeta = {
+  const meta: EventFileMeta = {
     path: resolve(path),
-    sha256: hashed.sha256,
-    size: hashed.size,
+    size: input.size,
     source: layout.source,
     sourceVersion: layout.version,
     ...(dataset === undefined ? {} : { dataset }),
     ...(release === undefined ? {} : { release }),
   };
+  const countries = knownCountries(layout);
   const session = await store.beginEventLoad(meta, layout);
   try {
-    const expected = input.zipped ? null : counter.result().records;
+    // Rows so far, from the reader's progress and the lines counted so far (the count may still
+    // run: its rate gives the file's lines).
     const progress = (fraction: number) => {
-      const lines = expected === null ? counter.result().records : Math.round(fraction * expected);
+      const n = counter.result();
+      const total = input.zipped || n.bytes === 0 ? 0 : (n.records * input.size) / n.bytes;
       opts.onProgress?.({
         path,
-        lines,
-        bytes: expected === null ? counter.result().bytes : Math.round(fraction * hashed.size),
-        totalBytes: expected === null ? 0 : hashed.size,
+        lines: input.zipped ? n.records : Math.round(fraction * total),
+        bytes: input.zipped ? n.bytes : Math.round(fraction * input.size),
+        totalBytes: input.zipped ? 0 : input.size,
         phase: "loading",
       });
     };
@@ -179,10 +224,12 @@ export async function loadEventFile(
         ? await withPipe(
             () => input.open(),
             (c) => counter.push(c),
-            (pipe) => session.readCsv({ path: pipe, layout, columns }, progress),
+            (pipe) =>
+              session.readCsv({ path: pipe, once: true, layout, columns, countries }, progress),
           )
-        : await session.readCsv({ path, layout, columns }, progress);
+        : await session.readCsv({ path, layout, columns, countries }, progress);
     } catch (e) {
+      await hashed.catch(() => {});
       if (e instanceof EntenteError) throw e;
       // A damaged archive (bad CRC, cut stream) or a file the reader cannot parse at all.
       const msg = ((e as Error).message ?? String(e)).split("\n")[0];
@@ -190,6 +237,8 @@ export async function loadEventFile(
         hint: "The file looks damaged or truncated; download it again",
       });
     }
+    const { sha256 } = await hashed;
+    const report: FileReport = { ...base, sha256, source: layout.source };
     const counted = counter.result();
     const records = counted.records - (layout.header ? 1 : 0);
     const readerRejects = read.rejects;
@@ -239,6 +288,7 @@ export async function loadEventFile(
     const counts = await session.counts();
     const rejects = [...readerRejects, ...ruleRejects].sort((a, b) => a.line - b.line);
     const result = await session.commit({
+      sha256,
       linesRead: records,
       rejects,
       unresolved,
@@ -269,7 +319,7 @@ export async function loadEventFile(
       ...(layout.id.unique
         ? {}
         : { id_collisions: dups.collisions, id_collision_examples: dups.collisionIds }),
-      ...releaseFields(meta, result.change),
+      ...releaseFields(withContent(meta, (await hashed).sha256), result.change),
       ...(rejects.length ? { rejects } : {}),
       ...(unresolved.length ? { unresolved } : {}),
     };

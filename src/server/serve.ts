@@ -9,6 +9,7 @@ import { serve } from "@hono/node-server";
 import { BadInputError } from "../core/errors.js";
 import { openStore } from "../store/open.js";
 import { createApp } from "./app.js";
+import { DEFAULT_HOST, DEFAULT_PORT } from "./defaults.js";
 import { serialStore } from "./serial-store.js";
 
 export interface ServeOptions {
@@ -36,8 +37,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export const DEFAULT_HOST = "127.0.0.1";
-export const DEFAULT_PORT = 8787;
+export { DEFAULT_HOST, DEFAULT_PORT };
+
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 /** Shortest token accepted: guessing must not be practical. */
 export const MIN_TOKEN_LENGTH = 16;

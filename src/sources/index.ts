@@ -1,4 +1,5 @@
 import { BadInputError } from "../core/errors.js";
+import type { EventLayout } from "../store/bulk-csv.js";
 import { atopAlliances, atopMembers } from "./atop-alliances.js";
 import { atopDdy, atopDdyOfficial } from "./atop-ddy.js";
 import { cowAllianceDdy, cowAllianceOfficial } from "./cow-alliance.js";
@@ -7,7 +8,7 @@ import { cowIgoDyadic } from "./cow-igo.js";
 import { cowMidDyadic } from "./cow-mid.js";
 import { cowNmc } from "./cow-nmc.js";
 import { cowTradeDyadic, cowTradeNational } from "./cow-trade.js";
-import { EVENT_LAYOUTS, type EventLayout } from "./events/layouts.js";
+import { EVENT_LAYOUTS } from "./events/layouts.js";
 import { cameoActorCodes, gdeltCameoEventCodes, gdeltCameoGoldstein } from "./gdelt-cameo.js";
 import { icewsCameoCodes, icewsGoldstein } from "./icews-cameo.js";
 import { icewsDyadYear } from "./icews-dyadyear.js";

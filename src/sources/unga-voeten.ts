@@ -3,6 +3,7 @@ import { lookupCountry } from "../core/crosswalk.js";
 import { FieldError, parseDate, parseDummy, parseText, requireInteger } from "../core/fields.js";
 import type { Emitter, RecordMapper } from "./source.js";
 import { type TabularDefinition, tabularSource } from "./tabular.js";
+import { ISSUES, type Issue } from "./un-issues.js";
 
 export const UNGA_CITATION = cite("voeten2009", "bailey2017");
 export const UNGA_HOMEPAGE =
@@ -89,9 +90,7 @@ const VOTES_DEF = {
 
 export const ungaVoetenVotes = tabularSource(VOTES_DEF);
 
-/** The issue dummies of the Voeten roll-call layout (and short_name codes of the unvotes layout). */
-export const ISSUES = ["me", "nu", "di", "hr", "co", "ec"] as const;
-export type Issue = (typeof ISSUES)[number];
+export { ISSUES, type Issue };
 
 /**
  * The un_rollcalls row of both layouts. Columns absent from a file (amend … descr in Voeten's

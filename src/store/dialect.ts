@@ -3,10 +3,9 @@
  * DuckDB and ClickHouse 18.16 share (no CTEs, no FILTER, no positional GROUP BY, no window
  * functions, no correlated subqueries) and calls these for the rest. Arguments are SQL
  * expressions built by our own code, never user input; text constants are written by each
- * backend's one literal helper (sql.ts for DuckDB, clickhouse/literal.ts for ClickHouse).
+ * backend's one literal helper (sql.ts for DuckDB, clickhouse/literal.ts for ClickHouse). Each
+ * backend's dialect lives in its folder: duckdb/dialect.ts, clickhouse/dialect.ts.
  */
-import { stringLiteral } from "./clickhouse/literal.js";
-import { quoteLiteral } from "./sql.js";
 
 export interface SqlDialect {
   /** Calendar year of a DATE expression, as an integer. */
@@ -40,52 +39,16 @@ export interface SqlDialect {
    * strings of our own code; each dialect writes them as its own string literals).
    */
   regexpReplaceAll(expr: string, pattern: string, replacement: string): string;
+  /** A text literal of a plain string of our own code (a table name). */
+  literal(text: string): string;
+  /** An expression known to be non-null, typed so (ClickHouse: not Nullable). */
+  notNull(expr: string): string;
+  /** A typed null (a column the source lacks, in a row of a table that has it). */
+  nullOf(type: "bool" | "int" | "double" | "text"): string;
 }
 
-function isoDate(iso: string): string {
+/** An ISO date checked before it is written into SQL. */
+export function isoDate(iso: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) throw new Error(`not an ISO date: ${iso}`);
   return iso;
 }
-
-export const DUCKDB_DIALECT: SqlDialect = {
-  year: (d) => `year(${d})`,
-  quarter: (d) => `quarter(${d})`,
-  month: (d) => `month(${d})`,
-  date: (iso) => `DATE '${isoDate(iso)}'`,
-  countIf: (c) => `count(*) FILTER (WHERE ${c})`,
-  sumIf: (e, c) => `sum(${e}) FILTER (WHERE ${c})`,
-  list: (e) => `list(${e})`,
-  listDistinct: (e) => `list(DISTINCT ${e})`,
-  bigint: (e) => `CAST(${e} AS BIGINT)`,
-  text: (e) => `CAST(${e} AS VARCHAR)`,
-  tryInt: (e) => `TRY_CAST(${e} AS INTEGER)`,
-  trim: (e) => `trim(${e})`,
-  lower: (e) => `lower(${e})`,
-  regexpReplaceAll: (e, p, r) =>
-    `regexp_replace(${e}, ${quoteLiteral(p)}, ${quoteLiteral(r)}, 'g')`,
-};
-
-/**
- * ClickHouse stores dates as `YYYY-MM-DD` strings (its 18.16 Date type starts in 1970; see
- * src/store/clickhouse/ddl.ts): year, quarter and month are read from the text, and a date
- * literal is a string literal, which compares like a date. `OrNull`: ClickHouse runs a function
- * on the placeholder value behind every NULL too (an empty string), where plain toInt32 throws.
- */
-export const CLICKHOUSE_DIALECT: SqlDialect = {
-  year: (d) => `toInt32OrNull(substring(${d}, 1, 4))`,
-  quarter: (d) => `intDiv(toInt32OrNull(substring(${d}, 6, 2)) + 2, 3)`,
-  month: (d) => `toInt32OrNull(substring(${d}, 6, 2))`,
-  date: (iso) => `'${isoDate(iso)}'`,
-  countIf: (c) => `countIf(${c})`,
-  sumIf: (e, c) => `sumIf(${e}, ${c})`,
-  list: (e) => `groupArray(${e})`,
-  listDistinct: (e) => `groupUniqArray(${e})`,
-  bigint: (e) => `toInt64(${e})`,
-  text: (e) => `toString(${e})`,
-  tryInt: (e) => `toInt32OrNull(${e})`,
-  // 18.16 has no trim/trimBoth; the regular expression strips exactly what DuckDB's trim does.
-  trim: (e) => `replaceRegexpAll(${e}, '^ +| +$', '')`,
-  // lower() of ClickHouse only maps ASCII letters.
-  lower: (e) => `lowerUTF8(${e})`,
-  regexpReplaceAll: (e, p, r) => `replaceRegexpAll(${e}, ${stringLiteral(p)}, ${stringLiteral(r)})`,
-};

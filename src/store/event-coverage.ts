@@ -19,26 +19,9 @@
  *
  * Times are Unix seconds (UTC); spans are half-open [start, end).
  */
-import type { EventLayoutName } from "../sources/events/layouts.js";
+import type { EventLayoutName } from "./bulk-csv.js";
+import type { CoverageFact, CoverageSpan } from "./coverage-span.js";
 import type { Store } from "./store.js";
-
-export interface CoverageSpan {
-  readonly start: number;
-  readonly end: number;
-  /** How the span was found, for provenance ("GDELT 2.0 update DATEADDED 20191024143000"). */
-  readonly basis: string;
-}
-
-/** The rows of one file grouped by what the rules read. */
-export interface CoverageFact {
-  /** DATEADDED (GDELT), null for ICEWS. */
-  readonly added: number | null;
-  /** A GDELT 1.0 row in the back-file format (no SOURCEURL). */
-  readonly back: boolean;
-  /** Event date, YYYY-MM-DD. */
-  readonly day: string;
-  readonly rows: number;
-}
 
 const DAY = 86_400;
 const QUARTER_HOUR = 900;
@@ -46,27 +29,30 @@ const QUARTER_HOUR = 900;
 const utc = (y: number, m: number, d = 1, h = 0, min = 0, s = 0): number =>
   Date.UTC(y, m - 1, d, h, min, s) / 1000;
 
-function daySpan(iso: string, basis: string): CoverageSpan {
+function daySpan(iso: string | null, basis: string): CoverageSpan {
+  if (iso === null) throw new Error("a coverage fact without its day");
   const start = utc(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
   return { start, end: start + DAY, basis };
 }
 
-/** YYYYMMDD or YYYYMMDDHHMMSS as digits → its parts (null when not a valid stamp). */
-function stamp(
-  n: number,
-): { y: number; m: number; d: number; h: number; mi: number; s: number } | null {
-  const t = String(Math.trunc(n));
-  if (!/^\d{8}(\d{6})?$/.test(t)) return null;
-  const p = (a: number, b: number) => Number(t.slice(a, b));
-  const r = {
-    y: p(0, 4),
-    m: p(4, 6),
-    d: p(6, 8),
-    h: p(8, 10) || 0,
-    mi: p(10, 12) || 0,
-    s: p(12, 14) || 0,
-  };
-  return r.m >= 1 && r.m <= 12 && r.d >= 1 && r.d <= 31 ? r : null;
+/**
+ * YYYYMMDD or YYYYMMDDHHMMSS as digits → Unix seconds of that moment (UTC), or null when not a
+ * valid stamp. Arithmetic, not text: a resampled file can hold hundreds of thousands of stamps.
+ */
+function stampSeconds(n: number): number | null {
+  const t = Math.trunc(n);
+  let day: number;
+  let clock = 0;
+  if (t >= 1e7 && t < 1e8) day = t;
+  else if (t >= 1e13 && t < 1e14) {
+    day = Math.floor(t / 1e6);
+    clock = t % 1e6;
+  } else return null;
+  const y = Math.floor(day / 1e4);
+  const m = Math.floor(day / 100) % 100;
+  const d = day % 100;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return utc(y, m, d, Math.floor(clock / 1e4), Math.floor(clock / 100) % 100, clock % 100);
 }
 
 /** The period a GDELT 1.0 back file or an ICEWS yearly file states in its name, if any. */
@@ -95,13 +81,23 @@ export function namedPeriod(
 
 /** Sort and merge overlapping or touching spans (the basis of the first is kept). */
 export function mergeSpans(spans: readonly CoverageSpan[]): CoverageSpan[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  const before = (x: CoverageSpan, y: CoverageSpan) => x.start - y.start || x.end - y.end;
+  // Facts come sorted from the store (coverageFactsSql), and a resampled file may give
+  // hundreds of thousands of quarter hours: sort only when needed.
+  let sorted = true;
+  for (let i = 1; i < spans.length && sorted; i++) {
+    sorted = before(spans[i - 1] as CoverageSpan, spans[i] as CoverageSpan) <= 0;
+  }
+  const inOrder = sorted ? spans : [...spans].sort(before);
   const out: CoverageSpan[] = [];
-  for (const s of sorted) {
-    const last = out[out.length - 1];
+  let last: { start: number; end: number; basis: string } | undefined;
+  for (const s of inOrder) {
     if (last && s.start <= last.end) {
-      if (s.end > last.end) out[out.length - 1] = { ...last, end: s.end };
-    } else out.push({ ...s });
+      if (s.end > last.end) last.end = s.end;
+    } else {
+      last = { start: s.start, end: s.end, basis: s.basis };
+      out.push(last);
+    }
   }
   return out;
 }
@@ -116,18 +112,17 @@ export function fileCoverage(
   const named = namedPeriod(layout, fileName);
   for (const f of facts) {
     if (layout === "gdelt2") {
-      const t = f.added === null ? null : stamp(f.added);
-      if (t === null) continue; // the loader's rules reject such rows before this runs
-      const end = utc(t.y, t.m, t.d, t.h, t.mi, t.s);
+      const end = f.added === null ? null : stampSeconds(f.added);
+      if (end === null) continue; // the loader's rules reject such rows before this runs
       spans.push({
         start: end - QUARTER_HOUR,
         end,
         basis: "GDELT 2.0 update: 15 minutes up to DATEADDED",
       });
     } else if (layout === "gdelt1" && !f.back) {
-      const t = f.added === null ? null : stamp(f.added);
+      const t = f.added === null ? null : stampSeconds(f.added);
       if (t === null) continue;
-      const start = utc(t.y, t.m, t.d);
+      const start = t - (t % DAY);
       spans.push({ start, end: start + DAY, basis: "GDELT 1.0 daily file: the day of DATEADDED" });
     } else if (named) {
       spans.push({
@@ -155,19 +150,22 @@ export function coverageFactsSql(
   dayText: string,
   fileId: number,
 ): string {
-  const gdelt = table === "gdelt_events";
-  return `SELECT ${gdelt ? "date_added" : "NULL"} AS added,
-      ${gdelt ? "CASE WHEN source_url IS NULL THEN 1 ELSE 0 END" : "0"} AS back,
-      ${dayText} AS day, count(*) AS n
+  if (table === "icews_events") {
+    return `SELECT NULL AS added, 0 AS back, ${dayText} AS day, count(*) AS n
+      FROM ${table} WHERE file_id = ${Math.trunc(fileId)} GROUP BY day ORDER BY day`;
+  }
+  // GDELT: the day only for back-file rows (no SOURCEURL); every other row is one DATEADDED.
+  return `SELECT date_added AS added, CASE WHEN source_url IS NULL THEN 1 ELSE 0 END AS back,
+      CASE WHEN source_url IS NULL THEN ${dayText} END AS day, count(*) AS n
     FROM ${table} WHERE file_id = ${Math.trunc(fileId)}
-    GROUP BY added, back, day`;
+    GROUP BY added, back, day ORDER BY added, day`;
 }
 
 export function toFacts(rows: ReadonlyArray<Record<string, unknown>>): CoverageFact[] {
   return rows.map((r) => ({
     added: r.added === null || r.added === undefined ? null : Number(r.added),
     back: Number(r.back) === 1,
-    day: String(r.day).slice(0, 10),
+    day: r.day === null || r.day === undefined ? null : String(r.day).slice(0, 10),
     rows: Number(r.n),
   }));
 }

@@ -18,7 +18,7 @@ import type { TableSpec } from "./schema.js";
 /** A stored value as queries return it (store.ts's Cell; not imported, to keep no cycle). */
 type Value = unknown;
 /** What the release of a loaded file is read from (store.ts's FileMeta). */
-interface ReleaseMeta {
+export interface ReleaseMeta {
   readonly source: string;
   readonly sourceVersion: string;
   readonly dataset?: string;
@@ -81,6 +81,28 @@ export const EXAMPLES = 5;
 export const archiveName = (table: string): string => `archived_${table}`;
 
 export const datasetOf = (meta: ReleaseMeta): string => meta.dataset ?? meta.source;
+
+/**
+ * The release of a file whose release is its content (a GDELT period's delivery), before its
+ * bytes are hashed: event files are hashed while the reader reads them, so the label is known
+ * only at commit (`withContent`). A file reaching the load is never byte-identical to a loaded
+ * one (that is "unchanged"), so any active release of its dataset is another delivery.
+ */
+export const CONTENT_RELEASE = "sha256:";
+
+/** The file's metadata with its hash, and a content release resolved to `sha256:<16 hex>`. */
+export function withContent<M extends ReleaseMeta>(
+  meta: M,
+  sha256: string,
+): M & { readonly sha256: string } {
+  return {
+    ...meta,
+    sha256,
+    ...(meta.release === CONTENT_RELEASE
+      ? { release: `${CONTENT_RELEASE}${sha256.slice(0, 16)}` }
+      : {}),
+  };
+}
 export const releaseOf = (meta: ReleaseMeta): string => meta.release ?? meta.sourceVersion;
 
 /** How a backend writes the SQL the comparison needs. */

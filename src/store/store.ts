@@ -1,6 +1,6 @@
-import type { EventLayout } from "../sources/events/layouts.js";
+import type { EventLayout } from "./bulk-csv.js";
+import type { CoverageFact, CoverageSpan } from "./coverage-span.js";
 import type { SqlDialect } from "./dialect.js";
-import type { CoverageFact, CoverageSpan } from "./event-coverage.js";
 import type { ReleaseChange, ReleaseRecord } from "./releases.js";
 import type { TableName } from "./schema.js";
 
@@ -32,6 +32,15 @@ export interface FileMeta {
   readonly dataset?: string;
   /** The release of the dataset the file is part of (default: `sourceVersion`). */
   readonly release?: string;
+}
+
+/** An event file being loaded: hashed while it is read, so its sha256 is known at commit. */
+export type EventFileMeta = Omit<FileMeta, "sha256">;
+
+export interface EventCommitInput extends CommitInput {
+  readonly sha256: string;
+  readonly rowsDuplicate: number;
+  readonly coverage: readonly CoverageSpan[];
 }
 
 export interface Reject {
@@ -104,9 +113,16 @@ export interface LoadSession {
 export interface CsvReadSpec {
   /** A readable path: the file, or a named pipe fed from an archive. */
   readonly path: string;
+  /** The path can be read only once (a pipe). */
+  readonly once?: boolean;
   readonly layout: EventLayout;
   /** The file's columns in order (ICEWS: from its header). */
   readonly columns: readonly string[];
+  /**
+   * Country values and years already resolved to COW codes, set as the rows are read; rows
+   * whose value or year is not in the map keep a null code for countryValues/setCountries.
+   */
+  readonly countries?: ReadonlyArray<{ value: string; year: number; ccode: number }>;
 }
 
 /** A record the loader rejects after reading (by event id), with the rule it breaks. */
@@ -135,7 +151,7 @@ export interface EventLoadSession {
   invalidRecords(): Promise<InvalidRecord[]>;
   /** Delete those records; returns how many rows went. */
   deleteInvalid(): Promise<number>;
-  /** Distinct country values of this file with the event year, for the crosswalk. */
+  /** Distinct country values of this file still without a code, with the event year. */
   countryValues(): Promise<CountryValue[]>;
   /** Set the COW code columns from resolved (value, year) pairs; other rows keep null. */
   setCountries(map: ReadonlyArray<{ value: string; year: number; ccode: number }>): Promise<void>;
@@ -153,10 +169,11 @@ export interface EventLoadSession {
    * covers (src/store/event-coverage.ts).
    */
   coverageFacts(): Promise<CoverageFact[]>;
-  /** Also records the spans of time the file covers (table event_coverage). */
-  commit(
-    input: CommitInput & { rowsDuplicate: number; coverage: readonly CoverageSpan[] },
-  ): Promise<LoadResult>;
+  /**
+   * Also records the spans of time the file covers (table event_coverage), and the file's
+   * sha256, hashed while the reader read (provenance).
+   */
+  commit(input: EventCommitInput): Promise<LoadResult>;
   abort(): Promise<void>;
 }
 
@@ -212,8 +229,10 @@ export interface Store {
   schemaVersion(): Promise<number>;
   findFileBySha(sha256: string): Promise<ProvenanceRecord | null>;
   beginLoad(meta: FileMeta, table: TableName): Promise<LoadSession>;
-  /** Start a bulk load of one event file (GDELT, ICEWS). */
-  beginEventLoad(meta: FileMeta, layout: EventLayout): Promise<EventLoadSession>;
+  /** Start a bulk load of one event file (GDELT, ICEWS); its sha256 comes with the commit. */
+  beginEventLoad(meta: EventFileMeta, layout: EventLayout): Promise<EventLoadSession>;
+  /** Whether a loaded file has this size in bytes (only then can a file's bytes be known). */
+  hasFileOfSize(size: number): Promise<boolean>;
   files(): Promise<ProvenanceRecord[]>;
   rejects(fileId: number): Promise<Reject[]>;
   unresolved(fileId: number): Promise<UnresolvedName[]>;

@@ -12,8 +12,8 @@ import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import yauzl from "yauzl";
 import { BadFileError, BadInputError, EntenteError } from "../core/errors.js";
+import type { FileReport } from "../ingest/file-report.js";
 import { type IngestInput, ingest } from "../ingest/ingest.js";
-import type { FileReport } from "../ingest/load-file.js";
 import type { Store } from "../store/store.js";
 import {
   cachedPath,

@@ -10,16 +10,10 @@ import { hashFile } from "../ingest/event-input.js";
 import { walk } from "../ingest/ingest.js";
 import type { Store } from "../store/store.js";
 import { type Analyzed, analyzeDocument, type DocumentAnalysis } from "./analyze.js";
+import { TEXT_EXTENSIONS } from "./extensions.js";
 import { readDocument } from "./read.js";
 
-/** Extensions `entente text` reads (others are skipped in a directory, refused when named). */
-export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set([
-  ".txt",
-  ".md",
-  ".markdown",
-  ".html",
-  ".htm",
-]);
+export { TEXT_EXTENSIONS };
 
 /** Provenance source of documents. */
 export const TEXT_SOURCE = "text-document";

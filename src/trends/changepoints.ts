@@ -9,6 +9,13 @@ import { bocpd } from "./bocpd.js";
 import { type ChangeInterval, changepointIntervals } from "./changepoint-interval.js";
 import { type CountModelName, countModel } from "./count-model.js";
 import { type CropsSolution, crops } from "./crops.js";
+import {
+  DEFAULT_HAZARD,
+  DEFAULT_METHOD,
+  DEFAULT_MIN_SEG,
+  METHODS,
+  type Method,
+} from "./methods.js";
 import { pelt, type Segmentation } from "./pelt.js";
 import { type Penalty, type PenaltyName, penalty } from "./penalty.js";
 import {
@@ -23,21 +30,7 @@ import {
   segmentRss,
 } from "./segment-cost.js";
 
-export const METHODS = [
-  "pelt-linear",
-  "pelt-mean",
-  "pelt-meanvar",
-  "binseg-linear",
-  "binseg-mean",
-  "bocpd-negbin",
-  "bocpd-poisson",
-] as const;
-export type Method = (typeof METHODS)[number];
-
-export const DEFAULT_METHOD: Method = "pelt-linear";
-/** Default shortest segment for the normal costs; count models default to 2. */
-export const DEFAULT_MIN_SEG = 5;
-export const DEFAULT_HAZARD = 0.01;
+export { DEFAULT_HAZARD, DEFAULT_METHOD, DEFAULT_MIN_SEG, METHODS, type Method };
 
 export interface ChangepointOptions {
   readonly method?: Method;

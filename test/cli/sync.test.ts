@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseWhen } from "../../src/cli/commands/sync.js";
+import { parseWhen } from "../../src/cli/commands/sync-run.js";
 import { dyad } from "../../src/frames/dyad.js";
 import { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";
 import { fixture, tempDir } from "../helpers.js";

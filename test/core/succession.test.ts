@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { BadInputError } from "../../src/core/errors.js";
 import { denotes, yearNotes } from "../../src/core/succession.js";
+import successionsJson from "../../src/core/successions.json" with { type: "json" };
+import { Successions } from "../../src/core/successions-schema.js";
 
 /** The error yearNotes throws, or null. */
 function refusal(input: string, from: number, to: number): BadInputError | null {
@@ -14,6 +16,15 @@ function refusal(input: string, from: number, to: number): BadInputError | null 
 }
 
 describe("historical codes over a range of years", () => {
+  it("successions.json has the shape succession.ts trusts without checking at start", () => {
+    const r = Successions.safeParse(successionsJson);
+    expect(r.error?.issues ?? []).toEqual([]);
+    expect(r.data?.ended.length).toBeGreaterThan(0);
+    const bad = structuredClone(successionsJson) as { ended: Array<{ successors: unknown }> };
+    (bad.ended[0] as { successors: unknown }).successors = [];
+    expect(Successions.safeParse(bad).success).toBe(false);
+  });
+
   it("SUN and USSR after 1991: resolved to Russia (COW 365) with a note naming it", () => {
     const [n] = yearNotes("SUN", 2016, 2023);
     expect(n).toMatch(/^SUN names the Soviet Union: the USSR dissolved in December 1991/);

@@ -7,8 +7,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FileReport } from "../../src/ingest/file-report.js";
 import type { EventFileReport } from "../../src/ingest/load-events.js";
-import { type FileReport, loadFile } from "../../src/ingest/load-file.js";
+import { loadFile } from "../../src/ingest/load-file.js";
 import { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";
 import { dataFile, hasData, NO_DATA_REASON } from "../helpers.js";
 

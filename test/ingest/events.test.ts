@@ -7,10 +7,11 @@
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { FileReport } from "../../src/ingest/file-report.js";
 import { ingest } from "../../src/ingest/index.js";
 import type { EventFileReport } from "../../src/ingest/load-events.js";
 import { lineViolation } from "../../src/ingest/load-events.js";
-import { type FileReport, loadFile } from "../../src/ingest/load-file.js";
+import { loadFile } from "../../src/ingest/load-file.js";
 import { GDELT1, GDELT2, ICEWS, ICEWS_COLUMNS } from "../../src/sources/events/layouts.js";
 import { rejectReason } from "../../src/store/duckdb/duckdb-events.js";
 import type { Store } from "../../src/store/store.js";

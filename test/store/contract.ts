@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AccountingError } from "../../src/core/errors.js";
 import { GDELT2 } from "../../src/sources/events/layouts.js";
-import { SCHEMA_VERSION } from "../../src/store/duckdb/ddl.js";
 import { fileCoverage } from "../../src/store/event-coverage.js";
+import { SCHEMA_VERSION } from "../../src/store/schema-version.js";
 import type { FileMeta, Store } from "../../src/store/store.js";
 import { gdeltRow } from "../event-rows.js";
 
@@ -328,9 +328,10 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await s.deleteInvalid()).toBe(1);
       // Grouped as the coverage rules read them, the repeated event included.
       const facts = await s.coverageFacts();
-      expect([...facts].sort((x, y) => x.day.localeCompare(y.day))).toEqual([
-        { added: 20160512000000, back: false, day: "2016-05-12", rows: 2 },
-        { added: 20160513000000, back: false, day: "2016-05-13", rows: 1 },
+      // GDELT 2.0 rows: one fact per DATEADDED, the day is not read.
+      expect([...facts].sort((x, y) => Number(x.added) - Number(y.added))).toEqual([
+        { added: 20160512000000, back: false, day: null, rows: 2 },
+        { added: 20160513000000, back: false, day: null, rows: 1 },
       ]);
       const coverage = fileCoverage("gdelt2", "e.CSV", facts);
       const values = await s.countryValues();
@@ -346,6 +347,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       });
       expect(await s.counts()).toEqual({ rows: 2, withoutDyad: 1 });
       const r = await s.commit({
+        sha256: "ev1-hashed",
         linesRead: 5,
         rejects: [...read.rejects, { line: 2, reason: "EventCode" }],
         unresolved: [],
@@ -384,7 +386,34 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
           file_id: r.fileId,
         },
       ]);
-      expect((await store.files())[0]).toMatchObject({ linesRead: 5, rowsRejected: 2 });
+      expect((await store.files())[0]).toMatchObject({
+        sha256: "ev1-hashed",
+        linesRead: 5,
+        rowsRejected: 2,
+      });
+      expect(await store.hasFileOfSize(100)).toBe(true);
+      expect(await store.hasFileOfSize(101)).toBe(false);
+      // The event cube: the one event between two states; the volume: both events.
+      const cube = await store.query<Record<string, unknown>>(
+        "SELECT file_id, day, a, b, root, events, goldstein_sum, mentions FROM event_cube",
+      );
+      expect(cube.map((c) => ({ ...c, day: String(c.day).slice(0, 10) }))).toEqual([
+        {
+          file_id: r.fileId,
+          day: "2016-05-12",
+          a: 365,
+          b: 710,
+          root: "04",
+          events: 1,
+          goldstein_sum: 1,
+          mentions: 10,
+        },
+      ]);
+      const [volume] = await store.query<{ n: number }>(
+        "SELECT sum(events) AS n FROM event_volume WHERE file_id = $1",
+        [r.fileId],
+      );
+      expect(Number(volume?.n)).toBe(2);
       expect(await store.rejects(r.fileId)).toHaveLength(2);
 
       // A second file repeating event 1 and aborted: nothing of it stays.
@@ -564,6 +593,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         const dups = await s.removeDuplicates();
         const counts = await s.counts();
         return s.commit({
+          sha256: sha,
           linesRead: read.rowsRead,
           rejects: [],
           unresolved: [],

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ingest } from "../../src/ingest/index.js";
-import { SCHEMA_VERSION } from "../../src/store/duckdb/ddl.js";
 import { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";
+import { SCHEMA_VERSION } from "../../src/store/schema-version.js";
 import { dataFile, hasData, tempDir, tempStore } from "../helpers.js";
 import { storeContract } from "./contract.js";
 
@@ -12,6 +12,8 @@ storeContract("duckdb", tempStore);
 const V5_TABLES = ["igo_dyad_year", "contiguity", "mid_dyad_year"] as const;
 /** The tables migration 6 adds (UN ideal points). */
 const V6_TABLES = ["un_matches", "un_ideal_fits", "un_ideal_points"] as const;
+/** The tables migration 7 adds (the event cube). */
+const V7_TABLES = ["event_cube", "event_volume"] as const;
 
 describe("DuckDbStore", () => {
   it("keeps data across close and reopen, and opens read-only", async () => {
@@ -54,7 +56,7 @@ describe("DuckDbStore", () => {
     // Back to what version 2 wrote: no documents table, version 2 in meta.
     await a.query("DROP TABLE documents");
     await a.query("DROP TABLE event_coverage");
-    for (const t of [...V5_TABLES, ...V6_TABLES]) await a.query(`DROP TABLE ${t}`);
+    for (const t of [...V5_TABLES, ...V6_TABLES, ...V7_TABLES]) await a.query(`DROP TABLE ${t}`);
     await a.query("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
     expect(await a.schemaVersion()).toBe(2);
     await a.close();
@@ -128,7 +130,7 @@ describe("DuckDbStore", () => {
       const r = await ingest(a, [dataFile("gdelt_events/20191024143000.export.CSV")]);
       expect(r.ok).toBe(true);
       await a.query("DROP TABLE event_coverage");
-      for (const t of [...V5_TABLES, ...V6_TABLES]) await a.query(`DROP TABLE ${t}`);
+      for (const t of [...V5_TABLES, ...V6_TABLES, ...V7_TABLES]) await a.query(`DROP TABLE ${t}`);
       await a.query("UPDATE meta SET value = '3' WHERE key = 'schema_version'");
       await a.close();
       const b = await DuckDbStore.open(path);
@@ -151,8 +153,7 @@ describe("DuckDbStore", () => {
     );
     s.append([3, 1, 2, "2", 1, "cow:2"], 2);
     await s.commit({ linesRead: 1, rejects: [], unresolved: [], verify: () => {} });
-    for (const t of ["un_matches", "un_ideal_fits", "un_ideal_points"])
-      await a.query(`DROP TABLE ${t}`);
+    for (const t of [...V6_TABLES, ...V7_TABLES]) await a.query(`DROP TABLE ${t}`);
     await a.query("UPDATE meta SET value = '5' WHERE key = 'schema_version'");
     await a.close();
     const b = await DuckDbStore.open(path);

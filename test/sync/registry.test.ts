@@ -12,6 +12,7 @@ import {
   parseMd5Sums,
 } from "../../src/sync/gdelt-lists.js";
 import { type ListContext, mirrorUrl, SYNC_SOURCES, syncSource } from "../../src/sync/registry.js";
+import { SYNC_SOURCE_NAMES } from "../../src/sync/source-names.js";
 import { fixture } from "../helpers.js";
 
 const read = (name: string): string => readFileSync(fixture(`sync/${name}`), "utf8");
@@ -333,6 +334,8 @@ describe("registry", () => {
   it("names sources uniquely and throws BadInputError listing them for an unknown name", () => {
     const all = SYNC_SOURCES.map((s) => s.name);
     expect(new Set(all).size).toBe(all.length);
+    // `entente sync --help` lists these names without loading the registry.
+    expect(all).toEqual([...SYNC_SOURCE_NAMES]);
     for (const n of ["gdelt2", "gdelt1", "atop", "cow-alliance", "cow-trade", "cow-nmc"]) {
       expect(syncSource(n).name).toBe(n);
     }

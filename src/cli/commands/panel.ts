@@ -1,12 +1,7 @@
 import type { Command } from "commander";
-import { BadInputError } from "../../core/errors.js";
-import { panel, panelFormat, writePanel } from "../../frames/panel.js";
-import { parseWeights } from "../../indicators/composite.js";
-import { addEventOptions, parseEventFilter, parsePeriod } from "../event-options.js";
-import { fmtInt, ProgressLine, writeJson } from "../output.js";
-import { type GlobalOptions, withStore } from "../store-option.js";
-import { addUnVotesOption, parseUnVotes } from "../un-votes-option.js";
-import { parseYearOption } from "./dyad.js";
+import { addEventOptions } from "../event-options.js";
+import { lazy } from "../lazy.js";
+import { addUnVotesOption } from "../un-votes-option.js";
 
 export function registerPanel(program: Command): void {
   const cmd = program
@@ -35,60 +30,5 @@ export function registerPanel(program: Command): void {
       "after",
       "\nIndicators are added to the universe with left joins: the row count never depends on the indicators.\nNull is an empty CSV cell or a Parquet null.",
     )
-    .action(async (opts: Record<string, string | boolean | undefined>, cmd: Command) => {
-      const global = cmd.optsWithGlobals<GlobalOptions>();
-      const out = String(opts.out);
-      panelFormat(out);
-      const from = parseYearOption(opts.from as string | undefined, "--from");
-      const to = parseYearOption(opts.to as string | undefined, "--to");
-      const period = parsePeriod(opts.period);
-      const events = parseEventFilter(opts);
-      const started = Date.now();
-      // Progress goes to stderr, only on a terminal and never with --json.
-      const progress = !opts.json && process.stderr.isTTY ? new ProgressLine() : null;
-      const p = await withStore(global, { readOnly: true }, (store) =>
-        panel(store, {
-          dyads: String(opts.dyads),
-          ...(from === undefined ? {} : { from }),
-          ...(to === undefined ? {} : { to }),
-          ...(opts.indicators ? { indicators: String(opts.indicators) } : {}),
-          directed: opts.directed === true,
-          period,
-          ...(events ? { events } : {}),
-          unVotes: parseUnVotes(opts.unVotes),
-          weights: parseWeights(opts.weights as string | undefined),
-          intervals: opts.intervals === true,
-          ...(progress
-            ? {
-                onStep: (s: { family: string; index: number; of: number; rows: number }) =>
-                  progress.update(
-                    (secs) =>
-                      `  ${fmtInt(s.rows)} dyad-${period}s: computing ${s.family} (${s.index + 1}/${s.of}), ${secs.toFixed(1)} s`,
-                    true,
-                  ),
-              }
-            : {}),
-        }),
-      );
-      progress?.update(() => `  writing ${fmtInt(p.frame.length)} rows to ${out}`, true);
-      if (p.frame.length === 0) {
-        throw new BadInputError("empty_panel", "The panel has no rows", {
-          hint: "Check --dyads, --from and --to",
-        });
-      }
-      const format = await writePanel(p, out);
-      progress?.clear();
-      const summary = {
-        out,
-        format,
-        rows: p.frame.length,
-        columns: 3 + p.indicators.length + Object.keys(p.coverage).length,
-        seconds: (Date.now() - started) / 1000,
-      };
-      if (opts.json) writeJson(summary);
-      else
-        process.stdout.write(
-          `wrote ${fmtInt(summary.rows)} rows × ${summary.columns} columns to ${out} (${format}) in ${summary.seconds.toFixed(1)} s\n`,
-        );
-    });
+    .action(lazy(() => import("./panel-run.js"), "runPanel"));
 }

@@ -20,27 +20,39 @@ import { createReadStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import type { EventLayout } from "../../sources/events/layouts.js";
+import { AccountingError } from "../../core/errors.js";
+import { failpoint } from "../../core/failpoint.js";
+import type { EventLayout } from "../bulk-csv.js";
+import type { CoverageFact } from "../coverage-span.js";
 import { createTableSql } from "../duckdb/ddl.js";
 import { DuckDbEventSession } from "../duckdb/duckdb-events.js";
 import { duckdb } from "../duckdb/node-api.js";
-import type { CoverageFact, CoverageSpan } from "../event-coverage.js";
+import {
+  CUBE_COLUMNS,
+  CUBE_TABLE,
+  cubeColumnNames,
+  cubeSelectSql,
+  VOLUME_COLUMNS,
+  VOLUME_TABLE,
+  volumeSelectSql,
+} from "../event-cube.js";
+import { withContent } from "../releases.js";
 import { TABLES, type TableSpec, TRACE_COLUMNS } from "../schema.js";
 import { quoteIdent, quoteLiteral } from "../sql.js";
 import type {
-  CommitInput,
   CountryValue,
   CsvReadSpec,
+  EventCommitInput,
+  EventFileMeta,
   EventLoadSession,
-  FileMeta,
   InvalidRecord,
   LoadResult,
   Reject,
 } from "../store.js";
 import { writeCoverage, writeProvenance } from "./clickhouse-load.js";
 import { ClickHouseReplacement, recordRelease } from "./clickhouse-releases.js";
-import type { ClickHouseStore } from "./clickhouse-store.js";
-import { chIdent, mergeTreeTableSql } from "./ddl.js";
+import { CUBE_TABLES, chIdent, mergeTreeTableSql, SLOT_COLUMN, slotSql } from "./ddl.js";
+import type { ClickHouseHost } from "./host.js";
 import { keyExpr } from "./key-expr.js";
 import { stringLiteral } from "./literal.js";
 
@@ -74,10 +86,11 @@ export class ClickHouseEventSession implements EventLoadSession {
   private fresh = "1";
   /** Rows to load as counted by `counts()`: the move must deliver exactly these. */
   private counted: number | null = null;
+  private withoutDyad = 0;
 
   private constructor(
-    private readonly store: ClickHouseStore,
-    private readonly meta: FileMeta,
+    private readonly store: ClickHouseHost,
+    private readonly meta: EventFileMeta,
     private readonly layout: EventLayout,
     private readonly fileId: number,
     private readonly stage: string,
@@ -95,8 +108,8 @@ export class ClickHouseEventSession implements EventLoadSession {
   }
 
   static async start(
-    store: ClickHouseStore,
-    meta: FileMeta,
+    store: ClickHouseHost,
+    meta: EventFileMeta,
     layout: EventLayout,
     stage: string,
   ): Promise<ClickHouseEventSession> {
@@ -113,6 +126,7 @@ export class ClickHouseEventSession implements EventLoadSession {
       const con = await instance.connect();
       await con.run(createTableSql(TABLES[layout.table]));
       const fileId = await store.nextFileId();
+      await store.journal(fileId, TABLES[layout.table].name, stage);
       const local = new DuckDbEventSession(con, meta, layout, fileId, "scratch");
       const replacing = await ClickHouseReplacement.find(store, meta, TABLES[layout.table].name);
       return new ClickHouseEventSession(
@@ -237,23 +251,27 @@ export class ClickHouseEventSession implements EventLoadSession {
       `SELECT count() AS n, countIf(${noState}) AS w FROM ${chIdent(this.stage)} WHERE ${this.fresh}`,
     );
     this.counted = Number(r?.n ?? 0);
-    return { rows: this.counted, withoutDyad: Number(r?.w ?? 0) };
+    this.withoutDyad = Number(r?.w ?? 0);
+    return { rows: this.counted, withoutDyad: this.withoutDyad };
   }
 
   async coverageFacts(): Promise<CoverageFact[]> {
     return this.local.coverageFacts();
   }
 
-  async commit(
-    input: CommitInput & { rowsDuplicate: number; coverage: readonly CoverageSpan[] },
-  ): Promise<LoadResult> {
+  async commit(input: EventCommitInput): Promise<LoadResult> {
     try {
       const rows = this.counted ?? (await this.counts()).rows;
       const replacing = this.replacing;
       try {
         await replacing?.archive();
+        // The file's hash (read while it was loaded) and its content release, if it has one.
+        const meta = withContent(this.meta, input.sha256);
         const change = replacing
-          ? await replacing.change(`(SELECT * FROM ${chIdent(this.stage)} WHERE ${this.fresh})`)
+          ? await replacing.change(
+              `(SELECT * FROM ${chIdent(this.stage)} WHERE ${this.fresh})`,
+              meta,
+            )
           : undefined;
         const result: LoadResult = {
           fileId: this.fileId,
@@ -264,6 +282,10 @@ export class ClickHouseEventSession implements EventLoadSession {
         // The accounting check runs before anything reaches the event table.
         input.verify(result);
         try {
+          // The cube first: `fresh` compares the staged rows with the stored events, which the
+          // move then adds to.
+          await this.writeCube(rows);
+          failpoint("event-load:after-cube");
           await this.move();
           const moved = await this.scalar(
             `SELECT count() AS n FROM ${chIdent(this.spec.name)} WHERE file_id = ${this.fileId}`,
@@ -271,14 +293,16 @@ export class ClickHouseEventSession implements EventLoadSession {
           if (moved !== rows) {
             throw new Error(`${moved} rows reached ${this.spec.name}, ${rows} expected`);
           }
+          failpoint("event-load:after-move");
           await replacing?.finish(this.fileId);
           await writeCoverage(this.store, this.fileId, this.spec.name, input.coverage);
-          await recordRelease(this.store, this.meta, this.spec.name, this.fileId, change);
-          await writeProvenance(this.store, this.fileId, this.meta, this.spec.name, input, result);
+          await recordRelease(this.store, meta, this.spec.name, this.fileId, change);
+          await writeProvenance(this.store, this.fileId, meta, this.spec.name, input, result);
         } catch (e) {
           await this.store.removeFile("releases", this.fileId);
-          await this.store.removeFile("event_coverage", this.fileId);
-          await this.store.removeFile(this.spec.name, this.fileId);
+          for (const t of ["event_coverage", ...CUBE_TABLES, this.spec.name]) {
+            await this.store.removeFile(t, this.fileId);
+          }
           throw e;
         }
         return result;
@@ -288,6 +312,38 @@ export class ClickHouseEventSession implements EventLoadSession {
       }
     } finally {
       await this.abort();
+    }
+  }
+
+  /**
+   * The file's cube cells and volume from the staged rows that are not duplicates, each cell
+   * grouped by the shard its events go to; checked against the rows to load.
+   */
+  private async writeCube(rows: number): Promise<void> {
+    const node = this.store.node;
+    const opts = {
+      from: chIdent(this.stage),
+      where: this.fresh,
+      fileId: String(this.fileId),
+      extra: [[SLOT_COLUMN, slotSql(this.store.totalWeight)]] as const,
+    };
+    const table = this.layout.table;
+    await node.exec(
+      `INSERT INTO ${CUBE_TABLE} (${cubeColumnNames(CUBE_COLUMNS)}) ${cubeSelectSql(table, this.store.sql, opts)}`,
+    );
+    await node.exec(
+      `INSERT INTO ${VOLUME_TABLE} (${cubeColumnNames(VOLUME_COLUMNS)}) ${volumeSelectSql(table, this.store.sql, opts)}`,
+    );
+    const cube = await this.scalar(
+      `SELECT sum(events) AS n FROM ${CUBE_TABLE} WHERE file_id = ${this.fileId}`,
+    );
+    const volume = await this.scalar(
+      `SELECT sum(events) AS n FROM ${VOLUME_TABLE} WHERE file_id = ${this.fileId}`,
+    );
+    if (cube !== rows - this.withoutDyad || volume !== rows) {
+      throw new AccountingError(
+        `${this.meta.path}: the event cube holds ${cube} events and the volume ${volume}, but ${rows - this.withoutDyad} of the ${rows} rows to load are between two states`,
+      );
     }
   }
 

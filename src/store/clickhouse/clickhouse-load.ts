@@ -3,12 +3,12 @@
  * TabSeparated text, sent to a staging table, deduplicated there by natural key (first line
  * wins, as in DuckDB), counted and checked, and only then moved into the data table.
  */
-import type { CoverageSpan } from "../event-coverage.js";
+import type { CoverageSpan } from "../coverage-span.js";
 import type { ColumnSpec, TableSpec } from "../schema.js";
 import type { Cell, CommitInput, FileMeta, LoadResult, LoadSession } from "../store.js";
 import { ClickHouseReplacement, recordRelease } from "./clickhouse-releases.js";
-import type { ClickHouseStore } from "./clickhouse-store.js";
 import { chIdent, chType } from "./ddl.js";
+import type { ClickHouseHost } from "./host.js";
 import { keyExpr } from "./key-expr.js";
 import { tsvField } from "./literal.js";
 
@@ -19,7 +19,7 @@ export class ClickHouseLoadSession implements LoadSession {
   private created = false;
 
   constructor(
-    private readonly store: ClickHouseStore,
+    private readonly store: ClickHouseHost,
     private readonly meta: FileMeta,
     private readonly spec: TableSpec,
     private readonly stage: string,
@@ -92,6 +92,8 @@ export class ClickHouseLoadSession implements LoadSession {
         };
         // The accounting check runs before anything reaches the data table.
         input.verify(result);
+        // A load killed from here on is cleaned up at the next open (the journal).
+        await this.store.journal(fileId, this.spec.name, this.stage);
         try {
           await node.exec(
             `INSERT INTO ${target} (${names.join(", ")}, file_id, line)
@@ -140,7 +142,7 @@ export class ClickHouseLoadSession implements LoadSession {
  */
 /** The spans of time an event file covers (src/store/event-coverage.ts). */
 export async function writeCoverage(
-  store: ClickHouseStore,
+  store: ClickHouseHost,
   fileId: number,
   table: string,
   spans: readonly CoverageSpan[],
@@ -156,7 +158,7 @@ export async function writeCoverage(
 }
 
 export async function writeProvenance(
-  store: ClickHouseStore,
+  store: ClickHouseHost,
   fileId: number,
   meta: FileMeta,
   table: string,

@@ -14,6 +14,7 @@ import {
   prunedReleases,
   RELEASE_COLUMNS,
   type ReleaseChange,
+  type ReleaseMeta,
   type ReleaseRecord,
   releaseOf,
   releaseRecord,
@@ -21,9 +22,9 @@ import {
   restoreTarget,
 } from "../releases.js";
 import { type TableSpec, tableSpecByName } from "../schema.js";
-import type { FileMeta, PruneResult, RestoreResult } from "../store.js";
+import type { PruneResult, RestoreResult } from "../store.js";
 import type { ChNode } from "./connection.js";
-import { chIdent, columnsSql } from "./ddl.js";
+import { CUBE_TABLES, chIdent, columnsSql, EVENT_TABLES } from "./ddl.js";
 import { keyExpr } from "./key-expr.js";
 import { stringLiteral, tsvField } from "./literal.js";
 
@@ -32,7 +33,11 @@ export interface ReleaseHost {
   readonly node: ChNode;
   deleteWhere(table: string, where: string): Promise<void>;
   updateWhere(table: string, set: string, where: string): Promise<void>;
+  /** Recompute the event cube from the events in use (after a restore moved events back). */
+  rebuildCube(): Promise<void>;
 }
+
+const isEventTable = (table: string): boolean => EVENT_TABLES.has(table);
 
 export const CLICKHOUSE_CHANGE_SQL: ChangeSqlDialect = {
   rowText: (cols) => keyExpr(cols),
@@ -62,7 +67,7 @@ export async function listReleases(store: ReleaseHost): Promise<ReleaseRecord[]>
 /** The release row of a newly loaded file, with the change it made as JSON. */
 export async function recordRelease(
   store: ReleaseHost,
-  meta: FileMeta,
+  meta: ReleaseMeta,
   table: string,
   fileId: number,
   change: ReleaseChange | undefined,
@@ -91,7 +96,7 @@ export class ClickHouseReplacement {
 
   private constructor(
     private readonly store: ReleaseHost,
-    private readonly meta: FileMeta,
+    private readonly meta: ReleaseMeta,
     private readonly table: string,
     readonly fileIds: readonly number[],
     private readonly releases: ReadonlyArray<{ release: string; files: number }>,
@@ -100,7 +105,7 @@ export class ClickHouseReplacement {
   /** The active release of the file's dataset in `table` that the file replaces, if any. */
   static async find(
     store: ReleaseHost,
-    meta: FileMeta,
+    meta: ReleaseMeta,
     table: string,
   ): Promise<ClickHouseReplacement | null> {
     const rows = await store.node.query<{ file_id: number; release: string }>(
@@ -138,7 +143,8 @@ export class ClickHouseReplacement {
   }
 
   /** What the new rows (a subquery, one row per key) change against the archived ones. */
-  async change(newRows: string): Promise<ReleaseChange> {
+  /** `meta`: the file's, when its release is known only now (a content release, at commit). */
+  async change(newRows: string, meta: ReleaseMeta = this.meta): Promise<ReleaseChange> {
     const c = await compareRows(
       (sql) => this.store.node.query<Record<string, unknown>>(sql),
       CLICKHOUSE_CHANGE_SQL,
@@ -147,9 +153,9 @@ export class ClickHouseReplacement {
       this.archived,
     );
     return {
-      dataset: datasetOf(this.meta),
+      dataset: datasetOf(meta),
       table: this.table,
-      release: releaseOf(this.meta),
+      release: releaseOf(meta),
       replaced: this.releases,
       ...c,
     };
@@ -159,6 +165,12 @@ export class ClickHouseReplacement {
   async finish(fileId: number): Promise<void> {
     this.deleted = true;
     await this.store.deleteWhere(this.table, `file_id IN (${ids(this.fileIds)})`);
+    if (isEventTable(this.table)) {
+      // The event cube holds only the events in use (src/store/event-cube.ts).
+      for (const c of CUBE_TABLES) {
+        await this.store.deleteWhere(c, `file_id IN (${ids(this.fileIds)})`);
+      }
+    }
     this.marked = true;
     await this.store.updateWhere(
       "releases",
@@ -183,6 +195,7 @@ export class ClickHouseReplacement {
       await this.store.node.exec(
         `INSERT INTO ${chIdent(this.table)} SELECT * FROM ${this.archived}`,
       );
+      if (isEventTable(this.table)) await this.store.rebuildCube();
     }
     if (this.copied) await this.store.deleteWhere(archiveName(this.table), `file_id IN (${list})`);
   }
@@ -281,5 +294,8 @@ export async function restoreArchived(
       `file_id IN (${mine})`,
     );
   }
+  // The cube again from the events in use: restores are rare, and the active and the restored
+  // files' cells are then exactly those of a load.
+  if (tables.some(isEventTable)) await store.rebuildCube();
   return { dataset, release, rows: moved, archived: [...archivedNow] };
 }

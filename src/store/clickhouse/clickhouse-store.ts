@@ -8,10 +8,19 @@
  * move leaves nothing; one that fails during it is deleted again by file_id (`removeFile`).
  */
 import { StoreError } from "../../core/errors.js";
-import type { EventLayout } from "../../sources/events/layouts.js";
-import { CLICKHOUSE_DIALECT } from "../dialect.js";
-import { SCHEMA_VERSION } from "../duckdb/ddl.js";
-import { backfillSpans, type CoverageSpan } from "../event-coverage.js";
+import type { EventLayout } from "../bulk-csv.js";
+import type { CoverageSpan } from "../coverage-span.js";
+import { backfillSpans } from "../event-coverage.js";
+import {
+  CUBE_COLUMNS,
+  CUBE_TABLE,
+  cubeColumnNames,
+  cubeSelectSql,
+  type EventTable,
+  VOLUME_COLUMNS,
+  VOLUME_TABLE,
+  volumeSelectSql,
+} from "../event-cube.js";
 import { fitRow, readIdealPointFits, readIdealPoints } from "../ideal-point-fits.js";
 import {
   PROVENANCE_COLUMNS,
@@ -21,7 +30,9 @@ import {
 } from "../provenance.js";
 import type { ReleaseRecord } from "../releases.js";
 import { TABLES, type TableName } from "../schema.js";
+import { SCHEMA_VERSION } from "../schema-version.js";
 import type {
+  EventFileMeta,
   EventLoadSession,
   FileMeta,
   IdealPointFitRecord,
@@ -47,22 +58,39 @@ import {
 import { ChNode } from "./connection.js";
 import {
   bookkeepingDdl,
+  CUBE_TABLES,
   chIdent,
   createTableDdl,
+  cubeDdl,
   DATA_TABLES,
   EVENT_TABLES,
   RESULT_TABLE_SPECS,
   resultTableSql,
+  SHARDED_TABLES,
+  SLOT_COLUMN,
+  slotSql,
+  type TableDdl,
 } from "./ddl.js";
+import { CLICKHOUSE_DIALECT } from "./dialect.js";
+import type { ClickHouseHost } from "./host.js";
 import { stringLiteral, tsvField } from "./literal.js";
 import { type ClickHouseLocation, parseClickHouseUrl } from "./url.js";
+
+/** Every table a load writes rows of a file into (deleted by file id when it fails). */
+const LOAD_TABLES: readonly string[] = [
+  ...DATA_TABLES.map((t) => t.name),
+  ...CUBE_TABLES,
+  "event_coverage",
+  "load_rejects",
+  "load_unresolved",
+];
 
 export interface ClickHouseOpenOptions {
   readonly readOnly?: boolean;
   readonly env?: NodeJS.ProcessEnv;
 }
 
-export class ClickHouseStore implements Store {
+export class ClickHouseStore implements Store, ClickHouseHost {
   readonly kind = "clickhouse" as const;
   readonly capabilities: StoreCapabilities = {
     transactions: false,
@@ -80,6 +108,8 @@ export class ClickHouseStore implements Store {
     readonly node: ChNode,
     /** Every shard of a cluster (the coordinator among them); empty on a single node. */
     readonly shards: readonly ChNode[],
+    /** Sum of the shards' weights (1 on a single node): the modulus of the shard slot. */
+    readonly totalWeight: number,
   ) {}
 
   get location(): string {
@@ -114,7 +144,11 @@ export class ClickHouseStore implements Store {
         await admin.exec(`CREATE DATABASE IF NOT EXISTS ${chIdent(where.database)}`);
       }
       let shardUrls: string[] = [];
-      if (where.cluster !== null) shardUrls = await clusterNodes(admin, where);
+      let totalWeight = 1;
+      if (where.cluster !== null) {
+        shardUrls = await clusterNodes(admin, where);
+        totalWeight = await clusterWeight(admin, where.cluster);
+      }
       if (!readOnly) {
         // The shard-local tables need the database on every shard.
         for (const url of shardUrls) {
@@ -128,9 +162,12 @@ export class ClickHouseStore implements Store {
       }
       const node = new ChNode({ ...base, url: where.url, database: where.database });
       const shards = shardUrls.map((url) => new ChNode({ ...base, url, database: where.database }));
-      const store = new ClickHouseStore(where, readOnly, node, shards);
+      const store = new ClickHouseStore(where, readOnly, node, shards, totalWeight);
       if (readOnly) await store.checkVersion();
-      else await store.migrate();
+      else {
+        await store.migrate();
+        await store.recover();
+      }
       return store;
     } finally {
       await admin.close();
@@ -177,12 +214,14 @@ export class ClickHouseStore implements Store {
     const current = await this.checkVersion();
     if (current >= SCHEMA_VERSION) return;
     for (const sql of bookkeepingDdl(this.where.database)) await this.node.exec(sql);
+    const cubeExisted = await this.hasTable(CUBE_TABLES);
+    for (const ddl of [
+      ...DATA_TABLES.map((spec) => createTableDdl(spec, this.where.database, this.where.cluster)),
+      ...cubeDdl(this.where.database, this.where.cluster),
+    ]) {
+      await this.runDdl(ddl);
+    }
     for (const spec of DATA_TABLES) {
-      const ddl = createTableDdl(spec, this.where.database, this.where.cluster);
-      for (const shard of this.shards) {
-        for (const sql of ddl.shards) await shard.exec(sql);
-      }
-      for (const sql of ddl.coordinator) await this.node.exec(sql);
       await this.node.exec(archiveTableDdl(spec, this.where.database));
     }
     for (const spec of RESULT_TABLE_SPECS) {
@@ -190,6 +229,8 @@ export class ClickHouseStore implements Store {
     }
     // Schema 7: files loaded before count as their adapter's release, active.
     await this.node.exec(BACKFILL_RELEASES_SQL);
+    // Schema 8: the event cube, from the events already stored.
+    if (current > 0 && current < 8) await this.backfillCube(cubeExisted);
     if (current > 0 && current < 4) {
       // Event files loaded before schema 4: their spans from their rows. A run interrupted after
       // some files is repeated for the files that have none yet.
@@ -213,9 +254,98 @@ export class ClickHouseStore implements Store {
     );
   }
 
+  private async runDdl(ddl: TableDdl): Promise<void> {
+    for (const shard of this.shards) {
+      for (const sql of ddl.shards) await shard.exec(sql);
+    }
+    for (const sql of ddl.coordinator) await this.node.exec(sql);
+  }
+
+  private async hasTable(names: ReadonlySet<string>): Promise<boolean> {
+    const r = await this.node.query<{ n: number }>(
+      `SELECT count() AS n FROM system.tables WHERE database = ${stringLiteral(this.where.database)}
+         AND name IN (${[...names].map(stringLiteral).join(", ")})`,
+    );
+    return Number(r[0]?.n ?? 0) > 0;
+  }
+
+  /**
+   * Schema 6: the cube of the events loaded before it, from their rows, on each shard from the
+   * shard's own events. A run interrupted part-way left some rows: they are removed first.
+   */
+  /** The event cube recomputed from the events in use (a restored release's events are back). */
+  async rebuildCube(): Promise<void> {
+    await this.backfillCube(true);
+  }
+
+  private async backfillCube(existed: boolean): Promise<void> {
+    if (existed) for (const t of CUBE_TABLES) await this.truncate(t);
+    const targets: Array<[ChNode, string]> = this.shards.length
+      ? this.shards.map((n) => [n, "_local"])
+      : [[this.node, ""]];
+    for (const [node, suffix] of targets) {
+      for (const table of EVENT_TABLES) {
+        const opts = {
+          from: chIdent(`${table}${suffix}`),
+          where: "1",
+          fileId: "file_id",
+          extra: [[SLOT_COLUMN, slotSql(this.totalWeight)]] as const,
+        };
+        const t = table as EventTable;
+        await node.exec(
+          `INSERT INTO ${chIdent(`${CUBE_TABLE}${suffix}`)} (${cubeColumnNames(CUBE_COLUMNS)}) ${cubeSelectSql(t, this.sql, opts)}`,
+        );
+        await node.exec(
+          `INSERT INTO ${chIdent(`${VOLUME_TABLE}${suffix}`)} (${cubeColumnNames(VOLUME_COLUMNS)}) ${volumeSelectSql(t, this.sql, opts)}`,
+        );
+      }
+    }
+  }
+
+  /** Delete every row of a (possibly sharded) table and wait until the deletion is done. */
+  private async truncate(table: string): Promise<void> {
+    await this.deleteWhere(table, "1");
+  }
+
+  /**
+   * Loads a killed process left unfinished: journaled (load_journal) but without a provenance
+   * row. Their rows are deleted from every table a load writes, and their staging tables dropped,
+   * before anything else is loaded; a file counts as loaded only when its provenance row exists.
+   */
+  private async recover(): Promise<void> {
+    const orphans = await this.node.query<{ f: number; stage: string }>(
+      `SELECT file_id AS f, stage FROM load_journal
+       WHERE file_id NOT IN (SELECT file_id FROM provenance) ORDER BY file_id`,
+    );
+    for (const o of orphans) {
+      await this.node.exec(`DROP TABLE IF EXISTS ${chIdent(o.stage)}`);
+      for (const t of LOAD_TABLES) await this.removeFile(t, Number(o.f));
+    }
+    if (orphans.length) {
+      await this.deleteWhere(
+        "load_journal",
+        `file_id IN (${orphans.map((o) => Math.trunc(Number(o.f))).join(", ")})`,
+      );
+    }
+  }
+
+  /** Note a load before it writes anything, so that a killed one is cleaned up (`recover`). */
+  async journal(fileId: number, table: string, stage: string): Promise<void> {
+    await this.node.insertTsv("load_journal", [
+      `${Math.trunc(fileId)}\t${tsvField(table)}\t${tsvField(stage)}\t${tsvField(new Date().toISOString())}\n`,
+    ]);
+  }
+
   async findFileBySha(sha256: string): Promise<ProvenanceRecord | null> {
     const rows = await this.provenanceRows(`WHERE sha256 = ${stringLiteral(sha256)}`);
     return rows[0] ?? null;
+  }
+
+  async hasFileOfSize(size: number): Promise<boolean> {
+    const rows = await this.node.query(
+      `SELECT 1 AS x FROM provenance WHERE size = ${Math.trunc(size)} LIMIT 1`,
+    );
+    return rows.length > 0;
   }
 
   async files(): Promise<ProvenanceRecord[]> {
@@ -262,8 +392,10 @@ export class ClickHouseStore implements Store {
    * into one store must not run concurrently (as with DuckDB, one writer at a time).
    */
   async nextFileId(): Promise<number> {
+    // The journal too: the id of a load that was killed is never given again.
     const r = await this.node.query<{ id: number }>(
-      "SELECT max(file_id) + 1 AS id FROM provenance",
+      `SELECT max(f) + 1 AS id FROM (
+         SELECT max(file_id) AS f FROM provenance UNION ALL SELECT max(file_id) AS f FROM load_journal)`,
     );
     return Math.max(1, Number(r[0]?.id ?? 1));
   }
@@ -273,7 +405,7 @@ export class ClickHouseStore implements Store {
     return new ClickHouseLoadSession(this, meta, TABLES[table], this.stageName("rows"));
   }
 
-  async beginEventLoad(meta: FileMeta, layout: EventLayout): Promise<EventLoadSession> {
+  async beginEventLoad(meta: EventFileMeta, layout: EventLayout): Promise<EventLoadSession> {
     this.writable();
     return ClickHouseEventSession.start(this, meta, layout, this.stageName("events"));
   }
@@ -290,7 +422,7 @@ export class ClickHouseStore implements Store {
   /** Delete the rows of a table matching a condition (the shard-local tables of a cluster). */
   async deleteWhere(table: string, where: string, what = "Rows"): Promise<void> {
     const targets: Array<[ChNode, string]> =
-      this.shards.length && EVENT_TABLES.has(table)
+      this.shards.length && SHARDED_TABLES.has(table)
         ? this.shards.map((n) => [n, `${table}_local`])
         : [[this.node, table]];
     await this.deleteAndWait(targets, where, what);
@@ -388,6 +520,15 @@ export class ClickHouseStore implements Store {
     await this.node.close();
     for (const s of this.shards) await s.close();
   }
+}
+
+/** Sum of the weights of the cluster's shards (each shard once, whatever its replicas). */
+async function clusterWeight(admin: ChNode, cluster: string): Promise<number> {
+  const r = await admin.query<{ w: number }>(
+    `SELECT sum(w) AS w FROM (SELECT shard_num, any(shard_weight) AS w FROM system.clusters
+       WHERE cluster = ${stringLiteral(cluster)} GROUP BY shard_num)`,
+  );
+  return Math.max(1, Number(r[0]?.w ?? 1));
 }
 
 /**

@@ -12,6 +12,13 @@
  *   `Distributed` over shard-local tables (`<name>_local`), sharded by the event id.
  */
 import {
+  CUBE_COLUMNS,
+  CUBE_TABLE,
+  type CubeColumn,
+  VOLUME_COLUMNS,
+  VOLUME_TABLE,
+} from "../event-cube.js";
+import {
   type ColumnSpec,
   type ColumnType,
   RESULT_TABLES,
@@ -105,6 +112,62 @@ function shardingKey(_spec: TableSpec): string {
   return "intHash64(event_id)";
 }
 
+/** The cube tables: spread over the shards as the events are (see cubeDdl). */
+export const CUBE_TABLES: ReadonlySet<string> = new Set([CUBE_TABLE, VOLUME_TABLE]);
+
+/** Tables that are Distributed over shard-local `<name>_local` tables on a cluster. */
+export const SHARDED_TABLES: ReadonlySet<string> = new Set([...EVENT_TABLES, ...CUBE_TABLES]);
+
+/**
+ * The shard slot of a cube row: `intHash64(event_id) % <total shard weight>`, the remainder by
+ * which the Distributed event table picks an event's shard. Cube rows are grouped by it and the
+ * cube's Distributed table shards by it, so each shard's cube sums exactly that shard's events.
+ */
+export const SLOT_COLUMN = "slot";
+
+export function slotSql(totalWeight: number): string {
+  return `toUInt32(intHash64(event_id) % ${Math.max(1, Math.trunc(totalWeight))})`;
+}
+
+function cubeColumnsSql(columns: readonly CubeColumn[]): string {
+  return [
+    ...columns.map(
+      (c) =>
+        `${chIdent(c.name)} ${c.required ? CH_TYPES[c.type] : `Nullable(${CH_TYPES[c.type]})`}`,
+    ),
+    `${SLOT_COLUMN} UInt32`,
+  ].join(", ");
+}
+
+/**
+ * DDL of the event cube and the volume (src/store/event-cube.ts): MergeTree tables filled at
+ * insert, one row per cell and file, ordered by dyad and day so a dyad's query reads only its
+ * own granules; on a cluster Distributed over shard-local tables, sharded by slot.
+ */
+export function cubeDdl(db: string, cluster: string | null): TableDdl[] {
+  const engines: Array<[string, readonly CubeColumn[], string]> = [
+    [CUBE_TABLE, CUBE_COLUMNS, "ORDER BY (table_name, a, b, day)"],
+    [VOLUME_TABLE, VOLUME_COLUMNS, "ORDER BY (table_name, day)"],
+  ];
+  return engines.map(([table, columns, order]) => {
+    const cols = cubeColumnsSql(columns);
+    const name = `${chIdent(db)}.${chIdent(table)}`;
+    if (cluster === null) {
+      return {
+        coordinator: [`CREATE TABLE IF NOT EXISTS ${name} (${cols}) ENGINE = MergeTree() ${order}`],
+        shards: [],
+      };
+    }
+    const local = `${chIdent(db)}.${chIdent(`${table}_local`)}`;
+    return {
+      shards: [`CREATE TABLE IF NOT EXISTS ${local} (${cols}) ENGINE = MergeTree() ${order}`],
+      coordinator: [
+        `CREATE TABLE IF NOT EXISTS ${name} (${cols}) ENGINE = Distributed(${chIdent(cluster)}, ${chIdent(db)}, ${chIdent(`${table}_local`)}, ${SLOT_COLUMN})`,
+      ],
+    };
+  });
+}
+
 /** Bookkeeping tables (provenance, rejects, unresolved names, schema version). */
 export function bookkeepingDdl(db: string): string[] {
   const d = chIdent(db);
@@ -119,6 +182,8 @@ export function bookkeepingDdl(db: string): string[] {
     // Schema 7: the release of every loaded file (as RELEASES_DDL in DuckDB).
     `CREATE TABLE IF NOT EXISTS ${d}.releases (file_id Int32, dataset String, release String, table_name String, state String, replaced_by Nullable(Int32), changes Nullable(String)) ENGINE = MergeTree() ORDER BY file_id`,
     // Schema 4: the spans of time each event file covers (as EVENT_COVERAGE_DDL in DuckDB).
+    // Schema 6: loads noted before they write (ClickHouse has no transactions; see recover()).
+    `CREATE TABLE IF NOT EXISTS ${d}.load_journal (file_id Int32, table_name String, stage String, started_at String) ENGINE = MergeTree() ORDER BY file_id`,
     `CREATE TABLE IF NOT EXISTS ${d}.event_coverage (file_id Int32, table_name String, span_start Int64, span_end Int64, basis String) ENGINE = MergeTree() ORDER BY (table_name, span_start)`,
   ];
 }

@@ -1,3 +1,13 @@
+import {
+  CUBE_COLUMNS,
+  CUBE_TABLE,
+  type CubeColumn,
+  cubeSelectSql,
+  type EventTable,
+  VOLUME_COLUMNS,
+  VOLUME_TABLE,
+  volumeSelectSql,
+} from "../event-cube.js";
 import { archiveName } from "../releases.js";
 import {
   type ColumnType,
@@ -6,7 +16,9 @@ import {
   type TableSpec,
   TRACE_COLUMNS,
 } from "../schema.js";
+import { SCHEMA_VERSION } from "../schema-version.js";
 import { quoteIdent } from "../sql.js";
+import { DUCKDB_DIALECT } from "./dialect.js";
 
 const DUCK_TYPES: Record<ColumnType, string> = {
   int: "INTEGER",
@@ -126,6 +138,22 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => stri
        FROM provenance WHERE file_id NOT IN (SELECT file_id FROM releases)`,
     ],
   },
+  {
+    // The event cube and the volume per day (src/store/event-cube.ts), filled from the events
+    // already stored, file by file.
+    version: 8,
+    statements: () => [
+      cubeTableSql(CUBE_TABLE, CUBE_COLUMNS),
+      cubeTableSql(VOLUME_TABLE, VOLUME_COLUMNS),
+      // Refilled whole, so that the migration can be renumbered or repeated.
+      `DELETE FROM ${quoteIdent(CUBE_TABLE)}`,
+      `DELETE FROM ${quoteIdent(VOLUME_TABLE)}`,
+      ...(["gdelt_events", "icews_events"] as const).flatMap((t) => {
+        const opts = { from: t, where: "true", fileId: "file_id" };
+        return [insertCubeSql(t, opts), insertVolumeSql(t, opts)];
+      }),
+    ],
+  },
 ];
 
 /** One row per loaded file: the dataset and release it belongs to, and whether it is in use. */
@@ -133,9 +161,36 @@ export const RELEASES_DDL = `CREATE TABLE IF NOT EXISTS releases (
   file_id INTEGER NOT NULL, dataset VARCHAR NOT NULL, release VARCHAR NOT NULL,
   table_name VARCHAR NOT NULL, state VARCHAR NOT NULL, replaced_by INTEGER, changes VARCHAR)`;
 
+function cubeTableSql(name: string, columns: readonly CubeColumn[]): string {
+  const cols = columns.map(
+    (c) => `${quoteIdent(c.name)} ${duckType(c.type)}${c.required ? " NOT NULL" : ""}`,
+  );
+  return `CREATE TABLE IF NOT EXISTS ${quoteIdent(name)} (${cols.join(", ")})`;
+}
+
+/**
+ * INSERT of the cube rows of some events, sorted by dyad and day: each load's rows then fill
+ * row groups of few dyads, whose zone maps let a dyad's query skip the rest.
+ */
+export function insertCubeSql(
+  table: EventTable,
+  opts: { from: string; where: string; fileId: string },
+): string {
+  return `INSERT INTO ${CUBE_TABLE} ${cubeSelectSql(table, DUCKDB_DIALECT, opts)} ORDER BY a, b, day`;
+}
+
+export function insertVolumeSql(
+  table: EventTable,
+  opts: { from: string; where: string; fileId: string },
+): string {
+  return `INSERT INTO ${VOLUME_TABLE} ${volumeSelectSql(table, DUCKDB_DIALECT, opts)}`;
+}
+
 /** One row per span an event file covers: Unix seconds (UTC), half-open [span_start, span_end). */
 export const EVENT_COVERAGE_DDL = `CREATE TABLE event_coverage (
   file_id INTEGER NOT NULL, table_name VARCHAR NOT NULL, span_start BIGINT NOT NULL,
   span_end BIGINT NOT NULL, basis VARCHAR NOT NULL)`;
 
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+if (MIGRATIONS[MIGRATIONS.length - 1]?.version !== SCHEMA_VERSION) {
+  throw new Error(`the last DuckDB migration is not schema version ${SCHEMA_VERSION}`);
+}

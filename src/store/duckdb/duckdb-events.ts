@@ -4,26 +4,27 @@
  * src/ingest/load-events.ts; this file only holds the SQL.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { cameoEventCodes, quadClassSql } from "../../core/cameo.js";
-import type { CsvType, EventLayout, EventRule, Projection } from "../../sources/events/layouts.js";
-import {
-  type CoverageFact,
-  type CoverageSpan,
-  coverageFactsSql,
-  toFacts,
-} from "../event-coverage.js";
+import { cameoEventCodes, isCameoEventCode, quadClassSql } from "../../core/cameo.js";
+import { AccountingError } from "../../core/errors.js";
+import { failpoint } from "../../core/failpoint.js";
+import type { CsvType, EventLayout, EventRule, Projection } from "../bulk-csv.js";
+import type { CoverageFact, CoverageSpan } from "../coverage-span.js";
+import { coverageFactsSql, toFacts } from "../event-coverage.js";
+import { CUBE_TABLE, VOLUME_TABLE } from "../event-cube.js";
+import { withContent } from "../releases.js";
 import { TABLES } from "../schema.js";
 import { quoteIdent, quoteLiteral } from "../sql.js";
 import type {
-  CommitInput,
   CountryValue,
   CsvReadSpec,
+  EventCommitInput,
+  EventFileMeta,
   EventLoadSession,
-  FileMeta,
   InvalidRecord,
   LoadResult,
   Reject,
 } from "../store.js";
+import { insertCubeSql, insertVolumeSql } from "./ddl.js";
 import { changeOf, type Replacing, recordRelease } from "./duckdb-releases.js";
 
 const CSV_TYPES: Record<CsvType, string> = {
@@ -59,6 +60,19 @@ function ruleSql(rule: EventRule): string {
   }
 }
 
+/** Whether a code rule is broken by one combination of values (as ruleSql says in SQL). */
+function codeRuleBroken(rule: EventRule, value: (column: string) => string | null): boolean {
+  if (rule.kind === "cameo") {
+    const v = value(rule.column);
+    return v === null || !isCameoEventCode(v);
+  }
+  if (rule.kind === "root") {
+    const code = value(rule.codeColumn);
+    return value(rule.column) !== (code === null ? null : code.slice(0, 2));
+  }
+  return false;
+}
+
 /** "Error when converting column "X". Could not convert string "abc" to 'DOUBLE'" → shorter. */
 export function rejectReason(errorType: string, column: string | null, message: string): string {
   const count = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
@@ -75,10 +89,14 @@ export class DuckDbEventSession implements EventLoadSession {
   private readonly table: string;
   private readonly where: string;
   private closed = false;
+  /** Rows of the file repeating an id, when readCsv counted them. */
+  private repeated: number | null = null;
+  /** SQL of the rows breaking a rule, once found (invalidPredicate). */
+  private invalid: string | null = null;
 
   constructor(
     private readonly con: DuckDBConnection,
-    private readonly meta: FileMeta,
+    private readonly meta: EventFileMeta,
     private readonly layout: EventLayout,
     private readonly fileId: number,
     private readonly tag: string,
@@ -121,20 +139,48 @@ export class DuckDbEventSession implements EventLoadSession {
       `rejects_scan = ${quoteLiteral(rejScan)}`,
       "max_line_size = 1048576",
     ];
-    const sql = `INSERT INTO ${this.table} (${stored.map(([c]) => quoteIdent(c)).join(", ")}, file_id, line)
-      SELECT ${stored.map(([, p]) => projectionSql(p)).join(", ")}, ${this.fileId}, NULL
-      FROM read_csv(${quoteLiteral(spec.path)}, ${options.join(", ")})`;
+    // Country codes known before the read are set as the rows are read: setting them
+    // afterwards (UPDATE) rewrote two columns of every row and made the commit cost a second.
+    const codes = spec.countries?.length ? this.countryCodes(spec) : null;
+    const insert = () => {
+      const project = (p: Projection): string =>
+        codes && "country" in p ? (codes.get(p.country) ?? "NULL") : projectionSql(p);
+      return `INSERT INTO ${this.table} (${stored.map(([c]) => quoteIdent(c)).join(", ")}, file_id, line)
+        SELECT ${stored.map(([, p]) => project(p)).join(", ")}, ${this.fileId}, NULL
+        FROM read_csv(${quoteLiteral(spec.path)}, ${options.join(", ")})`;
+    };
     const timer =
       onProgress &&
       setInterval(() => {
         const p = this.con.progress.percentage;
         if (p >= 0) onProgress(Math.min(1, p / 100));
       }, 250);
+    // The file's order matters only to keep the first of repeated GDELT ids (ICEWS drops rows
+    // identical in every column, whichever comes first): reading without it costs about an
+    // eighth less CPU. A file that does repeat an id is read again in order below; a pipe (a
+    // zip) cannot be read twice, so it is read in order at once.
+    const again = spec.once !== true;
+    const was = await this.preserveOrder(this.layout.id.unique && !again);
     let rowsRead: number;
     try {
-      rowsRead = (await this.con.run(sql)).rowsChanged;
+      rowsRead = (await this.con.run(insert())).rowsChanged;
+      if (again && this.layout.id.unique) {
+        const id = quoteIdent(this.layout.id.column);
+        this.repeated = await this.scalar(
+          `SELECT count(*) - count(DISTINCT ${id}) FROM ${this.table} WHERE ${this.where}`,
+        );
+        if (this.repeated > 0) {
+          // A repeated id keeps its first line: read again in order (rare: GDELT repeats no id).
+          await this.con.run(`DELETE FROM ${this.table} WHERE ${this.where}`);
+          await this.con.run(`DROP TABLE IF EXISTS temp.${quoteIdent(rejTable)}`);
+          await this.con.run(`DROP TABLE IF EXISTS temp.${quoteIdent(rejScan)}`);
+          await this.preserveOrder(true);
+          rowsRead = (await this.con.run(insert())).rowsChanged;
+        }
+      }
     } finally {
       if (timer) clearInterval(timer);
+      await this.preserveOrder(was);
     }
     const r = await this.con.runAndReadAll(
       `SELECT line, error_type, column_name, error_message FROM ${quoteIdent(rejTable)} ORDER BY line, column_idx`,
@@ -154,18 +200,125 @@ export class DuckDbEventSession implements EventLoadSession {
     return { rowsRead, rejects: [...byLine].map(([line, reason]) => ({ line, reason })) };
   }
 
-  private invalidPredicate(): string {
-    return this.layout.rules.map(ruleSql).join(" OR ");
+  /** Set whether inserts keep the order of their input; returns the previous setting. */
+  private async preserveOrder(on: boolean): Promise<boolean> {
+    const r = await this.con.runAndReadAll("SELECT current_setting('preserve_insertion_order')");
+    const was = r.getRows()[0]?.[0] === true;
+    if (was !== on) await this.con.run(`SET preserve_insertion_order = ${on}`);
+    return was;
+  }
+
+  /**
+   * SQL giving the COW code of each country column of the layout from the file's columns, by
+   * lookup in a constant array: the value's position in an ENUM of the map's values times the
+   * years, plus the year. A hash join with the map as a table cost two to four seconds of CPU
+   * per two million rows, this lookup under one. Values or years outside the map give null.
+   */
+  private countryCodes(spec: CsvReadSpec): Map<string, string> {
+    const map = spec.countries ?? [];
+    const values = [...new Set(map.map((m) => m.value))];
+    const from = Math.min(...map.map((m) => m.year));
+    const to = Math.max(...map.map((m) => m.year));
+    const years = to - from + 1;
+    const codes = new Array<string>(values.length * years).fill("NULL");
+    const index = new Map(values.map((v, i) => [v, i]));
+    for (const m of map)
+      codes[(index.get(m.value) as number) * years + m.year - from] = String(m.ccode);
+    const l = spec.layout;
+    const source = (stored: string): string => {
+      const p = l.projection[stored];
+      if (!p || !("from" in p)) throw new Error(`${l.name}: ${stored} is not read from a column`);
+      return quoteIdent(p.from);
+    };
+    const year = `year(${source(l.dateColumn)})`;
+    const type = `ENUM(${values.map(quoteLiteral).join(", ")})`;
+    const array = `[${codes.join(", ")}]::INTEGER[]`;
+    const out = new Map<string, string>();
+    for (const [col] of l.countries) {
+      const position = `enum_code(TRY_CAST(${source(col)} AS ${type}))::INTEGER`;
+      out.set(
+        col,
+        `CASE WHEN ${year} BETWEEN ${from} AND ${to} THEN (${array})[${position} * ${years} + ${year} - ${from - 1}] END`,
+      );
+    }
+    return out;
+  }
+
+  /** A temporary table (v, y, ccode) of a country map, through an appender. */
+  private async fillMap(
+    table: string,
+    map: ReadonlyArray<{ value: string; year: number; ccode: number }>,
+  ): Promise<void> {
+    await this.con.run(
+      `CREATE TEMP TABLE ${quoteIdent(table)} (v VARCHAR, y INTEGER, ccode INTEGER)`,
+    );
+    const ap = await this.con.createAppender(table, "main", "temp");
+    for (const m of map) {
+      ap.appendVarchar(m.value);
+      ap.appendInteger(m.year);
+      ap.appendInteger(m.ccode);
+      ap.endRow();
+    }
+    ap.flushSync();
+    ap.closeSync();
+  }
+
+  /**
+   * SQL true for the file's rows that break a rule. The code rules (a CAMEO code, a root that
+   * matches it) are checked in JavaScript on the distinct values of their columns, a few hundred
+   * groups: testing each of millions of rows against the list of CAMEO codes cost more than a
+   * second of CPU per two million rows. The predicate then names the bad values found, and
+   * is "false" when the file keeps every rule.
+   */
+  private async invalidPredicate(): Promise<string> {
+    if (this.invalid !== null) return this.invalid;
+    const rules = this.layout.rules;
+    const codeRules = rules.filter((r) => r.kind === "cameo" || r.kind === "root");
+    const rowRules = rules.filter((r) => r.kind === "required" || r.kind === "digits");
+    const cols = [
+      ...new Set(
+        codeRules.flatMap((r) => (r.kind === "root" ? [r.column, r.codeColumn] : [r.column])),
+      ),
+    ];
+    const rowSql = rowRules.map(ruleSql).join(" OR ") || "false";
+    const r = await this.con.runAndReadAll(
+      `SELECT ${[...cols.map(quoteIdent), `count(*) FILTER (WHERE ${rowSql})`].join(", ")}
+       FROM ${this.table} WHERE ${this.where} GROUP BY ALL`,
+    );
+    const parts: string[] = [];
+    let rowBreakers = 0;
+    for (const row of r.getRows()) {
+      const value = (col: string): string | null => {
+        const v = row[cols.indexOf(col)];
+        return v === null || v === undefined ? null : String(v);
+      };
+      rowBreakers += Number(row[cols.length]);
+      if (codeRules.some((rule) => codeRuleBroken(rule, value))) {
+        parts.push(
+          cols
+            .map((c, i) => {
+              const v = row[i];
+              return `${quoteIdent(c)} IS NOT DISTINCT FROM ${v === null || v === undefined ? "NULL" : quoteLiteral(String(v))}`;
+            })
+            .join(" AND "),
+        );
+      }
+    }
+    if (rowBreakers > 0) parts.push(rowSql);
+    this.invalid = parts.length ? parts.map((p) => `(${p})`).join(" OR ") : "false";
+    return this.invalid;
   }
 
   async invalidRecords(): Promise<InvalidRecord[]> {
+    const where = await this.invalidPredicate();
+    if (where === "false") return [];
     const id = quoteIdent(this.layout.id.column);
     const cases = this.layout.rules
       .map((rule) => `WHEN ${ruleSql(rule)} THEN ${quoteLiteral(rule.field)}`)
       .join(" ");
     const r = await this.con.runAndReadAll(
       `SELECT CAST(${id} AS VARCHAR) AS id, CASE ${cases} END AS rule FROM ${this.table}
-       WHERE ${this.where} AND (${this.invalidPredicate()})`,
+       WHERE ${this.where} AND (${where})`,
     );
     return r.getRowObjectsJS().map((row) => ({
       id: row.id == null ? null : String(row.id),
@@ -174,17 +327,18 @@ export class DuckDbEventSession implements EventLoadSession {
   }
 
   async deleteInvalid(): Promise<number> {
-    const r = await this.con.run(
-      `DELETE FROM ${this.table} WHERE ${this.where} AND (${this.invalidPredicate()})`,
-    );
+    const where = await this.invalidPredicate();
+    if (where === "false") return 0;
+    const r = await this.con.run(`DELETE FROM ${this.table} WHERE ${this.where} AND (${where})`);
     return r.rowsChanged;
   }
 
   async countryValues(): Promise<CountryValue[]> {
     const date = quoteIdent(this.layout.dateColumn);
     const parts = this.layout.countries.map(
-      ([col]) =>
-        `SELECT ${quoteIdent(col)} AS v, year(${date}) AS y FROM ${this.table} WHERE ${this.where}`,
+      ([col, ccode]) =>
+        `SELECT ${quoteIdent(col)} AS v, year(${date}) AS y FROM ${this.table}
+         WHERE ${this.where} AND ${quoteIdent(ccode)} IS NULL`,
     );
     const r = await this.con.runAndReadAll(
       `SELECT v, y, count(*) AS n FROM (${parts.join(" UNION ALL ")}) WHERE v IS NOT NULL GROUP BY v, y`,
@@ -197,16 +351,7 @@ export class DuckDbEventSession implements EventLoadSession {
   ): Promise<void> {
     if (!map.length) return;
     const mapTable = quoteIdent(`${this.tag}_countries`);
-    await this.con.run(`CREATE TEMP TABLE ${mapTable} (v VARCHAR, y INTEGER, ccode INTEGER)`);
-    const ap = await this.con.createAppender(`${this.tag}_countries`, "main", "temp");
-    for (const m of map) {
-      ap.appendVarchar(m.value);
-      ap.appendInteger(m.year);
-      ap.appendInteger(m.ccode);
-      ap.endRow();
-    }
-    ap.flushSync();
-    ap.closeSync();
+    await this.fillMap(`${this.tag}_countries`, map);
     const date = quoteIdent(this.layout.dateColumn);
     for (const [col, ccodeCol] of this.layout.countries) {
       await this.con.run(
@@ -279,9 +424,12 @@ export class DuckDbEventSession implements EventLoadSession {
     const id = quoteIdent(this.layout.id.column);
     const key = this.layout.id.unique ? [id] : TABLES[this.layout.table].naturalKey.map(quoteIdent);
     if (this.layout.id.unique) {
-      const repeated = await this.scalar(
-        `SELECT count(*) - count(DISTINCT ${id}) FROM ${t} WHERE ${this.where}`,
-      );
+      // Counted by readCsv when it joined the country codes (rows deleted since cannot add any).
+      const repeated =
+        this.repeated ??
+        (await this.scalar(
+          `SELECT count(*) - count(DISTINCT ${id}) FROM ${t} WHERE ${this.where}`,
+        ));
       if (repeated === 0) return 0;
     }
     return (
@@ -309,16 +457,21 @@ export class DuckDbEventSession implements EventLoadSession {
     return toFacts(r.getRowObjectsJS());
   }
 
-  async commit(
-    input: CommitInput & { rowsDuplicate: number; coverage: readonly CoverageSpan[] },
-  ): Promise<LoadResult> {
+  async commit(input: EventCommitInput): Promise<LoadResult> {
     try {
-      const rows = await this.scalar(`SELECT count(*) FROM ${this.table} WHERE ${this.where}`);
+      const [a, b] = this.layout.countries.map(([, c]) => quoteIdent(c));
+      const r = await this.con.runAndReadAll(
+        `SELECT count(*), count(*) FILTER (WHERE ${a} IS NOT NULL AND ${b} IS NOT NULL)
+         FROM ${this.table} WHERE ${this.where}`,
+      );
+      const [rows, dyadic] = (r.getRows()[0] ?? [0, 0]).map(Number) as [number, number];
       const name = TABLES[this.layout.table].name;
+      // The file's hash (read while it was loaded) and its content release, when it has one.
+      const meta = withContent(this.meta, input.sha256);
       const change = this.replacing
         ? await changeOf(
             this.con,
-            this.meta,
+            meta,
             name,
             `(SELECT * FROM ${this.table} WHERE ${this.where})`,
             this.replacing,
@@ -331,12 +484,13 @@ export class DuckDbEventSession implements EventLoadSession {
         ...(change ? { change } : {}),
       };
       input.verify(result);
+      await this.writeCube(rows, dyadic);
       await this.con.run(
         `INSERT INTO provenance VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now()::TIMESTAMP)`,
         [
           this.fileId,
           this.meta.path,
-          this.meta.sha256,
+          input.sha256,
           this.meta.size,
           this.meta.source,
           this.meta.sourceVersion,
@@ -355,16 +509,9 @@ export class DuckDbEventSession implements EventLoadSession {
         "load_unresolved",
         input.unresolved.map((u) => [u.name, u.rows]),
       );
-      for (const c of input.coverage) {
-        await this.con.run("INSERT INTO event_coverage VALUES ($1, $2, $3, $4, $5)", [
-          this.fileId,
-          TABLES[this.layout.table].name,
-          c.start,
-          c.end,
-          c.basis,
-        ] as never);
-      }
-      await recordRelease(this.con, this.meta, name, this.fileId, change);
+      await this.writeCoverage(input.coverage);
+      await recordRelease(this.con, meta, name, this.fileId, change);
+      failpoint("event-load:before-commit");
       await this.con.run("COMMIT");
       this.closed = true;
       return result;
@@ -372,6 +519,49 @@ export class DuckDbEventSession implements EventLoadSession {
       await this.abort();
       throw e;
     }
+  }
+
+  /** The file's cells of the event cube and its volume per day, checked against its rows. */
+  private async writeCube(rows: number, dyadic: number): Promise<void> {
+    const opts = { from: this.table, where: this.where, fileId: String(this.fileId) };
+    await this.con.run(insertCubeSql(this.layout.table, opts));
+    await this.con.run(insertVolumeSql(this.layout.table, opts));
+    const cube = await this.scalar(
+      `SELECT coalesce(sum(events), 0) FROM ${CUBE_TABLE} WHERE file_id = ${this.fileId}`,
+    );
+    const volume = await this.scalar(
+      `SELECT coalesce(sum(events), 0) FROM ${VOLUME_TABLE} WHERE file_id = ${this.fileId}`,
+    );
+    if (cube !== dyadic || volume !== rows) {
+      throw new AccountingError(
+        `${this.meta.path}: the event cube holds ${cube} events and the volume ${volume}, but ${dyadic} of the ${rows} rows loaded are between two states`,
+      );
+    }
+  }
+
+  /**
+   * The spans the file covers, through an appender: a resampled file can cover tens of thousands
+   * of separate quarter hours, and one INSERT each cost more than reading the file.
+   */
+  private async writeCoverage(spans: readonly CoverageSpan[]): Promise<void> {
+    if (!spans.length) return;
+    const stage = `${this.tag}_coverage`;
+    await this.con.run(
+      `CREATE TEMP TABLE ${quoteIdent(stage)} (span_start BIGINT, span_end BIGINT, basis VARCHAR)`,
+    );
+    const ap = await this.con.createAppender(stage, "main", "temp");
+    for (const c of spans) {
+      ap.appendBigInt(BigInt(c.start));
+      ap.appendBigInt(BigInt(c.end));
+      ap.appendVarchar(c.basis);
+      ap.endRow();
+    }
+    ap.flushSync();
+    ap.closeSync();
+    await this.con.run(
+      `INSERT INTO event_coverage SELECT ${this.fileId}, ${quoteLiteral(TABLES[this.layout.table].name)}, span_start, span_end, basis FROM ${quoteIdent(stage)}`,
+    );
+    await this.con.run(`DROP TABLE temp.${quoteIdent(stage)}`);
   }
 
   private async insertMany(table: string, rows: ReadonlyArray<readonly [unknown, unknown]>) {

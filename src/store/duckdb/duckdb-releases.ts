@@ -3,6 +3,7 @@
  * connection inside the caller's transaction, so a failed load leaves the old release in place.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { CUBE_TABLE, type EventTable, VOLUME_TABLE } from "../event-cube.js";
 import {
   archiveName,
   type ChangeSqlDialect,
@@ -12,6 +13,7 @@ import {
   prunedReleases,
   RELEASE_COLUMNS,
   type ReleaseChange,
+  type ReleaseMeta,
   type ReleaseRecord,
   releaseOf,
   releaseRecord,
@@ -20,7 +22,8 @@ import {
 } from "../releases.js";
 import { tableSpecByName } from "../schema.js";
 import { quoteIdent, quoteLiteral } from "../sql.js";
-import type { FileMeta, PruneResult, RestoreResult } from "../store.js";
+import type { PruneResult, RestoreResult } from "../store.js";
+import { insertCubeSql, insertVolumeSql } from "./ddl.js";
 import { readRows } from "./rows.js";
 
 export const DUCKDB_CHANGE_SQL: ChangeSqlDialect = {
@@ -36,6 +39,9 @@ export interface Replacing {
   readonly fileIds: readonly number[];
   readonly releases: ReadonlyArray<{ readonly release: string; readonly files: number }>;
 }
+
+const isEventTable = (table: string): table is EventTable =>
+  table === "gdelt_events" || table === "icews_events";
 
 const ids = (list: readonly number[]): string => list.map((n) => String(Math.trunc(n))).join(", ");
 
@@ -58,6 +64,12 @@ async function archiveFiles(
     `INSERT INTO ${quoteIdent(archiveName(table))} SELECT * FROM ${t} WHERE file_id IN (${ids(fileIds)})`,
   );
   await con.run(`DELETE FROM ${t} WHERE file_id IN (${ids(fileIds)})`);
+  if (isEventTable(table)) {
+    // The event cube holds only the events in use (src/store/event-cube.ts).
+    for (const c of [CUBE_TABLE, VOLUME_TABLE]) {
+      await con.run(`DELETE FROM ${quoteIdent(c)} WHERE file_id IN (${ids(fileIds)})`);
+    }
+  }
   await con.run(
     `UPDATE releases SET state = 'archived', replaced_by = $1 WHERE file_id IN (${ids(fileIds)})`,
     [replacedBy] as never,
@@ -70,7 +82,7 @@ async function archiveFiles(
  */
 export async function archiveReplaced(
   con: DuckDBConnection,
-  meta: FileMeta,
+  meta: ReleaseMeta,
   table: string,
   fileId: number,
 ): Promise<Replacing | null> {
@@ -89,7 +101,7 @@ export async function archiveReplaced(
 /** What the new rows (a parenthesised subquery, one row per key) change against the archived ones. */
 export async function changeOf(
   con: DuckDBConnection,
-  meta: FileMeta,
+  meta: ReleaseMeta,
   table: string,
   newRows: string,
   replacing: Replacing,
@@ -114,7 +126,7 @@ export async function changeOf(
 /** The release row of a newly loaded file (with the change it made, as JSON). */
 export async function recordRelease(
   con: DuckDBConnection,
-  meta: FileMeta,
+  meta: ReleaseMeta,
   table: string,
   fileId: number,
   change: ReleaseChange | undefined,
@@ -224,6 +236,12 @@ export async function restoreArchived(
       moved += (await con.run(`INSERT INTO ${t} SELECT * FROM ${a} WHERE file_id IN (${mine})`))
         .rowsChanged;
       await con.run(`DELETE FROM ${a} WHERE file_id IN (${mine})`);
+      if (isEventTable(table)) {
+        // The restored events join the cube again, file by file as at load.
+        const opts = { from: table, where: `file_id IN (${mine})`, fileId: "file_id" };
+        await con.run(insertCubeSql(table, opts));
+        await con.run(insertVolumeSql(table, opts));
+      }
       await con.run(
         `UPDATE releases SET state = 'active', replaced_by = NULL WHERE file_id IN (${mine})`,
       );

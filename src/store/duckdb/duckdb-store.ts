@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { StoreError } from "../../core/errors.js";
-import type { EventLayout } from "../../sources/events/layouts.js";
-import { DUCKDB_DIALECT } from "../dialect.js";
+import type { EventLayout } from "../bulk-csv.js";
 import { backfillSpans } from "../event-coverage.js";
 import {
   FIT_COLUMNS,
@@ -19,10 +18,12 @@ import {
 } from "../provenance.js";
 import type { ReleaseRecord } from "../releases.js";
 import { type ColumnSpec, TABLES, type TableName } from "../schema.js";
+import { SCHEMA_VERSION } from "../schema-version.js";
 import { quoteIdent } from "../sql.js";
 import type {
   Cell,
   CommitInput,
+  EventFileMeta,
   EventLoadSession,
   FileMeta,
   IdealPointFitRecord,
@@ -37,7 +38,8 @@ import type {
   StoreCapabilities,
   UnresolvedName,
 } from "../store.js";
-import { duckType, MIGRATIONS, SCHEMA_VERSION } from "./ddl.js";
+import { duckType, MIGRATIONS } from "./ddl.js";
+import { DUCKDB_DIALECT } from "./dialect.js";
 import { DuckDbEventSession } from "./duckdb-events.js";
 import {
   archiveReplaced,
@@ -194,6 +196,11 @@ export class DuckDbStore implements Store {
     return rows[0] ?? null;
   }
 
+  async hasFileOfSize(size: number): Promise<boolean> {
+    const rows = await this.query("SELECT 1 FROM provenance WHERE size = $1 LIMIT 1", [size]);
+    return rows.length > 0;
+  }
+
   async files(): Promise<ProvenanceRecord[]> {
     return this.provenanceRows("ORDER BY file_id", []);
   }
@@ -264,7 +271,7 @@ export class DuckDbStore implements Store {
     );
   }
 
-  async beginEventLoad(meta: FileMeta, layout: EventLayout): Promise<EventLoadSession> {
+  async beginEventLoad(meta: EventFileMeta, layout: EventLayout): Promise<EventLoadSession> {
     this.writable();
     this.stageCounter += 1;
     await this.exec("BEGIN TRANSACTION");
