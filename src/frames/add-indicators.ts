@@ -8,12 +8,16 @@ import type {
   Column,
   EventFilter,
   Family,
+  FamilyComputer,
   IndicatorDef,
   UnVoteSource,
 } from "../indicators/indicator.js";
 import { selectIndicators } from "../indicators/registry.js";
 import type { Store } from "../store/store.js";
 import { type Frame, periodKind } from "./frame.js";
+
+/** Frames up to this many rows compute their families concurrently. */
+const CONCURRENT_ROWS = 20_000;
 
 export interface IndicatorColumns {
   readonly frame: Frame;
@@ -41,7 +45,8 @@ export interface AddIndicatorsOptions {
 
 /**
  * Add indicator columns to a frame (left joins: the frame's rows never change). Families are
- * computed one after another; composites from their columns.
+ * computed together for a small frame, one after another for a large one; composites from their
+ * columns. Each family fills only its own columns, so the order changes nothing.
  */
 export async function addIndicators(
   store: Store,
@@ -55,13 +60,25 @@ export async function addIndicators(
     ...(opts.optIn ? { optIn: opts.optIn } : {}),
   });
   const all: Record<string, Column> = {};
-  for (const [index, fam] of sel.families.entries()) {
+  const compute = (fam: FamilyComputer, index: number) => {
     opts.onStep?.({ family: fam.family, index, of: sel.families.length, rows: frame.length });
-    const cols = await fam.compute(store, frame, {
+    return fam.compute(store, frame, {
       wanted: sel.needed,
       ...(opts.events ? { events: opts.events } : {}),
       ...(opts.unVotes ? { unVotes: opts.unVotes } : {}),
     });
+  };
+  // A small frame (a dyad's years) computes its families at once: one family's JavaScript runs
+  // while another's query does. A large one (a panel) one after another, to bound memory.
+  const results =
+    frame.length <= CONCURRENT_ROWS
+      ? await Promise.all(sel.families.map(compute))
+      : await sel.families.reduce<Promise<Array<Record<string, Column>>>>(
+          async (done, fam, index) => [...(await done), await compute(fam, index)],
+          Promise.resolve([]),
+        );
+  for (const [index, fam] of sel.families.entries()) {
+    const cols = results[index] as Record<string, Column>;
     for (const def of fam.indicators) {
       const col = cols[def.name];
       if (!col || col.length !== frame.length) {
