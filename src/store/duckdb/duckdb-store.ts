@@ -88,6 +88,13 @@ export class DuckDbStore implements Store {
   };
   readonly sql = DUCKDB_DIALECT;
   private stageCounter = 0;
+  /**
+   * Read-only stores answer concurrent queries (a dyad's indicator families) on a second
+   * connection too: one connection runs one query at a time. Writable stores keep one
+   * connection, since loads hold transactions and temporary tables on it.
+   */
+  private readers: DuckDBConnection[] = [];
+  private nextReader = 0;
 
   private constructor(
     readonly location: string,
@@ -134,7 +141,10 @@ export class DuckDbStore implements Store {
   }
 
   async query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    return readRows<T>(this.con, sql, params);
+    if (!this.readOnly) return readRows<T>(this.con, sql, params);
+    if (!this.readers.length) this.readers = [this.con, await this.instance.connect()];
+    this.nextReader = (this.nextReader + 1) % this.readers.length;
+    return readRows<T>(this.readers[this.nextReader] as DuckDBConnection, sql, params);
   }
 
   async schemaVersion(): Promise<number> {
@@ -352,6 +362,7 @@ export class DuckDbStore implements Store {
   }
 
   async close(): Promise<void> {
+    for (const c of this.readers) if (c !== this.con) c.closeSync();
     this.con.closeSync();
     this.instance.closeSync();
   }
