@@ -4,57 +4,65 @@
  * `QueryFields` (each surface names its own parameters and errors), and the options the frames take
  * are built here and nowhere else, so the two cannot drift apart.
  */
-import { z } from "zod";
 import { BadInputError } from "../core/errors.js";
 import { checkYear } from "../core/years.js";
 import { parseWeights } from "../indicators/composite.js";
-import { type EventFilter, UN_VOTE_SOURCES } from "../indicators/indicator.js";
+import { type EventFilter, UN_VOTE_SOURCES, type UnVoteSource } from "../indicators/indicator.js";
 import type { DyadOptions } from "./dyad.js";
-import { PERIOD_KINDS } from "./frame.js";
+import { PERIOD_KINDS, type PeriodKind } from "./frame.js";
 import type { PanelOptions } from "./panel.js";
 
-const Year = z.number().int();
-const Count = z.number().int().min(0);
-
 /** The fields every front end reads, in the frames' names (camelCase). */
-export const QueryFields = z
-  .object({
-    from: Year.optional(),
-    to: Year.optional(),
-    /** Indicator and family names, comma-separated (default: all). */
-    indicators: z.string().min(1).optional(),
-    /** Composite weights, e.g. "cooperation.un=2,dependence.arms=0". */
-    weights: z.string().optional(),
-    period: z.enum(PERIOD_KINDS).default("year"),
-    directed: z.boolean().default(false),
-    rootOnly: z.boolean().default(false),
-    minSources: Count.optional(),
-    minArticles: Count.optional(),
-    /** Which UN votes the UN measures read (default auto). */
-    unVotes: z.enum(UN_VOTE_SOURCES).optional(),
-    intervals: z.boolean().optional(),
-    trends: z.boolean().optional(),
-    /** Panels only: all, relevant or pairs "A-B,C-D". */
-    dyads: z.string().min(1).optional(),
-    /** Panels only: refuse a panel of more rows than this, before any indicator is computed. */
-    limit: z.number().int().min(1).optional(),
-  })
-  .strict();
-export type QueryFields = z.input<typeof QueryFields>;
+export interface QueryFields {
+  readonly from?: number | undefined;
+  readonly to?: number | undefined;
+  /** Indicator and family names, comma-separated (default: all). */
+  readonly indicators?: string | undefined;
+  /** Composite weights, e.g. "cooperation.un=2,dependence.arms=0". */
+  readonly weights?: string | undefined;
+  readonly period?: PeriodKind | undefined;
+  readonly directed?: boolean | undefined;
+  readonly rootOnly?: boolean | undefined;
+  readonly minSources?: number | undefined;
+  readonly minArticles?: number | undefined;
+  /** Which UN votes the UN measures read (default auto). */
+  readonly unVotes?: UnVoteSource | undefined;
+  readonly intervals?: boolean | undefined;
+  readonly trends?: boolean | undefined;
+  /** Panels only: all, relevant or pairs "A-B,C-D". */
+  readonly dyads?: string | undefined;
+  /** Panels only: refuse a panel of more rows than this, before any indicator is computed. */
+  readonly limit?: number | undefined;
+}
 
-function normalise(fields: QueryFields): z.output<typeof QueryFields> {
-  const r = QueryFields.safeParse(fields);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new BadInputError(
-      "bad_option",
-      `Bad option ${issue?.path.join(".")}: ${issue?.message}`,
-      {
-        hint: "See --help (CLI) or /api/openapi.json (API) for each option's form",
-      },
-    );
+function bad(field: string, what: string): BadInputError {
+  return new BadInputError("bad_option", `Bad option ${field}: ${what}`, {
+    hint: "See --help (CLI) or /api/openapi.json (API) for each option's form",
+  });
+}
+
+const whole = (v: number | undefined, field: string, min: number): void => {
+  if (v !== undefined && !(Number.isInteger(v) && v >= min)) {
+    throw bad(field, `expected a whole number of at least ${min}, got ${v}`);
   }
-  const f = r.data;
+};
+
+/**
+ * Check what the TypeScript types cannot (the surfaces have parsed the text already): ranges,
+ * names from a fixed list, and years in the range every command accepts.
+ */
+function normalise(f: QueryFields): QueryFields {
+  if (f.period !== undefined && !(PERIOD_KINDS as readonly string[]).includes(f.period)) {
+    throw bad("period", `expected one of ${PERIOD_KINDS.join(", ")}, got ${f.period}`);
+  }
+  if (f.unVotes !== undefined && !(UN_VOTE_SOURCES as readonly string[]).includes(f.unVotes)) {
+    throw bad("unVotes", `expected one of ${UN_VOTE_SOURCES.join(", ")}, got ${f.unVotes}`);
+  }
+  whole(f.minSources, "minSources", 0);
+  whole(f.minArticles, "minArticles", 0);
+  whole(f.limit, "limit", 1);
+  if (f.indicators === "") throw bad("indicators", "expected names, got nothing");
+  if (f.dyads === "") throw bad("dyads", "expected all, relevant or pairs, got nothing");
   if (f.from !== undefined) checkYear(f.from, "from");
   if (f.to !== undefined) checkYear(f.to, "to");
   return f;
@@ -87,8 +95,8 @@ export function dyadOptions(fields: QueryFields): DyadOptions {
     ...(f.to === undefined ? {} : { to: f.to }),
     ...(f.indicators === undefined ? {} : { indicators: f.indicators }),
     weights: parseWeights(f.weights),
-    period: f.period,
-    directed: f.directed,
+    period: f.period ?? "year",
+    directed: f.directed === true,
     ...(events ? { events } : {}),
     ...(f.unVotes === undefined ? {} : { unVotes: f.unVotes }),
     ...(f.intervals === undefined ? {} : { intervals: f.intervals }),
