@@ -117,7 +117,7 @@ function pairNetwork(
   measure: string,
   pairs: ReadonlyArray<readonly [number, number, number]>,
 ): SimilarityNetwork {
-  const nodes = [...new Set(pairs.flatMap(([a, b]) => [a, b]))].sort((p, q) => p - q);
+  const nodes = [...new Set(pairs.flat())].sort((p, q) => p - q);
   const at = new Map(nodes.map((c, i) => [c, i]));
   const n = nodes.length;
   const similarity = new Float64Array(n * n).fill(Number.NaN);

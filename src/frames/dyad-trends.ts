@@ -15,7 +15,6 @@ import type { ChangepointOptions, Method } from "../trends/changepoints.js";
 import type { CountModelName } from "../trends/count-model.js";
 import { describeSeries } from "../trends/describe-series.js";
 import { median } from "../trends/ranks.js";
-import type { Trend } from "../trends/trend.js";
 import type { DyadResult, DyadRow, DyadTrends, IndicatorTrends } from "./dyad-result.js";
 
 export interface DyadTrendOptions {

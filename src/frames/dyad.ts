@@ -4,7 +4,7 @@ import { yearNotes } from "../core/succession.js";
 import { checkYear } from "../core/years.js";
 import type { CompositeWeights } from "../indicators/composite.js";
 import { indicatorFit } from "../indicators/ideal-points.js";
-import type { EventFilter, IndicatorDef, UnVoteSource } from "../indicators/indicator.js";
+import type { EventFilter, UnVoteSource } from "../indicators/indicator.js";
 import type { Store } from "../store/store.js";
 import { addIndicators, outValue } from "./add-indicators.js";
 import { loadedYearRange } from "./coverage.js";
@@ -78,8 +78,11 @@ export async function dyad(
   const years = createDyadYears({ dyads: [[sa.ccode, sb.ccode]], from, to });
   const frame = expandPeriods({ ...years, directed: opts.directed === true }, kind);
   // The ideal points are part of a dyad's default indicators once a fit of the votes is stored.
-  const withIdeal =
-    opts.indicators === undefined && kind === "year" && (await indicatorFit(store)) ? true : false;
+  const withIdeal = !!(
+    opts.indicators === undefined &&
+    kind === "year" &&
+    (await indicatorFit(store))
+  );
   const cols = await addIndicators(store, frame, {
     ...(opts.indicators === undefined ? {} : { indicators: opts.indicators }),
     ...(opts.weights === undefined ? {} : { weights: opts.weights }),

@@ -18,7 +18,6 @@ import {
   isPronoun,
   lastMatch,
   personLike,
-  type RawQuote,
   type SpeakerSurface,
   sentenceEnd,
   sentenceStart,

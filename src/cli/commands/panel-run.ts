@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { BadInputError } from "../../core/errors.js";
 import { panel, panelFormat, writePanel } from "../../frames/panel.js";
 import { panelOptions } from "../../frames/query-options.js";
 import { cliQueryFields } from "../event-options.js";
