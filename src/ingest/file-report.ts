@@ -1,4 +1,5 @@
 /** What loading one file yields: its report (the records of `entente ingest --json`) and progress. */
+import { EntenteError } from "../core/errors.js";
 import type { ReleaseChange } from "../store/releases.js";
 import type { Reject, UnresolvedName } from "../store/store.js";
 
@@ -41,4 +42,29 @@ export interface Progress {
   readonly totalBytes: number;
   /** Bulk event loads report while the store's reader runs. */
   readonly phase?: "loading";
+}
+
+/** A report with nothing read yet. */
+export function emptyReport(path: string, status: FileStatus, sha256: string | null): FileReport {
+  return {
+    path,
+    source: null,
+    status,
+    lines_read: 0,
+    rows_read: 0,
+    rows_loaded: 0,
+    rows_rejected: 0,
+    rows_duplicate: 0,
+    sha256,
+  };
+}
+
+/** An error as one line of a report: an Entente error with its hint, else its message. */
+export function errorLine(e: unknown): string {
+  return e instanceof EntenteError ? e.toCliLine() : e instanceof Error ? e.message : String(e);
+}
+
+/** The report of a file that failed before anything was read (missing, unreadable archive). */
+export function failedReport(path: string, e: unknown): FileReport {
+  return { ...emptyReport(path, "failed", null), error: errorLine(e) };
 }

@@ -2,7 +2,7 @@ import { readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { BadFileError } from "../core/errors.js";
 import type { Store } from "../store/store.js";
-import type { FileReport, Progress } from "./file-report.js";
+import { type FileReport, failedReport, type Progress } from "./file-report.js";
 import { type LoadFileOptions, loadFile } from "./load-file.js";
 
 export interface IngestOptions {
@@ -91,19 +91,10 @@ export async function walk(dir: string): Promise<string[]> {
 }
 
 function missing(path: string): FileReport {
-  const err = new BadFileError(path, "no such file or directory", { hint: "Check the path" });
-  return {
+  return failedReport(
     path,
-    source: null,
-    status: "failed",
-    lines_read: 0,
-    rows_read: 0,
-    rows_loaded: 0,
-    rows_rejected: 0,
-    rows_duplicate: 0,
-    sha256: null,
-    error: err.toCliLine(),
-  };
+    new BadFileError(path, "no such file or directory", { hint: "Check the path" }),
+  );
 }
 
 /**

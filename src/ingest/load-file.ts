@@ -13,7 +13,7 @@ import type { EventLayout } from "../store/bulk-csv.js";
 import type { Cell, FileMeta, ProvenanceRecord, Reject, Store } from "../store/store.js";
 import { decodeText, headLines, looksBinary } from "./decode.js";
 import { type EventInput, isZip, plainInput, readHead, zipInput } from "./event-input.js";
-import type { FileReport, FileStatus, Progress } from "./file-report.js";
+import { emptyReport, errorLine, type FileReport, type Progress } from "./file-report.js";
 import { loadEventFile } from "./load-events.js";
 import { releaseFields } from "./release-fields.js";
 
@@ -31,24 +31,8 @@ export interface LoadFileOptions {
 const HEAD_LINES = 25;
 const ALT_DELIMITERS = [",", "\t", ";", "|"] as const;
 
-function emptyReport(path: string, status: FileStatus, sha256: string | null): FileReport {
-  return {
-    path,
-    source: null,
-    status,
-    lines_read: 0,
-    rows_read: 0,
-    rows_loaded: 0,
-    rows_rejected: 0,
-    rows_duplicate: 0,
-    sha256,
-  };
-}
-
 function fail(report: FileReport, e: unknown): FileReport {
-  const msg =
-    e instanceof EntenteError ? e.toCliLine() : e instanceof Error ? e.message : String(e);
-  return { ...report, status: "failed", error: msg };
+  return { ...report, status: "failed", error: errorLine(e) };
 }
 
 /** A known header written with another delimiter: a specific, fixable error. */

@@ -11,8 +11,8 @@ import { dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import yauzl from "yauzl";
-import { BadFileError, BadInputError, EntenteError } from "../core/errors.js";
-import type { FileReport } from "../ingest/file-report.js";
+import { BadFileError, BadInputError } from "../core/errors.js";
+import { errorLine, type FileReport, failedReport } from "../ingest/file-report.js";
 import { type IngestInput, ingest } from "../ingest/ingest.js";
 import type { Store } from "../store/store.js";
 import {
@@ -141,7 +141,7 @@ export async function planSync(opts: PlanOptions): Promise<SyncPlan> {
       }
       unavailable.push({
         source: s.name,
-        error: e instanceof EntenteError ? e.toCliLine() : (e as Error).message,
+        error: errorLine(e),
       });
       continue;
     }
@@ -329,21 +329,5 @@ export async function runSync(
       !extractFailures.length &&
       !plan.unavailable.length &&
       downloads.every((d) => d.status !== "failed"),
-  };
-}
-
-/** A failed file report for an archive that could not be opened or lacked its member. */
-function failedReport(path: string, e: unknown): FileReport {
-  return {
-    path,
-    source: null,
-    status: "failed",
-    lines_read: 0,
-    rows_read: 0,
-    rows_loaded: 0,
-    rows_rejected: 0,
-    rows_duplicate: 0,
-    sha256: null,
-    error: e instanceof EntenteError ? e.toCliLine() : (e as Error).message,
   };
 }
