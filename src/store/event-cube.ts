@@ -21,6 +21,12 @@ export const VOLUME_TABLE = "event_volume";
 
 export type EventTable = EventLayout["table"];
 
+/** The event tables, whose rows the cube sums. */
+export const EVENT_TABLE_NAMES: readonly EventTable[] = ["gdelt_events", "icews_events"];
+
+export const isEventTable = (table: string): table is EventTable =>
+  (EVENT_TABLE_NAMES as readonly string[]).includes(table);
+
 export interface CubeColumn {
   readonly name: string;
   readonly type: ColumnType;

@@ -5,6 +5,8 @@
  * deleted from the data table and their files marked archived; `rollback` puts back whatever was
  * done. The archive tables live on the coordinator, also for the sharded event tables.
  */
+
+import { isEventTable } from "../event-cube.js";
 import {
   archiveName,
   type ChangeSqlDialect,
@@ -24,7 +26,7 @@ import {
 import { type TableSpec, tableSpecByName } from "../schema.js";
 import type { PruneResult, RestoreResult } from "../store.js";
 import type { ChNode } from "./connection.js";
-import { CUBE_TABLES, chIdent, columnsSql, EVENT_TABLES } from "./ddl.js";
+import { CUBE_TABLES, chIdent, columnsSql } from "./ddl.js";
 import { keyExpr } from "./key-expr.js";
 import { stringLiteral, tsvField } from "./literal.js";
 
@@ -36,8 +38,6 @@ export interface ReleaseHost {
   /** Recompute the event cube from the events in use (after a restore moved events back). */
   rebuildCube(): Promise<void>;
 }
-
-const isEventTable = (table: string): boolean => EVENT_TABLES.has(table);
 
 export const CLICKHOUSE_CHANGE_SQL: ChangeSqlDialect = {
   rowText: (cols) => keyExpr(cols),

@@ -15,6 +15,7 @@ import {
   CUBE_COLUMNS,
   CUBE_TABLE,
   type CubeColumn,
+  EVENT_TABLE_NAMES,
   VOLUME_COLUMNS,
   VOLUME_TABLE,
 } from "../event-cube.js";
@@ -44,7 +45,7 @@ export function chIdent(name: string): string {
   return `\`${name}\``;
 }
 
-export const EVENT_TABLES: ReadonlySet<string> = new Set(["gdelt_events", "icews_events"]);
+export const EVENT_TABLES: ReadonlySet<string> = new Set(EVENT_TABLE_NAMES);
 
 /** Columns that are never null in ClickHouse (required by the event rules; trace file_id). */
 function required(table: TableSpec, col: ColumnSpec): boolean {

@@ -3,6 +3,7 @@ import {
   CUBE_TABLE,
   type CubeColumn,
   cubeSelectSql,
+  EVENT_TABLE_NAMES,
   type EventTable,
   VOLUME_COLUMNS,
   VOLUME_TABLE,
@@ -148,7 +149,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; statements: () => stri
       // Refilled whole, so that the migration can be renumbered or repeated.
       `DELETE FROM ${quoteIdent(CUBE_TABLE)}`,
       `DELETE FROM ${quoteIdent(VOLUME_TABLE)}`,
-      ...(["gdelt_events", "icews_events"] as const).flatMap((t) => {
+      ...EVENT_TABLE_NAMES.flatMap((t) => {
         const opts = { from: t, where: "true", fileId: "file_id" };
         return [insertCubeSql(t, opts), insertVolumeSql(t, opts)];
       }),

@@ -3,7 +3,7 @@
  * connection inside the caller's transaction, so a failed load leaves the old release in place.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { CUBE_TABLE, type EventTable, VOLUME_TABLE } from "../event-cube.js";
+import { CUBE_TABLE, isEventTable, VOLUME_TABLE } from "../event-cube.js";
 import {
   archiveName,
   type ChangeSqlDialect,
@@ -39,9 +39,6 @@ export interface Replacing {
   readonly fileIds: readonly number[];
   readonly releases: ReadonlyArray<{ readonly release: string; readonly files: number }>;
 }
-
-const isEventTable = (table: string): table is EventTable =>
-  table === "gdelt_events" || table === "icews_events";
 
 const ids = (list: readonly number[]): string => list.map((n) => String(Math.trunc(n))).join(", ");
 
