@@ -155,7 +155,16 @@ export interface LineCount {
   unterminated: boolean;
 }
 
-/** Counts lines chunk by chunk; feed it every chunk of the data in order. */
+/** The largest id the ascending check reads as a number exactly (2^53 has 16 digits). */
+const MAX_ID_DIGITS = 15;
+
+/**
+ * Counts lines chunk by chunk; feed it every chunk of the data in order. With `firstFieldIds`,
+ * it also checks that the first field of every record is a number greater than the record's
+ * before (GDELT files give their GLOBALEVENTIDs in ascending order): then no id repeats, and
+ * the loader need not count distinct ids in the store. One look at the first bytes of each line,
+ * which this pass visits anyway.
+ */
 export class LineCounter {
   private records = 0;
   private blank = 0;
@@ -163,8 +172,24 @@ export class LineCounter {
   /** Bytes of the current (unfinished) line seen so far. */
   private lineLen = 0;
   private lastWasCr = false;
+  /** Ascending-id check: still true, the previous id, and the id being read at a chunk's end. */
+  private ascending: boolean;
+  private lastId = -1;
+  private id = 0;
+  private idDigits = 0;
+  /** The current line's first field is still being read (it reached the end of a chunk). */
+  private inId = false;
+
+  constructor(opts: { firstFieldIds?: boolean } = {}) {
+    this.ascending = opts.firstFieldIds === true;
+  }
 
   push(chunk: Buffer): void {
+    if (this.ascending && chunk.length > 0) {
+      // The first line starts the data; a line begun in the chunk before may still be in its id.
+      if (this.bytes === 0) this.startId();
+      if (this.inId) this.readId(chunk, 0);
+    }
     this.bytes += chunk.length;
     let pos = 0;
     for (;;) {
@@ -184,7 +209,42 @@ export class LineCounter {
       this.lineLen = 0;
       this.lastWasCr = false;
       pos = nl + 1;
+      if (this.ascending) {
+        // The next line's first field (read in the next chunk when this one ends here).
+        this.startId();
+        if (pos < chunk.length) this.readId(chunk, pos);
+      }
     }
+  }
+
+  private startId(): void {
+    this.id = 0;
+    this.idDigits = 0;
+    this.inId = true;
+  }
+
+  /** Go on reading the current line's first field at `from`, up to its tab or the chunk's end. */
+  private readId(chunk: Buffer, from: number): void {
+    for (let i = from; i < chunk.length; i++) {
+      const c = chunk[i] as number;
+      if (c >= 48 && c <= 57) {
+        this.id = this.id * 10 + (c - 48);
+        if (++this.idDigits > MAX_ID_DIGITS) this.ascending = false;
+        if (!this.ascending) return;
+        continue;
+      }
+      this.inId = false;
+      if (this.idDigits === 0 && (c === 10 || c === 13)) return; // a blank line
+      if (c !== 9 || this.idDigits === 0 || this.id <= this.lastId) this.ascending = false;
+      this.lastId = this.id;
+      return;
+    }
+  }
+
+  /** Whether every record seen began with a number above the one before (see the class). */
+  idsAscending(): boolean {
+    // The data may end where a line would start; a last line cut inside its id was not checked.
+    return this.ascending && !(this.inId && this.idDigits > 0);
   }
 
   result(): LineCount {

@@ -13,7 +13,6 @@ import { isCameoEventCode } from "../core/cameo.js";
 import { cameoNonStateLabel, cameoStateCodes, lookupCountry } from "../core/crosswalk.js";
 import { AccountingError, BadFileError, EntenteError } from "../core/errors.js";
 import type { EventLayout, EventRule } from "../store/bulk-csv.js";
-import { fileCoverage } from "../store/event-coverage.js";
 import { withContent } from "../store/releases.js";
 import type { EventFileMeta, Reject, Store, UnresolvedName } from "../store/store.js";
 import { type EventInput, findLines, hashFile, LineCounter, withPipe } from "./event-input.js";
@@ -156,7 +155,11 @@ export async function loadEventFile(
   opts: LoadEventOptions = {},
 ): Promise<FileReport> {
   const path = input.path;
-  const counter = new LineCounter();
+  // GDELT gives its ids in ascending order: checked as the lines are counted, it spares the
+  // store a count of distinct ids (about 0.3 s per 2,000,000 rows).
+  const counter = new LineCounter({
+    firstFieldIds: layout.id.unique && !layout.header && columns.indexOf(layout.id.field) === 0,
+  });
   // A plain file's lines are counted by the pass that hashes it; a zip's as its data streams to
   // the reader (the archive's bytes are hashed).
   const count = input.zipped ? undefined : (c: Buffer) => counter.push(c);
@@ -219,15 +222,27 @@ export async function loadEventFile(
       });
     };
     let read: Awaited<ReturnType<typeof session.readCsv>>;
+    // Asked after the read: a zip's bytes have all passed the counter then, a plain file's
+    // once the hash pass (running beside the reader) is done.
+    const idsAscending = input.zipped
+      ? async () => counter.idsAscending()
+      : () =>
+          hashed.then(
+            () => counter.idsAscending(),
+            () => false,
+          );
     try {
       read = input.zipped
         ? await withPipe(
             () => input.open(),
             (c) => counter.push(c),
             (pipe) =>
-              session.readCsv({ path: pipe, once: true, layout, columns, countries }, progress),
+              session.readCsv(
+                { path: pipe, once: true, layout, columns, countries, idsAscending },
+                progress,
+              ),
           )
-        : await session.readCsv({ path, layout, columns, countries }, progress);
+        : await session.readCsv({ path, layout, columns, countries, idsAscending }, progress);
     } catch (e) {
       await hashed.catch(() => {});
       if (e instanceof EntenteError) throw e;
@@ -281,7 +296,7 @@ export async function loadEventFile(
     }
 
     // What the file covers, from every row it holds (re-delivered events included).
-    const coverage = fileCoverage(layout.name, input.name, await session.coverageFacts());
+    const coverage = await session.coverage(input.name);
     const { map, unresolved } = resolveCountries(layout, await session.countryValues());
     await session.setCountries(map);
     const dups = await session.removeDuplicates();

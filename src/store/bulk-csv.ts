@@ -27,7 +27,7 @@ export type Projection =
 export type EventRule =
   /** The field must not be empty (or padded away on a short line). */
   | { readonly kind: "required"; readonly column: string; readonly field: string }
-  /** The field must be a whole number of one of these digit counts (a cut DATEADDED is not). */
+  /** The field (read as a number) must have one of these digit counts (a cut DATEADDED has not). */
   | {
       readonly kind: "digits";
       readonly column: string;

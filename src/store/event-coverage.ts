@@ -52,7 +52,21 @@ function stampSeconds(n: number): number | null {
   const m = Math.floor(day / 100) % 100;
   const d = day % 100;
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
-  return utc(y, m, d, Math.floor(clock / 1e4), Math.floor(clock / 100) % 100, clock % 100);
+  // As Date.UTC counts (a 31st of a short month runs into the next), without its cost per call.
+  const seconds =
+    Math.floor(clock / 1e4) * 3600 + (Math.floor(clock / 100) % 100) * 60 + (clock % 100);
+  return (daysFromCivil(y, m) + d - 1) * DAY + seconds;
+}
+
+/** Days from 1970-01-01 to the first of month m (1–12) of year y ≥ 0, proleptic Gregorian. */
+function daysFromCivil(year: number, m: number): number {
+  // H. Hinnant's days_from_civil, for day 1 (http://howardhinnant.github.io/date_algorithms.html).
+  const y = m <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5);
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 /** The period a GDELT 1.0 back file or an ICEWS yearly file states in its name, if any. */
@@ -102,24 +116,46 @@ export function mergeSpans(spans: readonly CoverageSpan[]): CoverageSpan[] {
   return out;
 }
 
+const UPDATE_BASIS = "GDELT 2.0 update: 15 minutes up to DATEADDED";
+
+/**
+ * The merged spans of GDELT 2.0 DATEADDED stamps, in any order, repeats allowed: the quarter
+ * hour up to each. Numbers in a typed array, not one object per stamp: a resampled file can
+ * hold hundreds of thousands of stamps (a real update file holds one).
+ */
+export function updateSpans(stamps: ArrayLike<unknown>): CoverageSpan[] {
+  const ends = new Float64Array(stamps.length);
+  let n = 0;
+  for (let i = 0; i < stamps.length; i++) {
+    const v = stamps[i];
+    const end = v === null || v === undefined ? null : stampSeconds(Number(v));
+    if (end !== null) ends[n++] = end; // the loader's rules reject other rows before this runs
+  }
+  const sorted = ends.subarray(0, n).sort();
+  const out: CoverageSpan[] = [];
+  let last: { start: number; end: number; basis: string } | undefined;
+  for (const end of sorted) {
+    const start = end - QUARTER_HOUR;
+    if (last && start <= last.end) last.end = end;
+    else {
+      last = { start, end, basis: UPDATE_BASIS };
+      out.push(last);
+    }
+  }
+  return out;
+}
+
 /** The spans one event file covers (rules above), merged. */
 export function fileCoverage(
   layout: EventLayoutName,
   fileName: string,
   facts: readonly CoverageFact[],
 ): CoverageSpan[] {
+  if (layout === "gdelt2") return updateSpans(facts.map((f) => f.added));
   const spans: CoverageSpan[] = [];
   const named = namedPeriod(layout, fileName);
   for (const f of facts) {
-    if (layout === "gdelt2") {
-      const end = f.added === null ? null : stampSeconds(f.added);
-      if (end === null) continue; // the loader's rules reject such rows before this runs
-      spans.push({
-        start: end - QUARTER_HOUR,
-        end,
-        basis: "GDELT 2.0 update: 15 minutes up to DATEADDED",
-      });
-    } else if (layout === "gdelt1" && !f.back) {
+    if (layout === "gdelt1" && !f.back) {
       const t = f.added === null ? null : stampSeconds(f.added);
       if (t === null) continue;
       const start = t - (t % DAY);

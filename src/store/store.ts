@@ -1,5 +1,5 @@
 import type { EventLayout } from "./bulk-csv.js";
-import type { CoverageFact, CoverageSpan } from "./coverage-span.js";
+import type { CoverageSpan } from "./coverage-span.js";
 import type { SqlDialect } from "./dialect.js";
 import type { ReleaseChange, ReleaseRecord } from "./releases.js";
 import type { TableName } from "./schema.js";
@@ -123,6 +123,11 @@ export interface CsvReadSpec {
    * whose value or year is not in the map keep a null code for countryValues/setCountries.
    */
   readonly countries?: ReadonlyArray<{ value: string; year: number; ccode: number }>;
+  /**
+   * Resolves true when the loader saw the ids of the data's records strictly ascending (so none
+   * repeats and the store need not count distinct ids); asked once the rows are read.
+   */
+  readonly idsAscending?: () => Promise<boolean>;
 }
 
 /** A record the loader rejects after reading (by event id), with the rule it breaks. */
@@ -164,11 +169,11 @@ export interface EventLoadSession {
   /** Rows of this file now in the table, and those with no state on one side. */
   counts(): Promise<{ rows: number; withoutDyad: number }>;
   /**
-   * This file's rows grouped by what the coverage rules read (DATEADDED, format, event day):
-   * called before duplicates are removed, since a re-delivered event still shows what the file
-   * covers (src/store/event-coverage.ts).
+   * The spans of time the file covers, by the rules of src/store/event-coverage.ts applied to
+   * its rows (`fileName` is the name of the data, which may state a period): called before
+   * duplicates are removed, since a re-delivered event still shows what the file covers.
    */
-  coverageFacts(): Promise<CoverageFact[]>;
+  coverage(fileName: string): Promise<CoverageSpan[]>;
   /**
    * Also records the spans of time the file covers (table event_coverage), and the file's
    * sha256, hashed while the reader read (provenance).

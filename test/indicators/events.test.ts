@@ -16,7 +16,7 @@ import { selectIndicators } from "../../src/indicators/registry.js";
 import { ingest } from "../../src/ingest/index.js";
 import { loadFile } from "../../src/ingest/load-file.js";
 import { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";
-import { fileCoverage, namedPeriod } from "../../src/store/event-coverage.js";
+import { fileCoverage, namedPeriod, updateSpans } from "../../src/store/event-coverage.js";
 import type { Store } from "../../src/store/store.js";
 import { gdeltRow } from "../event-rows.js";
 import { dataFile, hasData, tempDir, tempStore } from "../helpers.js";
@@ -219,6 +219,64 @@ describe.skipIf(!hasData)("coverage of the real event files (../shared/data)", (
     expect(value(months, "icews_events", 4)).toBeNull(); // May: no file covers it
     expect(value(months, "icews_events", 5)).toBe(8);
     expect(value(months, "icews_covered_share", 5)).toBeCloseTo(2 / 30, 12);
+  });
+});
+
+describe("the spans of GDELT 2.0 update stamps", () => {
+  it("merges the quarter hours up to each DATEADDED, in any order, and drops invalid stamps", () => {
+    const t = (d: number, h: number, m: number) => Date.UTC(2019, 9, d, h, m) / 1000;
+    const spans = updateSpans([
+      20191024150000n,
+      20191024143000n,
+      20191024144500n, // touches both: one span 14:15–15:00
+      20191024143000n, // repeated
+      20191025000000n, // alone
+      null,
+      20191324000000n, // month 13: not a stamp
+      2019102414n, // ten digits: not a stamp
+    ]);
+    expect(spans.map((s) => [s.start, s.end])).toEqual([
+      [t(24, 14, 15), t(24, 15, 0)],
+      [t(24, 23, 45), t(25, 0, 0)],
+    ]);
+    expect(spans[0]?.basis).toBe("GDELT 2.0 update: 15 minutes up to DATEADDED");
+    // The same as the general rule, one fact per stamp.
+    const facts = [20191024150000, 20191024143000, 20191025000000].map((added) => ({
+      added,
+      back: false,
+      day: null,
+      rows: 1,
+    }));
+    expect(fileCoverage("gdelt2", "x.CSV", facts)).toEqual(
+      updateSpans([20191024150000, 20191024143000, 20191025000000]),
+    );
+    expect(updateSpans([])).toEqual([]);
+  });
+
+  it("reads a stamp as Date.UTC does, short months and leap days included", () => {
+    let x = 12345;
+    const next = (n: number) => {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      return x % n;
+    };
+    const stamps: Array<[number, number, number, number, number, number]> = [
+      [2019, 2, 29, 0, 0, 0], // not a leap year: runs into March
+      [2020, 2, 29, 23, 45, 0],
+      [2000, 2, 30, 12, 0, 0],
+      [1900, 3, 1, 0, 0, 0],
+      [2019, 4, 31, 0, 15, 0],
+      [2019, 12, 31, 23, 59, 59],
+    ];
+    for (let i = 0; i < 500; i++) {
+      stamps.push([1979 + next(60), 1 + next(12), 1 + next(31), next(24), next(60), next(60)]);
+    }
+    for (const [y, m, d, h, mi, sec] of stamps) {
+      const p = (n: number) => String(n).padStart(2, "0");
+      const stamp = Number(`${y}${p(m)}${p(d)}${p(h)}${p(mi)}${p(sec)}`);
+      expect(updateSpans([stamp])[0]?.end, String(stamp)).toBe(
+        Date.UTC(y, m - 1, d, h, mi, sec) / 1000,
+      );
+    }
   });
 });
 

@@ -5,7 +5,6 @@ import { StoreError } from "../../src/core/errors.js";
 import { GDELT2 } from "../../src/sources/events/layouts.js";
 import { ClickHouseStore } from "../../src/store/clickhouse/clickhouse-store.js";
 import { parseClickHouseUrl } from "../../src/store/clickhouse/url.js";
-import { fileCoverage } from "../../src/store/event-coverage.js";
 import { openStore } from "../../src/store/open.js";
 import { SCHEMA_VERSION } from "../../src/store/schema-version.js";
 import { NO_CLICKHOUSE_REASON } from "../clickhouse/servers.js";
@@ -248,7 +247,7 @@ describe.skipIf(!clickhouse)("ClickHouseStore", () => {
           rejects: [],
           unresolved: [],
           rowsDuplicate: 0,
-          coverage: fileCoverage("gdelt2", "e.CSV", await s.coverageFacts()),
+          coverage: await s.coverage("e.CSV"),
           verify: () => {},
         }),
       ).rejects.toThrow(
@@ -299,7 +298,7 @@ describe.skipIf(!clickhouse)("ClickHouseStore", () => {
           rejects: [],
           unresolved: [],
           rowsDuplicate: 0,
-          coverage: fileCoverage("gdelt2", `${sha}.CSV`, await s.coverageFacts()),
+          coverage: await s.coverage(`${sha}.CSV`),
           verify: () => {},
         });
       };

@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AccountingError } from "../../src/core/errors.js";
 import { GDELT2 } from "../../src/sources/events/layouts.js";
-import { fileCoverage } from "../../src/store/event-coverage.js";
 import { SCHEMA_VERSION } from "../../src/store/schema-version.js";
 import type { FileMeta, Store } from "../../src/store/store.js";
 import { gdeltRow } from "../event-rows.js";
@@ -326,14 +325,14 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(read.rejects[0]?.reason).toMatch(/GoldsteinScale/);
       expect(await s.invalidRecords()).toEqual([{ id: "2", reason: "EventCode" }]);
       expect(await s.deleteInvalid()).toBe(1);
-      // Grouped as the coverage rules read them, the repeated event included.
-      const facts = await s.coverageFacts();
-      // GDELT 2.0 rows: one fact per DATEADDED, the day is not read.
-      expect([...facts].sort((x, y) => Number(x.added) - Number(y.added))).toEqual([
-        { added: 20160512000000, back: false, day: null, rows: 2 },
-        { added: 20160513000000, back: false, day: null, rows: 1 },
+      // From every row the file holds, the repeated event included: GDELT 2.0 rows give the
+      // quarter hour up to each DATEADDED (two here, a day apart).
+      const coverage = await s.coverage("e.CSV");
+      const day12 = Date.UTC(2016, 4, 12) / 1000;
+      expect(coverage.map((c) => [c.start, c.end])).toEqual([
+        [day12 - 900, day12],
+        [day12 + 86_400 - 900, day12 + 86_400],
       ]);
-      const coverage = fileCoverage("gdelt2", "e.CSV", facts);
       const values = await s.countryValues();
       expect(values).toContainEqual({ value: "RUS", year: 2016, rows: 2 });
       await s.setCountries([
@@ -589,7 +588,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         };
         const s = await store.beginEventLoad(m, GDELT2);
         const read = await s.readCsv({ path, layout: GDELT2, columns: GDELT2.columns });
-        const facts = await s.coverageFacts();
+        const coverage = await s.coverage(`${sha}.CSV`);
         const dups = await s.removeDuplicates();
         const counts = await s.counts();
         return s.commit({
@@ -598,7 +597,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
           rejects: [],
           unresolved: [],
           rowsDuplicate: dups.duplicates,
-          coverage: fileCoverage("gdelt2", `${sha}.CSV`, facts),
+          coverage,
           verify: (r) => expect(r.rowsLoaded).toBe(counts.rows),
         });
       };

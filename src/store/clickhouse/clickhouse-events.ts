@@ -23,7 +23,7 @@ import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { AccountingError } from "../../core/errors.js";
 import { failpoint } from "../../core/failpoint.js";
 import type { EventLayout } from "../bulk-csv.js";
-import type { CoverageFact } from "../coverage-span.js";
+import type { CoverageSpan } from "../coverage-span.js";
 import { createTableSql } from "../duckdb/ddl.js";
 import { DuckDbEventSession } from "../duckdb/duckdb-events.js";
 import { duckdb } from "../duckdb/node-api.js";
@@ -255,8 +255,8 @@ export class ClickHouseEventSession implements EventLoadSession {
     return { rows: this.counted, withoutDyad: this.withoutDyad };
   }
 
-  async coverageFacts(): Promise<CoverageFact[]> {
-    return this.local.coverageFacts();
+  coverage(fileName: string): Promise<CoverageSpan[]> {
+    return this.local.coverage(fileName);
   }
 
   async commit(input: EventCommitInput): Promise<LoadResult> {
