@@ -462,7 +462,7 @@ export class DuckDbEventSession implements EventLoadSession {
       // One DATEADDED per update file; only its distinct values matter, read as one column of
       // doubles (exact below 2^53; a BIGINT column arrives as slower BigInts).
       const r = await this.con.runAndReadAll(
-        `SELECT CAST(date_added AS DOUBLE) FROM (SELECT DISTINCT date_added FROM ${this.table} WHERE ${this.where})`,
+        `SELECT CAST(date_added AS DOUBLE) AS t FROM (SELECT DISTINCT date_added FROM ${this.table} WHERE ${this.where}) ORDER BY t`,
       );
       return updateSpans(r.getColumns()[0] ?? []);
     }
