@@ -23,6 +23,12 @@ export interface ColumnSpec {
   readonly description: string;
   /** Unit of a numeric column ("current million US$", "TIV million", "0/1"). */
   readonly unit?: string;
+  /**
+   * A text column of few distinct values (CAMEO and country codes): DuckDB stores it with
+   * dictionary compression instead of trying every method on each segment (see
+   * docs/architecture.md, "Event tables: compression chosen once").
+   */
+  readonly lowCardinality?: true;
 }
 
 export interface TableSpec {
@@ -45,6 +51,14 @@ export const TRACE_COLUMNS: readonly ColumnSpec[] = [
 
 const c = (name: string, type: ColumnType, description: string, unit?: string): ColumnSpec =>
   unit === undefined ? { name, type, description } : { name, type, description, unit };
+
+/** A text column of codes (few distinct values): see ColumnSpec.lowCardinality. */
+const code = (name: string, description: string): ColumnSpec => ({
+  name,
+  type: "text",
+  description,
+  lowCardinality: true,
+});
 
 const dyad = [
   c("ccode1", "int", "COW code of the first state"),
@@ -423,24 +437,24 @@ export const TABLES = {
       c("event_id", "bigint", "GLOBALEVENTID (unique across GDELT)"),
       c("version", "int", "GDELT version of the file: 1 or 2"),
       c("event_date", "date", "SQLDATE: the date of the event (UTC), not the date it was added"),
-      c("actor1_code", "text", "Actor1Code (full CAMEO actor code)"),
+      code("actor1_code", "Actor1Code (full CAMEO actor code)"),
       c("actor1_name", "text", "Actor1Name"),
-      c("actor1_country", "text", "Actor1CountryCode (CAMEO country or region code)"),
+      code("actor1_country", "Actor1CountryCode (CAMEO country or region code)"),
       c(
         "actor1_ccode",
         "int",
         "COW code of Actor1CountryCode in the event year (null: none, a region or non-state, or unresolved)",
       ),
-      c("actor1_type", "text", "Actor1Type1Code"),
-      c("actor2_code", "text", "Actor2Code"),
+      code("actor1_type", "Actor1Type1Code"),
+      code("actor2_code", "Actor2Code"),
       c("actor2_name", "text", "Actor2Name"),
-      c("actor2_country", "text", "Actor2CountryCode"),
+      code("actor2_country", "Actor2CountryCode"),
       c("actor2_ccode", "int", "COW code of Actor2CountryCode in the event year"),
-      c("actor2_type", "text", "Actor2Type1Code"),
+      code("actor2_type", "Actor2Type1Code"),
       c("is_root_event", "bool", "IsRootEvent: the event is in the lead paragraph"),
-      c("event_code", "text", "EventCode (CAMEO, string: leading zeros matter)"),
-      c("event_base_code", "text", "EventBaseCode"),
-      c("event_root_code", "text", "EventRootCode"),
+      code("event_code", "EventCode (CAMEO, string: leading zeros matter)"),
+      code("event_base_code", "EventBaseCode"),
+      code("event_root_code", "EventRootCode"),
       c(
         "quad_class",
         "int",
@@ -451,7 +465,7 @@ export const TABLES = {
       c("num_sources", "int", "NumSources", "sources"),
       c("num_articles", "int", "NumArticles", "articles"),
       c("avg_tone", "double", "AvgTone", "-100…+100"),
-      c("action_country", "text", "ActionGeo_CountryCode (FIPS 10-4)"),
+      code("action_country", "ActionGeo_CountryCode (FIPS 10-4)"),
       c("action_lat", "double", "ActionGeo_Lat", "degrees"),
       c("action_long", "double", "ActionGeo_Long", "degrees"),
       c("date_added", "bigint", "DATEADDED (YYYYMMDD in 1.0, YYYYMMDDHHMMSS UTC in 2.0)"),
@@ -468,14 +482,14 @@ export const TABLES = {
       c("event_date", "date", "Event Date"),
       c("source_name", "text", "Source Name"),
       c("source_sectors", "text", "Source Sectors"),
-      c("source_country", "text", "Source Country (a country name)"),
+      code("source_country", "Source Country (a country name)"),
       c(
         "source_ccode",
         "int",
         "COW code of Source Country in the event year (null: none or unresolved)",
       ),
-      c("event_text", "text", "Event Text"),
-      c("cameo_code", "text", "CAMEO Code (string: leading zeros matter)"),
+      code("event_text", "Event Text"),
+      code("cameo_code", "CAMEO Code (string: leading zeros matter)"),
       c(
         "quad_class",
         "int",
@@ -489,7 +503,7 @@ export const TABLES = {
       ),
       c("target_name", "text", "Target Name"),
       c("target_sectors", "text", "Target Sectors"),
-      c("target_country", "text", "Target Country"),
+      code("target_country", "Target Country"),
       c("target_ccode", "int", "COW code of Target Country in the event year"),
       c("story_id", "bigint", "Story ID"),
       c("sentence_number", "int", "Sentence Number"),
@@ -497,7 +511,7 @@ export const TABLES = {
       c("city", "text", "City"),
       c("district", "text", "District"),
       c("province", "text", "Province"),
-      c("country", "text", "Country (where the event happened)"),
+      code("country", "Country (where the event happened)"),
       c("latitude", "double", "Latitude", "degrees"),
       c("longitude", "double", "Longitude", "degrees"),
     ],

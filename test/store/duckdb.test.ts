@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ingest } from "../../src/ingest/index.js";
 import { DuckDbStore } from "../../src/store/duckdb/duckdb-store.js";
 import { SCHEMA_VERSION } from "../../src/store/schema-version.js";
-import { dataFile, hasData, tempDir, tempStore } from "../helpers.js";
+import { dataFile, fixture, hasData, tempDir, tempStore } from "../helpers.js";
 import { storeContract } from "./contract.js";
 
 storeContract("duckdb", tempStore);
@@ -35,6 +35,25 @@ describe("DuckDbStore", () => {
       ),
     ).rejects.toThrow(/read-only/);
     await b.close();
+  });
+
+  it("stores the event tables' code columns with dictionary compression, the rest as DuckDB chooses", async () => {
+    const path = join(tempDir(), "s.duckdb");
+    const store = await DuckDbStore.open(path);
+    await ingest(store, [fixture("gdelt/gdelt2_rejects.export.CSV")]);
+    await store.exec("CHECKPOINT");
+    const rows = await store.query<{ column_name: string; compression: string }>(
+      `SELECT DISTINCT column_name, compression FROM pragma_storage_info('gdelt_events')
+       WHERE segment_type = 'VARCHAR' ORDER BY column_name`,
+    );
+    const of = (name: string) =>
+      rows.filter((r) => r.column_name === name).map((r) => r.compression);
+    for (const name of ["actor1_country", "actor2_code", "event_code", "event_root_code"]) {
+      expect(of(name), name).toEqual(["Dictionary"]);
+    }
+    // A URL column is left to DuckDB's analysis (any method it picks, never forced).
+    expect(of("source_url")).toHaveLength(1);
+    await store.close();
   });
 
   it("refuses to open a missing store read-only, naming the path", async () => {

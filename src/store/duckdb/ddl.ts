@@ -47,7 +47,8 @@ export function createTableAsSql(
   opts: { trace?: boolean; ifNotExists?: boolean } = {},
 ): string {
   const cols = [...spec.columns, ...(opts.trace === false ? [] : TRACE_COLUMNS)].map(
-    (col) => `${quoteIdent(col.name)} ${duckType(col.type)}`,
+    (col) =>
+      `${quoteIdent(col.name)} ${duckType(col.type)}${col.lowCardinality ? " USING COMPRESSION dictionary" : ""}`,
   );
   return `CREATE TABLE ${opts.ifNotExists ? "IF NOT EXISTS " : ""}${quoteIdent(name)} (${cols.join(", ")})`;
 }

@@ -251,7 +251,10 @@ export class DuckDbEventSession implements EventLoadSession {
         `CASE WHEN ${year} BETWEEN ${from} AND ${to} THEN ${alias}.ccodes[${position} * ${years} + ${year} - ${from - 1}] END`,
       );
     }
-    return { table: `(SELECT [${codes.join(", ")}]::INTEGER[] AS ccodes) AS ${alias}`, columns: out };
+    return {
+      table: `(SELECT [${codes.join(", ")}]::INTEGER[] AS ccodes) AS ${alias}`,
+      columns: out,
+    };
   }
 
   /** A temporary table (v, y, ccode) of a country map, through an appender. */
