@@ -604,6 +604,28 @@ export function cameoStateCodes(): string[] {
   return [...tables().indexes.cameo.keys()];
 }
 
+/**
+ * The COW code of every CAMEO state code in every year from `from` to `to` where it names one
+ * state: what `lookupCountry("cameo:" + code, { year })` gives (a test checks it does), without
+ * building a resolution and its rule text per pair (the event loader asks for about 10,000).
+ */
+export function cameoCodesByYear(
+  from: number,
+  to: number,
+): Array<{ value: string; year: number; ccode: number }> {
+  const out: Array<{ value: string; year: number; ccode: number }> = [];
+  for (const [value, cands] of tables().indexes.cameo) {
+    for (let year = from; year <= to; year++) {
+      const chosen = pick(cands, year);
+      const only = chosen.length === 1 ? chosen[0] : undefined;
+      if (only && tables().statesByCcode.has(only.ccode)) {
+        out.push({ value, year, ccode: only.ccode });
+      }
+    }
+  }
+  return out;
+}
+
 export function stateByCcode(ccode: number): State | null {
   return tables().statesByCcode.get(ccode) ?? null;
 }

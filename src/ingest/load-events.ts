@@ -10,7 +10,7 @@
  */
 import { resolve } from "node:path";
 import { isCameoEventCode } from "../core/cameo.js";
-import { cameoNonStateLabel, cameoStateCodes, lookupCountry } from "../core/crosswalk.js";
+import { cameoCodesByYear, cameoNonStateLabel, lookupCountry } from "../core/crosswalk.js";
 import { AccountingError, BadFileError, EntenteError } from "../core/errors.js";
 import type { EventLayout, EventRule } from "../store/bulk-csv.js";
 import { withContent } from "../store/releases.js";
@@ -129,16 +129,7 @@ function knownCountries(
   layout: EventLayout,
 ): Array<{ value: string; year: number; ccode: number }> {
   if (layout.countryKind !== "cameo") return [];
-  if (cameoMap === null) {
-    cameoMap = [];
-    const to = new Date().getUTCFullYear() + 1;
-    for (const value of cameoStateCodes()) {
-      for (let year = MAP_FROM; year <= to; year++) {
-        const r = lookupCountry(`cameo:${value}`, { year });
-        if (r) cameoMap.push({ value, year, ccode: r.ccode });
-      }
-    }
-  }
+  cameoMap ??= cameoCodesByYear(MAP_FROM, new Date().getUTCFullYear() + 1);
   return cameoMap;
 }
 

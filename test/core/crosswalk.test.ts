@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { countryTables } from "../../src/core/country-tables.js";
 import {
   allStates,
+  cameoCodesByYear,
   cameoNonStateLabel,
+  cameoStateCodes,
   isSystemMember,
   lookupCountry,
   resolveCountry,
@@ -244,6 +246,26 @@ describe.skipIf(!hasData)(
 );
 
 // ---------------------------------------------------------------------------------------------
+
+describe("cameoCodesByYear", () => {
+  it("gives what lookupCountry gives for every CAMEO state code and year", () => {
+    const from = 1946;
+    const to = 2030;
+    const want: Array<{ value: string; year: number; ccode: number }> = [];
+    for (const value of cameoStateCodes()) {
+      for (let year = from; year <= to; year++) {
+        const r = lookupCountry(`cameo:${value}`, { year });
+        if (r) want.push({ value, year, ccode: r.ccode });
+      }
+    }
+    const got = cameoCodesByYear(from, to);
+    expect(got).toEqual(want);
+    // Real values: Russia is 365 throughout; Germany is West Germany (260) until 1990.
+    expect(got).toContainEqual({ value: "RUS", year: 1980, ccode: 365 });
+    expect(got.find((x) => x.value === "DEU" && x.year === 1985)?.ccode).toBe(260);
+    expect(got.find((x) => x.value === "DEU" && x.year === 2000)?.ccode).toBe(255);
+  });
+});
 
 describe("normalizeName", () => {
   it("folds accents, apostrophes, quotes, case, & and punctuation", () => {

@@ -41,7 +41,7 @@ describe("DuckDbStore", () => {
     const path = join(tempDir(), "s.duckdb");
     const store = await DuckDbStore.open(path);
     await ingest(store, [fixture("gdelt/gdelt2_rejects.export.CSV")]);
-    await store.exec("CHECKPOINT");
+    await store.query("CHECKPOINT");
     const rows = await store.query<{ column_name: string; compression: string }>(
       `SELECT DISTINCT column_name, compression FROM pragma_storage_info('gdelt_events')
        WHERE segment_type = 'VARCHAR' ORDER BY column_name`,

@@ -164,8 +164,11 @@ export const RELEASES_DDL = `CREATE TABLE IF NOT EXISTS releases (
   table_name VARCHAR NOT NULL, state VARCHAR NOT NULL, replaced_by INTEGER, changes VARCHAR)`;
 
 function cubeTableSql(name: string, columns: readonly CubeColumn[]): string {
+  // Its text columns (table name, CAMEO root) have a handful of values: dictionary, without
+  // trying the other methods on each segment (see createTableAsSql).
   const cols = columns.map(
-    (c) => `${quoteIdent(c.name)} ${duckType(c.type)}${c.required ? " NOT NULL" : ""}`,
+    (c) =>
+      `${quoteIdent(c.name)} ${duckType(c.type)}${c.type === "text" ? " USING COMPRESSION dictionary" : ""}${c.required ? " NOT NULL" : ""}`,
   );
   return `CREATE TABLE IF NOT EXISTS ${quoteIdent(name)} (${cols.join(", ")})`;
 }
