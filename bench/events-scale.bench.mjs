@@ -15,7 +15,7 @@
 // Then, on the full store: `dyad RUS CHN --period month` 5 times and the all-dyads monthly GDELT
 // panel of --panel-year (Parquet), each under /usr/bin/time.
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { entente, log, parseArgs, requireMaker, root, run } from "./lib.mjs";
@@ -36,12 +36,12 @@ const store = join(work, "scale.duckdb");
 rmSync(store, { force: true });
 rmSync(`${store}.wal`, { force: true });
 
-/** Run argv under /usr/bin/time; resolves with its stdout and the kernel's figures. */
+/** Run argv (lib.mjs run: under GNU time); its stdout, wall and CPU seconds, peak memory. */
 async function timed(argv) {
-  const times = join(work, "time.txt");
-  const { out } = await run("/usr/bin/time", ["-f", "%e %U %S %M", "-o", times, ...argv]);
-  const [wall, user, sys, kb] = readFileSync(times, "utf8").trim().split(/\s+/).map(Number);
-  return { out, wall, user, sys, peakMb: kb / 1024 };
+  const [cmd, ...rest] = argv;
+  const r = await run(cmd, rest);
+  if (r.cpu === null) throw new Error("this benchmark needs GNU time (/usr/bin/time)");
+  return { out: r.out, wall: Number(r.seconds.toFixed(2)), cpu: r.cpu, peakMb: r.peak / 2 ** 20 };
 }
 
 /** make-gdelt's rows with each id's leading "1" replaced by `lead` (a shell pipe into sed). */
@@ -77,7 +77,7 @@ for (let k = 0; stored < total; k++) {
     csv_mb: Math.round(bytes / 2 ** 20),
     make_seconds: Number(makeSeconds.toFixed(1)),
     wall_seconds: r.wall,
-    cpu_seconds: Number((r.user + r.sys).toFixed(2)),
+    cpu_seconds: Number(r.cpu.toFixed(2)),
     rows_per_second: Math.round(rep.rows_loaded / r.wall),
     peak_rss_mb: Math.round(r.peakMb),
     store_mb: Math.round(storeMb),
@@ -135,7 +135,7 @@ result.panel = {
   year,
   rows: JSON.parse(p.out).rows,
   wall_seconds: p.wall,
-  cpu_seconds: Number((p.user + p.sys).toFixed(2)),
+  cpu_seconds: Number(p.cpu.toFixed(2)),
 };
 rmSync(panelOut, { force: true });
 console.log(JSON.stringify(result, null, 2));

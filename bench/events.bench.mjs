@@ -37,6 +37,9 @@ const results = {};
   const file = makeFile(rows);
   const duck = [];
   const ours = [];
+  const duckCpu = [];
+  const oursCpu = [];
+  const ratios = [];
   for (let i = 0; i < runs; i++) {
     const d = await run(process.execPath, [
       join(root, "bench/duckdb-ctas.mjs"),
@@ -55,8 +58,14 @@ const results = {};
     const rep = JSON.parse(e.out).files[0];
     if (rep.rows_loaded !== rows) throw new Error(`loaded ${rep.rows_loaded} of ${rows} rows`);
     ours.push(e.seconds);
-    log(`run ${i + 1}: duckdb ${d.seconds.toFixed(2)} s, entente ${e.seconds.toFixed(2)} s`);
+    duckCpu.push(d.cpu);
+    oursCpu.push(e.cpu);
+    ratios.push(e.seconds / d.seconds);
+    log(
+      `pair ${i + 1}: duckdb ${d.seconds.toFixed(2)} s (${d.cpu?.toFixed(2)} s CPU), entente ${e.seconds.toFixed(2)} s (${e.cpu?.toFixed(2)} s CPU)`,
+    );
   }
+  const cpuKnown = duckCpu.every((c) => c !== null);
   results.ratio = {
     rows,
     duckdb_ctas_seconds: duck.map((s) => Number(s.toFixed(2))),
@@ -64,6 +73,15 @@ const results = {};
     duckdb_median: Number(median(duck).toFixed(2)),
     entente_median: Number(median(ours).toFixed(2)),
     ratio: Number((median(ours) / median(duck)).toFixed(3)),
+    // Each pair's ratio (the two runs of a pair see about the same load on the machine).
+    pair_ratio_median: Number(median(ratios).toFixed(3)),
+    ...(cpuKnown
+      ? {
+          duckdb_cpu_median: Number(median(duckCpu).toFixed(2)),
+          entente_cpu_median: Number(median(oursCpu).toFixed(2)),
+          cpu_ratio: Number((median(oursCpu) / median(duckCpu)).toFixed(3)),
+        }
+      : {}),
     target: "≤ 1.0 (issue 21)",
   };
 }

@@ -1,7 +1,8 @@
 // Shared by the benchmark scripts: options, test files made from the real GDELT export, timed
 // child processes with their peak memory, medians.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -45,11 +46,24 @@ export function gdeltFile(work, n) {
   return out;
 }
 
-/** Run a process to completion; wall seconds, peak RSS (bytes, sampled from /proc) and stdout. */
+const TIME = "/usr/bin/time";
+
+/**
+ * Run a process to completion; wall seconds, CPU seconds (user + system) and peak RSS (bytes)
+ * as GNU time reports them for the finished process (without it: CPU null, peak sampled from
+ * /proc), and stdout.
+ */
 export function run(cmd, argv) {
+  const timed = existsSync(TIME);
+  const dir = timed ? mkdtempSync(join(tmpdir(), "entente-run-")) : null;
+  const report = dir ? join(dir, "time") : null;
   return new Promise((ok, fail) => {
     const started = process.hrtime.bigint();
-    const child = spawn(cmd, argv, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = report
+      ? spawn(TIME, ["-f", "%U %S %M", "-o", report, cmd, ...argv], {
+          stdio: ["ignore", "pipe", "pipe"],
+        })
+      : spawn(cmd, argv, { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => {
@@ -68,12 +82,19 @@ export function run(cmd, argv) {
         // exited between samples
       }
     };
-    const timer = setInterval(sample, 50);
+    const timer = report ? null : setInterval(sample, 50);
     child.on("exit", (code) => {
-      clearInterval(timer);
+      if (timer) clearInterval(timer);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      let cpu = null;
+      if (report && dir) {
+        const [user, system, kb] = readFileSync(report, "utf8").trim().split(/\s+/).slice(-3);
+        cpu = Number(user) + Number(system);
+        peak = Number(kb) * 1024;
+        rmSync(dir, { recursive: true, force: true });
+      }
       if (code !== 0) fail(new Error(`${cmd} ${argv.join(" ")} exited ${code}: ${err || out}`));
-      else ok({ seconds, peak, out });
+      else ok({ seconds, cpu, peak, out });
     });
   });
 }
