@@ -1,51 +1,60 @@
-import { INDICATORS } from "../indicators/registry.js";
-import { ALL_SOURCES, type AnySource } from "../sources/index.js";
+import { cell, dataPath, readDataFile } from "../core/data-file.js";
+import { DataFileError } from "../core/errors.js";
 import type { SqlDialect } from "../store/dialect.js";
 import { VOLUME_TABLE } from "../store/event-cube.js";
 import { quoteIdent } from "../store/sql.js";
 import type { Store } from "../store/store.js";
 
 /** How to read the first and last year of one table. */
-interface YearSpan {
+export interface YearSpan {
   readonly table: string;
   readonly span: (sql: SqlDialect) => { lo: string; hi: string; from: string };
 }
 
-const tableOf = (s: AnySource): string => (s.kind === "tabular" ? s.source.table : s.layout.table);
+export const COVERAGE_FILE = "indicators/coverage-tables.csv";
 
-function spanOf(s: AnySource): YearSpan["span"] | null {
-  // Events: from the volume per day (src/store/event-cube.ts), not from every event; the year of
-  // the first and last day, one conversion instead of one per day.
-  if (s.kind === "events") {
-    const table = s.layout.table;
-    return (sql) => ({
-      lo: sql.year("min(day)"),
-      hi: sql.year("max(day)"),
-      from: `${VOLUME_TABLE} WHERE table_name = ${sql.literal(table)}`,
-    });
-  }
-  const y = s.source.yearSql ?? (s.source.yearColumn ? quoteIdent(s.source.yearColumn) : null);
-  const table = s.source.table;
-  return y === null ? null : () => ({ lo: `min(${y})`, hi: `max(${y})`, from: table });
-}
+const SPEC = {
+  table: cell.matching("[a-z][a-z0-9_]*", "expected a table name"),
+  kind: cell.oneOf(["column", "sql", "events"]),
+  year: cell.optionalText,
+} as const;
+
+let tables: readonly YearSpan[] | null = null;
 
 /**
- * The tables whose years make the loaded range, derived from the datasets the indicators are
- * computed from (data/indicators/datasets.csv), not kept by hand: a table counts when every
- * dataset that writes it feeds an indicator and its rows have a year. (country_series, for one,
- * also holds Maddison's series from year 1, which no indicator reads.)
+ * The tables whose years make the loaded range, from data/indicators/coverage-tables.csv: a table
+ * counts when every dataset that writes it feeds an indicator (data/indicators/datasets.csv) and
+ * its rows have a year. The file is what the sources (`sources/index.ts` ALL_SOURCES) give by
+ * that rule, and a test derives it from them again (test/frames/coverage-tables.test.ts); it is
+ * read from a file so that `dyad` and `report` do not load every source adapter to know it.
+ * (country_series, for one, also holds Maddison's series from year 1, which no indicator reads.)
  */
 export function coverageTables(): readonly YearSpan[] {
-  const fed = new Set(INDICATORS.flatMap((d) => d.datasets ?? []));
-  const byTable = new Map<string, AnySource[]>();
-  for (const s of ALL_SOURCES) byTable.set(tableOf(s), [...(byTable.get(tableOf(s)) ?? []), s]);
-  const out: YearSpan[] = [];
-  for (const [table, sources] of byTable) {
-    if (!sources.every((s) => fed.has(s.name))) continue;
-    const span = spanOf(sources[0] as AnySource);
-    if (span) out.push({ table, span });
-  }
-  return out;
+  tables ??= readDataFile(COVERAGE_FILE, SPEC).map(({ row, line }): YearSpan => {
+    const { table, kind, year } = row;
+    if ((kind === "events") !== (year === "")) {
+      throw new DataFileError(
+        dataPath(COVERAGE_FILE),
+        `column "year": ${kind === "events" ? "empty for an event table" : `the year ${kind === "column" ? "column" : "as SQL"} of ${table}`}`,
+        line,
+      );
+    }
+    // Events: from the volume per day (src/store/event-cube.ts), not from every event; the year
+    // of the first and last day, one conversion instead of one per day.
+    if (kind === "events") {
+      return {
+        table,
+        span: (sql) => ({
+          lo: sql.year("min(day)"),
+          hi: sql.year("max(day)"),
+          from: `${VOLUME_TABLE} WHERE table_name = ${sql.literal(table)}`,
+        }),
+      };
+    }
+    const y = kind === "column" ? quoteIdent(year) : year;
+    return { table, span: () => ({ lo: `min(${y})`, hi: `max(${y})`, from: table }) };
+  });
+  return tables;
 }
 
 /**

@@ -72,17 +72,17 @@ export async function dyad(
       hint: "Name two different states",
     });
   }
-  const { from, to } = await yearRange(store, opts.from, opts.to);
-  const notes = [...yearNotes(a, from, to), ...yearNotes(b, from, to)];
   const kind = opts.period ?? "year";
+  // The ideal points are part of a dyad's default indicators once a fit of the votes is stored;
+  // whether one is, asked at the same time as the years the loaded data cover.
+  const [{ from, to }, fit] = await Promise.all([
+    yearRange(store, opts.from, opts.to),
+    opts.indicators === undefined && kind === "year" ? indicatorFit(store) : null,
+  ]);
+  const withIdeal = !!fit;
+  const notes = [...yearNotes(a, from, to), ...yearNotes(b, from, to)];
   const years = createDyadYears({ dyads: [[sa.ccode, sb.ccode]], from, to });
   const frame = expandPeriods({ ...years, directed: opts.directed === true }, kind);
-  // The ideal points are part of a dyad's default indicators once a fit of the votes is stored.
-  const withIdeal = !!(
-    opts.indicators === undefined &&
-    kind === "year" &&
-    (await indicatorFit(store))
-  );
   const cols = await addIndicators(store, frame, {
     ...(opts.indicators === undefined ? {} : { indicators: opts.indicators }),
     ...(opts.weights === undefined ? {} : { weights: opts.weights }),

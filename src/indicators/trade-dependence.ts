@@ -274,11 +274,14 @@ async function compute(store: Store, frame: Frame): Promise<Record<string, Colum
   if (frame.length === 0) return cols;
   const { from, to, states } = frameBounds(frame);
 
-  // One after the other: a store may hold a single connection.
-  const ends = await cowEnds(store);
-  const dyads = await loadDyads(store, from, to, states);
-  const national = await loadStateYears(store, NATIONAL_SQL, from, to, states);
-  const gdp = await loadStateYears(store, GDP_SQL, from, to, states);
+  // At once: none needs another's answer (a store runs them on its connections as it can; the
+  // families of a dyad already query it concurrently).
+  const [ends, dyads, national, gdp] = await Promise.all([
+    cowEnds(store),
+    loadDyads(store, from, to, states),
+    loadStateYears(store, NATIONAL_SQL, from, to, states),
+    loadStateYears(store, GDP_SQL, from, to, states),
+  ]);
   // IMTS only after COW: the years of the loaded COW files are COW's alone (docs/indicators.md).
   const imtsAfter = ends.dyadic;
   const imts =

@@ -241,6 +241,15 @@ export async function voetenEnd(store: Store): Promise<string | null> {
   return undated !== null && undated > dated ? undated : dated;
 }
 
+/** Whether undl_votes holds a vote in the years from…to. */
+async function hasUndlVotes(store: Store, from: number, to: number): Promise<boolean> {
+  const [r] = await store.query<{ n: number }>(
+    "SELECT count(*) AS n FROM (SELECT 1 AS one FROM undl_votes WHERE year BETWEEN $1 AND $2 LIMIT 1) t",
+    [from, to],
+  );
+  return Number(r?.n ?? 0) > 0;
+}
+
 /**
  * The votes of one source in the years from…to as SQL with the columns rcid, ccode, vote and vy
  * (the roll-call year). UN Digital Library ids are negated: the two sources' ids are unrelated
@@ -299,30 +308,54 @@ export async function readVoteYears(
   // One source after the other rather than a UNION ALL, which ClickHouse 18.16 accepts only for
   // identical column types; the ids of the two never meet (see voteSql). Voeten's first: with
   // `auto` the library's votes are read where Voeten's years and last day leave room.
-  const parts: Array<() => Promise<string>> = [];
-  if (source !== "undl") parts.push(async () => voteSql(store, "voeten"));
-  if (source === "undl") parts.push(async () => voteSql(store, "undl"));
+  // Each part gives the SQL of its votes and of its roll calls (rcid, vy), or null when it has
+  // none to add.
+  const parts: Array<() => Promise<{ votes: string; rollCalls: string } | null>> = [];
+  const library = (votes: string) => ({ votes, rollCalls: votes });
+  if (source !== "undl") {
+    // Voeten's roll calls by year from the (roll call, session) pairs of the votes, on which a
+    // vote's year alone depends: a join of some 5,000 pairs instead of every vote (a million).
+    const year = voteYearSql(sql);
+    const voetenRollCalls = `SELECT v.rcid AS rcid, ${year} AS vy
+     FROM (SELECT DISTINCT rcid, session FROM un_votes) v LEFT JOIN un_rollcalls r ON r.rcid = v.rcid
+     WHERE ${year} BETWEEN $1 AND $2`;
+    parts.push(async () => ({ votes: voteSql(store, "voeten"), rollCalls: voetenRollCalls }));
+  }
+  if (source === "undl") parts.push(async () => library(voteSql(store, "undl")));
   if (source === "auto") {
+    // Asked now, answered while Voeten's votes are read. A failure is reported where it is
+    // awaited, not as an unhandled rejection when Voeten's part fails first.
+    const undl = hasUndlVotes(store, from, to);
+    undl.catch(() => {});
     parts.push(async () => {
+      // No library votes in the years: its queries would return nothing, and Voeten's last day
+      // (a pass over all of un_votes) need not be read.
+      if (!(await undl)) return null;
       const end = await voetenEnd(store);
-      return voteSql(store, "undl", end === null ? null : { end, years: [...rollCalls.keys()] });
+      const voeten = end === null ? null : { end, years: [...rollCalls.keys()] };
+      return library(voteSql(store, "undl", voeten));
     });
   }
   for (const part of parts) {
-    const votes = await part();
+    const sqls = await part();
+    if (sqls === null) continue;
     // Two queries rather than one UNION ALL: the per-year rows have no votes list, and a NULL in
     // place of a list is typed differently by the two backends. rcids and votes are aggregated
     // over the same rows of the group, so they stay parallel (rcid and vote are never null here).
-    const stateRows = await store.query<VoteRow>(
-      `SELECT vy AS year, ccode, ${sql.list("rcid")} AS rcids, ${sql.list("vote")} AS votes
-       FROM (${votes}) t WHERE vote BETWEEN 1 AND 3 AND ccode IS NOT NULL ${stateFilter}
-       GROUP BY vy, ccode`,
-      [from, to],
-    );
-    const yearRows = await store.query<{ year: number; rcids: number[] }>(
-      `SELECT vy AS year, ${sql.listDistinct("rcid")} AS rcids FROM (${votes}) t GROUP BY vy`,
-      [from, to],
-    );
+    // Both at once: neither needs the other.
+    const [stateRows, yearRows] = await Promise.all([
+      store.query<VoteRow>(
+        `SELECT vy AS year, ccode, ${sql.list("rcid")} AS rcids, ${sql.list("vote")} AS votes
+         FROM (${sqls.votes}) t WHERE vote BETWEEN 1 AND 3 AND ccode IS NOT NULL ${stateFilter}
+         GROUP BY vy, ccode`,
+        [from, to],
+      ),
+      store.query<{ year: number; rcids: number[] }>(
+        `SELECT vy AS year, ${sql.listDistinct("rcid")} AS rcids
+         FROM (${sqls.rollCalls}) t GROUP BY vy`,
+        [from, to],
+      ),
+    ]);
     for (const r of yearRows) {
       const year = Number(r.year);
       rollCalls.set(year, [...(rollCalls.get(year) ?? []), ...r.rcids]);

@@ -1,13 +1,12 @@
 import type { Command } from "commander";
 import { csvLine } from "../../core/csv.js";
-import { BadInputError } from "../../core/errors.js";
 import { dyad } from "../../frames/dyad.js";
 import { dyadOptions } from "../../frames/query-options.js";
 import { indicatorDef } from "../../indicators/registry.js";
 import { cliQueryFields } from "../event-options.js";
-import { DYAD_FORMATS } from "../formats.js";
+import { dyadFormat } from "../formats.js";
 import { writeJson } from "../output.js";
-import { type GlobalOptions, withStore } from "../store-option.js";
+import { type GlobalOptions, type StoreAhead, withStore } from "../store-option.js";
 import { fmtCell, renderTable } from "../table.js";
 
 export const runDyad = async (
@@ -15,29 +14,29 @@ export const runDyad = async (
   b: string,
   opts: Record<string, string | undefined>,
   cmd: Command,
+  ahead?: StoreAhead,
 ) => {
-  const format = opts.format as (typeof DYAD_FORMATS)[number];
-  if (!(DYAD_FORMATS as readonly string[]).includes(format)) {
-    throw new BadInputError("bad_format", `Unknown format "${format}"`, {
-      hint: `Use ${DYAD_FORMATS.join(", ")}`,
-    });
-  }
+  const format = dyadFormat(opts.format);
   const global = cmd.optsWithGlobals<GlobalOptions>();
   const fields = cliQueryFields(opts);
   const period = fields.period ?? "year";
-  const result = await withStore(global, { readOnly: true }, (store) =>
-    dyad(
-      store,
-      a,
-      b,
-      dyadOptions({
-        ...fields,
-        // JSON (and the API) carry the intervals and the trends block; a table or CSV shows
-        // the values, with intervals on request, and has no place for the trends.
-        intervals: format === "json" || (opts as Record<string, unknown>).intervals === true,
-        trends: format === "json",
-      }),
-    ),
+  const result = await withStore(
+    global,
+    { readOnly: true },
+    (store) =>
+      dyad(
+        store,
+        a,
+        b,
+        dyadOptions({
+          ...fields,
+          // JSON (and the API) carry the intervals and the trends block; a table or CSV shows
+          // the values, with intervals on request, and has no place for the trends.
+          intervals: format === "json" || (opts as Record<string, unknown>).intervals === true,
+          trends: format === "json",
+        }),
+      ),
+    ahead,
   );
   // On stderr, so that piped tables, CSV and JSON stay data; JSON also carries them.
   for (const n of result.notes) process.stderr.write(`entente: note: ${n}\n`);

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { addEventOptions } from "../event-options.js";
-import { DYAD_FORMATS } from "../formats.js";
-import { lazy } from "../lazy.js";
+import { addEventOptions, cliQueryFields } from "../event-options.js";
+import { DYAD_FORMATS, dyadFormat } from "../formats.js";
+import type { GlobalOptions } from "../store-option.js";
 import { addUnVotesOption } from "../un-votes-option.js";
 
 export function registerDyad(program: Command): void {
@@ -33,5 +33,19 @@ export function registerDyad(program: Command): void {
       "after",
       "\nNull (no data for that year) shows as – in tables and is empty in CSV, null in JSON.\nEvent counts are 0 in a period the source covers without events between A and B, null in a\nperiod it does not cover.\nA historical code outside its years (SUN after 1991) is resolved with a note on stderr naming\nthe successor, or refused when its state had ended before every year asked (docs/crosswalk.md).",
     )
-    .action(lazy(() => import("./dyad-run.js"), "runDyad"));
+    .action(
+      async (a: string, b: string, opts: Record<string, string | undefined>, cmd: Command) => {
+        // Options are checked before the store is touched, as runDyad does; then the store
+        // opens (on DuckDB's threads) while the modules of the run load.
+        dyadFormat(opts.format);
+        cliQueryFields(opts);
+        const { openAhead } = await import("../store-option.js");
+        const ahead = openAhead(cmd.optsWithGlobals<GlobalOptions>(), { readOnly: true });
+        try {
+          await (await import("./dyad-run.js")).runDyad(a, b, opts, cmd, ahead);
+        } finally {
+          await ahead.release();
+        }
+      },
+    );
 }

@@ -1,6 +1,10 @@
 import type { Command } from "commander";
 import { fmtInt, writeJson } from "../output.js";
-import { type GlobalOptions, withStore } from "../store-option.js";
+import type { GlobalOptions } from "../store-option.js";
+
+// The store (and DuckDB with it) is imported when a command runs, not when it is registered:
+// every command, `--help` included, would load it otherwise.
+const storeOption = () => import("../store-option.js");
 
 /** `entente prune` and `entente restore`: the archived releases of datasets (src/store/releases.ts). */
 export function registerReleases(program: Command): void {
@@ -13,6 +17,7 @@ export function registerReleases(program: Command): void {
     .option("--json", "print one JSON object")
     .action(async (opts: { dataset?: string; json?: boolean }, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
+      const { withStore } = await storeOption();
       const r = await withStore(global, { readOnly: false }, (store) =>
         store.pruneReleases(opts.dataset),
       );
@@ -37,6 +42,7 @@ export function registerReleases(program: Command): void {
     .option("--json", "print one JSON object")
     .action(async (dataset: string, release: string, opts: { json?: boolean }, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
+      const { withStore } = await storeOption();
       const r = await withStore(global, { readOnly: false }, (store) =>
         store.restoreRelease(dataset, release),
       );
