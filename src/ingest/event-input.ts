@@ -128,20 +128,35 @@ export async function readHead(input: EventInput, bytes = 64 * 1024): Promise<Bu
   return Buffer.concat(chunks).subarray(0, bytes);
 }
 
-/** SHA-256 and size of a file's bytes, streamed; `visit` sees every chunk (to count lines). */
+/** Bytes read at a time by hashFile. */
+const HASH_CHUNK = 4 << 20;
+
+/**
+ * SHA-256 and size of a file's bytes, read in order; `visit` sees every chunk (to count lines)
+ * and must not keep it: one buffer is read into again and again (a stream allocated a new one
+ * per megabyte, and collecting them cost about 0.3 s of CPU per 800 MB read).
+ */
 export async function hashFile(
   path: string,
   visit?: (chunk: Buffer) => void,
 ): Promise<{ sha256: string; size: number }> {
   const h = createHash("sha256");
-  let size = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const b = chunk as Buffer;
-    h.update(b);
-    visit?.(b);
-    size += b.length;
+  const fh = await open(path, "r");
+  try {
+    const buf = Buffer.allocUnsafe(HASH_CHUNK);
+    let size = 0;
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, HASH_CHUNK, null);
+      if (bytesRead === 0) break;
+      const b = buf.subarray(0, bytesRead);
+      h.update(b);
+      visit?.(b);
+      size += bytesRead;
+    }
+    return { sha256: h.digest("hex"), size };
+  } finally {
+    await fh.close();
   }
-  return { sha256: h.digest("hex"), size };
 }
 
 /** Line accounting of a byte stream: records are the lines that are not empty. */
