@@ -482,12 +482,20 @@ export class DuckDbEventSession implements EventLoadSession {
 
   async coverage(fileName: string): Promise<CoverageSpan[]> {
     if (this.layout.name === "gdelt2") {
-      // One DATEADDED per update file; only its distinct values matter, read as one column of
-      // doubles (exact below 2^53; a BIGINT column arrives as slower BigInts).
-      const r = await this.con.runAndReadAll(
-        `SELECT CAST(date_added AS DOUBLE) AS t FROM (SELECT DISTINCT date_added FROM ${this.table} WHERE ${this.where}) ORDER BY t`,
+      // One DATEADDED per update file; only its distinct values matter, read as doubles (exact
+      // below 2^53; BIGINTs arrive as slower BigInts) from the result's vectors into one typed
+      // array (a resampled file has hundreds of thousands).
+      const r = await this.con.run(
+        `SELECT CAST(date_added AS DOUBLE) AS t FROM (SELECT DISTINCT date_added FROM ${this.table}
+         WHERE ${this.where} AND date_added IS NOT NULL) ORDER BY t`,
       );
-      return updateSpans(r.getColumns()[0] ?? []);
+      const stamps = new Float64Array(r.rowCount);
+      let n = 0;
+      for (let c = 0; c < r.chunkCount; c++) {
+        const v = r.getChunk(c).getColumnVector(0);
+        for (let i = 0; i < v.itemCount; i++) stamps[n++] = v.getItem(i) as number;
+      }
+      return updateSpans(stamps);
     }
     const r = await this.con.runAndReadAll(
       coverageFactsSql(this.layout.table, "strftime(event_date, '%Y-%m-%d')", this.fileId),
