@@ -225,7 +225,7 @@ export class DuckDbEventSession implements EventLoadSession {
    * expression: DuckDB rebuilt a literal list of 10,000 codes for every chunk of 2,048 rows
    * (0.6 s of CPU per 2,000,000 rows), the joined row is referenced. It is built from a
    * temporary table filled through an appender (`stage`, dropped after the read): as a literal
-   * in the SQL text, parsing it cost about 50 ms per load, whatever the file's size.
+   * in the SQL text, parsing it cost about 40 ms per load, whatever the file's size.
    */
   private async countryCodes(
     spec: CsvReadSpec,
