@@ -120,8 +120,9 @@ const UPDATE_BASIS = "GDELT 2.0 update: 15 minutes up to DATEADDED";
 
 /**
  * The merged spans of GDELT 2.0 DATEADDED stamps, in any order (ascending is cheapest), repeats
- * allowed: the quarter hour up to each. Numbers in a typed array, not one object per stamp: a resampled file can
- * hold hundreds of thousands of stamps (a real update file holds one).
+ * allowed: the quarter hour up to each. mergeSpans for spans of one length, on numbers in a
+ * typed array instead of one object per span: a resampled file can hold hundreds of thousands
+ * of stamps (a real update file holds one).
  */
 export function updateSpans(stamps: ArrayLike<unknown>): CoverageSpan[] {
   const ends = new Float64Array(stamps.length);

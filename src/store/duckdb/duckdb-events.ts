@@ -3,7 +3,7 @@
  * store_rejects), inside one transaction per file. The steps are driven and checked by
  * src/ingest/load-events.ts; this file only holds the SQL.
  */
-import type { DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
 import { cameoEventCodes, isCameoEventCode, quadClassSql } from "../../core/cameo.js";
 import { AccountingError } from "../../core/errors.js";
 import { failpoint } from "../../core/failpoint.js";
@@ -238,18 +238,17 @@ export class DuckDbEventSession implements EventLoadSession {
     const codes = new Array<number | null>(values.length * years).fill(null);
     const index = new Map(values.map((v, i) => [v, i]));
     for (const m of map) codes[(index.get(m.value) as number) * years + m.year - from] = m.ccode;
-    const name = `${this.tag}_ccodes`;
-    await this.con.run(`CREATE TEMP TABLE ${quoteIdent(name)} (pos INTEGER, ccode INTEGER)`);
-    const ap = await this.con.createAppender(name, "main", "temp");
-    codes.forEach((c, i) => {
-      ap.appendInteger(i);
-      if (c === null) ap.appendNull();
-      else ap.appendInteger(c);
-      ap.endRow();
-    });
-    ap.flushSync();
-    ap.closeSync();
-    const stage = `temp.${quoteIdent(name)}`;
+    const stage = await this.tempTable(
+      `${this.tag}_ccodes`,
+      "pos INTEGER, ccode INTEGER",
+      codes.keys(),
+      (ap, i) => {
+        ap.appendInteger(i);
+        const c = codes[i] ?? null;
+        if (c === null) ap.appendNull();
+        else ap.appendInteger(c);
+      },
+    );
     const l = spec.layout;
     const source = (stored: string): string => {
       const p = l.projection[stored];
@@ -274,23 +273,26 @@ export class DuckDbEventSession implements EventLoadSession {
     };
   }
 
-  /** A temporary table (v, y, ccode) of a country map, through an appender. */
-  private async fillMap(
-    table: string,
-    map: ReadonlyArray<{ value: string; year: number; ccode: number }>,
-  ): Promise<void> {
-    await this.con.run(
-      `CREATE TEMP TABLE ${quoteIdent(table)} (v VARCHAR, y INTEGER, ccode INTEGER)`,
-    );
-    const ap = await this.con.createAppender(table, "main", "temp");
-    for (const m of map) {
-      ap.appendVarchar(m.value);
-      ap.appendInteger(m.year);
-      ap.appendInteger(m.ccode);
+  /**
+   * A temporary table `name` (`columns`: its SQL column definitions) filled through an
+   * appender, `append` writing each row's values; returns its qualified name. Thousands of
+   * single INSERTs cost more than the load they serve.
+   */
+  private async tempTable<T>(
+    name: string,
+    columns: string,
+    rows: Iterable<T>,
+    append: (ap: DuckDBAppender, row: T) => void,
+  ): Promise<string> {
+    await this.con.run(`CREATE TEMP TABLE ${quoteIdent(name)} (${columns})`);
+    const ap = await this.con.createAppender(name, "main", "temp");
+    for (const row of rows) {
+      append(ap, row);
       ap.endRow();
     }
     ap.flushSync();
     ap.closeSync();
+    return `temp.${quoteIdent(name)}`;
   }
 
   /**
@@ -380,8 +382,16 @@ export class DuckDbEventSession implements EventLoadSession {
     map: ReadonlyArray<{ value: string; year: number; ccode: number }>,
   ): Promise<void> {
     if (!map.length) return;
-    const mapTable = quoteIdent(`${this.tag}_countries`);
-    await this.fillMap(`${this.tag}_countries`, map);
+    const mapTable = await this.tempTable(
+      `${this.tag}_countries`,
+      "v VARCHAR, y INTEGER, ccode INTEGER",
+      map,
+      (ap, m) => {
+        ap.appendVarchar(m.value);
+        ap.appendInteger(m.year);
+        ap.appendInteger(m.ccode);
+      },
+    );
     const date = quoteIdent(this.layout.dateColumn);
     for (const [col, ccodeCol] of this.layout.countries) {
       await this.con.run(
@@ -591,23 +601,20 @@ export class DuckDbEventSession implements EventLoadSession {
    */
   private async writeCoverage(spans: readonly CoverageSpan[]): Promise<void> {
     if (!spans.length) return;
-    const stage = `${this.tag}_coverage`;
-    await this.con.run(
-      `CREATE TEMP TABLE ${quoteIdent(stage)} (span_start BIGINT, span_end BIGINT, basis VARCHAR)`,
+    const stage = await this.tempTable(
+      `${this.tag}_coverage`,
+      "span_start BIGINT, span_end BIGINT, basis VARCHAR",
+      spans,
+      (ap, c) => {
+        ap.appendBigInt(BigInt(c.start));
+        ap.appendBigInt(BigInt(c.end));
+        ap.appendVarchar(c.basis);
+      },
     );
-    const ap = await this.con.createAppender(stage, "main", "temp");
-    for (const c of spans) {
-      ap.appendBigInt(BigInt(c.start));
-      ap.appendBigInt(BigInt(c.end));
-      ap.appendVarchar(c.basis);
-      ap.endRow();
-    }
-    ap.flushSync();
-    ap.closeSync();
     await this.con.run(
-      `INSERT INTO event_coverage SELECT ${this.fileId}, ${quoteLiteral(TABLES[this.layout.table].name)}, span_start, span_end, basis FROM ${quoteIdent(stage)}`,
+      `INSERT INTO event_coverage SELECT ${this.fileId}, ${quoteLiteral(TABLES[this.layout.table].name)}, span_start, span_end, basis FROM ${stage}`,
     );
-    await this.con.run(`DROP TABLE temp.${quoteIdent(stage)}`);
+    await this.con.run(`DROP TABLE ${stage}`);
   }
 
   private async insertMany(table: string, rows: ReadonlyArray<readonly [unknown, unknown]>) {
