@@ -35,7 +35,7 @@ export function coverageTables(): readonly YearSpan[] {
     if ((kind === "events") !== (year === "")) {
       throw new DataFileError(
         dataPath(COVERAGE_FILE),
-        `column "year": ${kind === "events" ? "empty for an event table" : `the year ${kind === "column" ? "column" : "as SQL"} of ${table}`}`,
+        `column "year": ${kind === "events" ? "must be empty for an event table" : `missing: give the year ${kind === "column" ? "column" : "as SQL"} of ${table}`}`,
         line,
       );
     }
