@@ -458,6 +458,9 @@ describe.skipIf(!canRun)(`the dashboard on entente serve (${serveReason})`, () =
     const un = page.locator("figure[data-group=un] svg.chart");
     const box = await un.boundingBox();
     if (!box) throw new Error("no chart box");
+    // The blocs arrive after the charts and must not move them (a drag would miss its chart).
+    await page.locator(".dyad-blocs li").first().waitFor();
+    expect(await un.boundingBox()).toEqual(box);
     await page.mouse.move(box.x + box.width * 0.85, box.y + box.height * 0.5);
     expect(await page.locator("#tooltip").textContent()).toMatch(/Agreement: \d/);
     // Zoom by dragging across a chart, and switch a series off: both go into the URL.

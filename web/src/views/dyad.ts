@@ -138,7 +138,8 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
       " show change points and segment means",
     ),
   );
-  // Both states' blocs in the latest year with UN votes (GET /api/blocs, the same for every dyad).
+  // Both states' blocs in the latest year with UN votes (GET /api/blocs, the same for every dyad),
+  // shown under the charts.
   const blocsBox = h("section", {
     class: "dyad-blocs",
     "aria-labelledby": "dyad-blocs-title",
@@ -189,9 +190,11 @@ export function dyadView(root: HTMLElement, ctx: Context, initial: AppState): Vi
         range.el,
       ),
       status,
-      blocsBox,
       changesToggle,
       charts,
+      // Below the charts: the blocs arrive after them, and a box appearing above would move the
+      // charts under the reader's pointer (a drag begun on one would end on another).
+      blocsBox,
       tableSection,
     ),
   );
