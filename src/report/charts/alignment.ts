@@ -5,14 +5,11 @@ import {
   fmt,
   num,
   shown,
-  sig4,
   type TimePoint,
-  timeDomain,
   timeline,
-  YEAR_AXIS,
   yearRuns,
 } from "./common.js";
-import { changeMarks, markOption, pointDesc, seriesLines } from "./lines.js";
+import { indexLines } from "./lines.js";
 
 const SERIES = [
   { key: "cooperation_index", label: "Cooperation (0–1)" },
@@ -51,31 +48,7 @@ export function alignmentChart(rows: ChartRows, opts: ChartOptions): Chart {
   const description = hasData
     ? `Cooperation, hostility and net alignment of ${opts.a} and ${opts.b}${last ? `; net alignment ${fmt(num(last.row, "alignment_index") as number)} in ${last.label}, the latest year with every component` : ""}. Components by year: ${coverage}.`
     : `No year with the alignment indices' components for ${opts.a} and ${opts.b}${coverage ? ` (${coverage})` : ""}.`;
-  const values = points.flatMap((p) =>
-    SERIES.map((s) => {
-      const v = num(p.row, s.key);
-      const value = v === null ? null : sig4(v);
-      return {
-        t: p.t,
-        period: p.label,
-        series: s.label,
-        value,
-        desc: pointDesc(s.label, p.label, value === null ? null : fmt(value)),
-      };
-    }),
-  );
-  const lows = values.map((v) => v.value).filter((v): v is number => v !== null);
-  const yMin = Math.min(0, ...lows.map((v) => Math.floor(v * 10) / 10));
-  const lines = seriesLines({
-    xDomain: timeDomain(points, 0),
-    xAxis: YEAR_AXIS,
-    yDomain: [yMin, 1],
-    yTitle: "Index",
-    yAxisFormat: ".1f",
-    series: SERIES.map((s) => s.label),
-    zeroRule: yMin < 0,
-    ...markOption(changeMarks(opts.trends, SERIES)),
-  });
+  const { values, lines } = indexLines(points, SERIES, opts.trends);
   return {
     id: "alignment",
     title,

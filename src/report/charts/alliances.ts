@@ -8,9 +8,8 @@ import {
   shown,
   span,
   type TimePoint,
-  timeDomain,
-  YEAR_AXIS,
   yearRuns,
+  yearSpans,
 } from "./common.js";
 
 /** The obligation types, top to bottom. */
@@ -80,13 +79,7 @@ export function allianceTimeline(rows: ChartRows, opts: ChartOptions): Chart {
       name: "cells",
       mark: { type: "rect", stroke: "#8c8c8c", strokeWidth: 0.5 },
       encoding: {
-        x: {
-          field: "x0",
-          type: "quantitative",
-          scale: { domain: timeDomain(points, 0.5), nice: false, zero: false },
-          axis: YEAR_AXIS,
-        },
-        x2: { field: "x1" },
+        ...yearSpans(points),
         y: {
           field: "type",
           type: "nominal",

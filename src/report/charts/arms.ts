@@ -1,17 +1,6 @@
 import type { Chart, ChartOptions, ChartRows } from "./chart.js";
 import { PALETTE } from "./chart.js";
-import {
-  anyValue,
-  baseSpec,
-  dec4,
-  num,
-  shown,
-  sig4,
-  span,
-  timeDomain,
-  whole,
-  YEAR_AXIS,
-} from "./common.js";
+import { anyValue, baseSpec, dec4, num, shown, sig4, span, whole, yearSpans } from "./common.js";
 import { legendFits } from "./lines.js";
 
 /** Arms deliveries a → b and b → a per year (SIPRI trend-indicator values, million), as bars. */
@@ -69,13 +58,7 @@ export function armsChart(rows: ChartRows, opts: ChartOptions): Chart {
       name: "bars",
       mark: { type: "bar" },
       encoding: {
-        x: {
-          field: "x0",
-          type: "quantitative",
-          scale: { domain: timeDomain(points, 0.5), nice: false, zero: false },
-          axis: YEAR_AXIS,
-        },
-        x2: { field: "x1" },
+        ...yearSpans(points),
         y2: { datum: 0 },
         y: {
           field: "value",

@@ -152,6 +152,22 @@ export function timeDomain(points: readonly TimePoint[], pad: number): [number, 
   return [dec4(lo - p), dec4(hi + p)];
 }
 
+/**
+ * The x of bars and cells that span years: from `x0` to `x1` of each data row, on a year axis
+ * padded half a year either side.
+ */
+export function yearSpans(points: readonly TimePoint[]): Pick<Encoding, "x" | "x2"> {
+  return {
+    x: {
+      field: "x0",
+      type: "quantitative",
+      scale: { domain: timeDomain(points, 0.5), nice: false, zero: false },
+      axis: YEAR_AXIS,
+    },
+    x2: { field: "x1" },
+  };
+}
+
 /** The x axis of a time chart: years as integers, never fractional ticks. */
 export const YEAR_AXIS: XAxis = {
   title: "Year",

@@ -1,16 +1,6 @@
 import type { Chart, ChartOptions, ChartRows } from "./chart.js";
 import { PALETTE } from "./chart.js";
-import {
-  anyValue,
-  baseSpec,
-  dec4,
-  num,
-  shown,
-  span,
-  timeDomain,
-  whole,
-  YEAR_AXIS,
-} from "./common.js";
+import { anyValue, baseSpec, dec4, num, shown, span, whole, yearSpans } from "./common.js";
 
 const KEY = "exercises_joint";
 
@@ -63,13 +53,7 @@ export function exercisesChart(rows: ChartRows, opts: ChartOptions): Chart {
       name: "bars",
       mark: { type: "bar", color: PALETTE[0] },
       encoding: {
-        x: {
-          field: "x0",
-          type: "quantitative",
-          scale: { domain: timeDomain(points, 0.5), nice: false, zero: false },
-          axis: YEAR_AXIS,
-        },
-        x2: { field: "x1" },
+        ...yearSpans(points),
         y2: { datum: 0 },
         y: {
           field: "value",

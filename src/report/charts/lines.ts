@@ -1,7 +1,17 @@
 import type { DyadTrends } from "../../frames/dyad-result.js";
 /** The line-chart layers shared by the time-series charts: one line with points per series. */
 import { CHART_PADDING, CHART_WIDTH, PALETTE } from "./chart.js";
-import type { Encoding, Layer, XAxis } from "./common.js";
+import {
+  type Encoding,
+  fmt,
+  type Layer,
+  num,
+  sig4,
+  type TimePoint,
+  timeDomain,
+  type XAxis,
+  YEAR_AXIS,
+} from "./common.js";
 import { textWidth } from "./text-width.js";
 
 export interface SeriesLinesOptions {
@@ -194,4 +204,44 @@ export function seriesLines(o: SeriesLinesOptions): { layer: Layer[] } {
     );
   }
   return { layer };
+}
+
+/**
+ * The data rows and line layers of yearly index series (at most 1; the axis goes below 0, with a
+ * rule at 0, only when a value does): values to 4 significant digits, change points marked.
+ */
+export function indexLines(
+  points: readonly TimePoint[],
+  series: ReadonlyArray<{ readonly key: string; readonly label: string }>,
+  trends: DyadTrends | undefined,
+): {
+  values: Array<{ t: number; period: string; series: string; value: number | null; desc: string }>;
+  lines: { layer: Layer[] };
+} {
+  const values = points.flatMap((p) =>
+    series.map((s) => {
+      const v = num(p.row, s.key);
+      const value = v === null ? null : sig4(v);
+      return {
+        t: p.t,
+        period: p.label,
+        series: s.label,
+        value,
+        desc: pointDesc(s.label, p.label, value === null ? null : fmt(value)),
+      };
+    }),
+  );
+  const lows = values.map((v) => v.value).filter((v): v is number => v !== null);
+  const yMin = Math.min(0, ...lows.map((v) => Math.floor(v * 10) / 10));
+  const lines = seriesLines({
+    xDomain: timeDomain(points, 0),
+    xAxis: YEAR_AXIS,
+    yDomain: [yMin, 1],
+    yTitle: "Index",
+    yAxisFormat: ".1f",
+    series: series.map((s) => s.label),
+    zeroRule: yMin < 0,
+    ...markOption(changeMarks(trends, series)),
+  });
+  return { values, lines };
 }

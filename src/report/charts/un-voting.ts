@@ -1,16 +1,6 @@
 import type { Chart, ChartOptions, ChartRows } from "./chart.js";
-import {
-  anyValue,
-  baseSpec,
-  fmt,
-  num,
-  shown,
-  sig4,
-  span,
-  timeDomain,
-  YEAR_AXIS,
-} from "./common.js";
-import { changeMarks, markOption, pointDesc, seriesLines } from "./lines.js";
+import { anyValue, baseSpec, fmt, num, shown, span } from "./common.js";
+import { indexLines } from "./lines.js";
 
 const SERIES = [
   { key: "un_agree", label: "Agreement index (0–1)", words: "agreement" },
@@ -37,21 +27,7 @@ export function unVotingChart(rows: ChartRows, opts: ChartOptions): Chart {
     ? `UN General Assembly voting agreement of ${opts.a} and ${opts.b}, ${span(points)}; ${parts.join("; ")}.`
     : `No UN General Assembly voting data for ${opts.a} and ${opts.b}.`;
 
-  const values = points.flatMap((p) =>
-    SERIES.map((s) => {
-      const v = num(p.row, s.key);
-      const value = v === null ? null : sig4(v);
-      return {
-        t: p.t,
-        period: p.label,
-        series: s.label,
-        value,
-        desc: pointDesc(s.label, p.label, value === null ? null : fmt(value)),
-      };
-    }),
-  );
-  const lows = values.map((v) => v.value).filter((v): v is number => v !== null);
-  const yMin = Math.min(0, ...lows.map((v) => Math.floor(v * 10) / 10));
+  const { values, lines } = indexLines(points, SERIES, opts.trends);
   return {
     id: "un-voting",
     title,
@@ -60,16 +36,7 @@ export function unVotingChart(rows: ChartRows, opts: ChartOptions): Chart {
     spec: {
       ...baseSpec(title, description),
       data: { values },
-      ...seriesLines({
-        xDomain: timeDomain(points, 0),
-        xAxis: YEAR_AXIS,
-        yDomain: [yMin, 1],
-        yTitle: "Index",
-        yAxisFormat: ".1f",
-        series: SERIES.map((s) => s.label),
-        zeroRule: yMin < 0,
-        ...markOption(changeMarks(opts.trends, SERIES)),
-      }),
+      ...lines,
     },
   };
 }
