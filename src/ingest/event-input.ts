@@ -5,8 +5,8 @@
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdtemp, open, rm, stat } from "node:fs/promises";
+import { createReadStream, createWriteStream, rmSync } from "node:fs";
+import { lstat, mkdtemp, open, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { type Readable, Transform } from "node:stream";
@@ -323,23 +323,51 @@ export async function findLines(
 const execFileP = promisify(execFile);
 
 /**
+ * Named pipes, kept for the next archive: making one runs `mkfifo` (about 15 ms, as much as
+ * loading a GDELT 2.0 update file once the pipe exists). A pipe is taken by one load at a time;
+ * the folder holding them is removed when the process exits.
+ */
+const freePipes: string[] = [];
+let pipeDir: Promise<string> | null = null;
+let pipeCount = 0;
+
+async function takePipe(): Promise<string> {
+  // A kept pipe that is gone (a cleaner emptied the temporary folder) is not reused: writing to
+  // its path would make a plain file, which the reader could reach the end of too early.
+  for (let free = freePipes.pop(); free; free = freePipes.pop()) {
+    const isPipe = await lstat(free).then(
+      (st) => st.isFIFO(),
+      () => false,
+    );
+    if (isPipe) return free;
+  }
+  pipeDir ??= mkdtemp(join(tmpdir(), "entente-pipe-")).then((dir) => {
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  });
+  const path = join(await pipeDir, `data-${++pipeCount}`);
+  try {
+    await execFileP("mkfifo", [path]);
+  } catch (e) {
+    throw new Error(`cannot create a named pipe (mkfifo): ${(e as Error).message}`);
+  }
+  return path;
+}
+
+/**
  * A named pipe the store's CSV reader can read while `feed` writes the data into it, so an
  * archive is never unpacked to disk. `use` receives the pipe's path; the feed's failure (a
- * damaged archive) fails the whole operation even if the reader saw a clean end of file.
+ * damaged archive) fails the whole operation even if the reader saw a clean end of file. The
+ * pipe goes back to the pool once both sides are done with it (removed if that is not known).
  */
 export async function withPipe<T>(
   source: () => Promise<Readable>,
   onChunk: (chunk: Buffer) => void,
   use: (pipePath: string) => Promise<T>,
 ): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), "entente-pipe-"));
-  const pipePath = join(dir, "data");
+  const pipePath = await takePipe();
+  let closed = false;
   try {
-    try {
-      await execFileP("mkfifo", [pipePath]);
-    } catch (e) {
-      throw new Error(`cannot create a named pipe (mkfifo): ${(e as Error).message}`);
-    }
     const feed = (async () => {
       const src = await source();
       const count = new Transform({
@@ -362,13 +390,16 @@ export async function withPipe<T>(
       // If the reader failed first, the writer may wait forever for it: open the pipe for
       // reading and drain it so the writer finishes (or fails with EPIPE).
       await drainPipe(pipePath, fed);
+      closed = true;
       throw e;
     }
     const err = await fed;
+    closed = true;
     if (err) throw err;
     return result;
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    if (closed) freePipes.push(pipePath);
+    else await rm(pipePath, { force: true });
   }
 }
 

@@ -4,7 +4,7 @@
  * a few records, and reading a zip archive's one data file as a stream.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { createReadStream, lstatSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
@@ -17,6 +17,7 @@ import {
   LineCounter,
   plainInput,
   readHead,
+  withPipe,
   zipInput,
 } from "../../src/ingest/event-input.js";
 import { fixture, tempDir } from "../helpers.js";
@@ -296,5 +297,100 @@ describe("zip input", () => {
       size: 8,
     });
     expect(c.result()).toEqual({ records: 2, blank: 1, bytes: 8, unterminated: true });
+  });
+});
+
+describe("withPipe", () => {
+  const readAll = async (path: string): Promise<string> => {
+    const chunks: Buffer[] = [];
+    for await (const c of createReadStream(path)) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString();
+  };
+  const feed = (text: string) => async () => Readable.from([Buffer.from(text)]);
+
+  it("reuses a pipe once both sides are done, also after a reader that failed unread", async () => {
+    const seen: string[] = [];
+    let first = "";
+    const a = await withPipe(
+      feed("one\n"),
+      (c) => seen.push(c.toString()),
+      async (p) => {
+        first = p;
+        return readAll(p);
+      },
+    );
+    expect(a).toBe("one\n");
+    expect(seen).toEqual(["one\n"]);
+    // A reader that fails without reading: the data fed is drained, not left for the next one.
+    await expect(
+      withPipe(
+        feed("lost\n"),
+        () => {},
+        async (p) => {
+          expect(p).toBe(first);
+          throw new Error("reader failed");
+        },
+      ),
+    ).rejects.toThrow("reader failed");
+    const b = await withPipe(
+      feed("two\n"),
+      () => {},
+      async (p) => {
+        expect(p).toBe(first);
+        return readAll(p);
+      },
+    );
+    expect(b).toBe("two\n");
+    // A feed that fails fails the whole operation; the pipe still serves the next one.
+    const broken = async () =>
+      new Readable({
+        read() {
+          this.destroy(new Error("bad archive"));
+        },
+      });
+    await expect(
+      withPipe(
+        broken,
+        () => {},
+        (p) => readAll(p),
+      ),
+    ).rejects.toThrow("bad archive");
+    expect(
+      await withPipe(
+        feed("three\n"),
+        () => {},
+        (p) => readAll(p),
+      ),
+    ).toBe("three\n");
+  });
+
+  it("gives loads running at once their own pipes, and does not reuse one that was removed", async () => {
+    const paths: string[] = [];
+    const [x, y] = await Promise.all(
+      ["x\n", "y\n"].map((t) =>
+        withPipe(
+          feed(t),
+          () => {},
+          async (p) => {
+            paths.push(p);
+            await new Promise((r) => setTimeout(r, 20));
+            return readAll(p);
+          },
+        ),
+      ),
+    );
+    expect([x, y]).toEqual(["x\n", "y\n"]);
+    expect(new Set(paths).size).toBe(2);
+    for (const p of paths) rmSync(p);
+    const z = await withPipe(
+      feed("z\n"),
+      () => {},
+      async (p) => {
+        expect(paths).not.toContain(p);
+        expect(lstatSync(p).isFIFO()).toBe(true);
+        return readAll(p);
+      },
+    );
+    expect(z).toBe("z\n");
   });
 });
