@@ -124,6 +124,39 @@ describe("GDELT 2.0 export: a clean file", () => {
     ]);
   });
 
+  it("keeps the country-code table for the next load, and forgets one a failed load made", async () => {
+    const store = await tempStore();
+    // Fails after the read (its last line is cut): the table it made is rolled back with it.
+    expect((await load(store, G("gdelt2_cut.export.CSV"))).status).toBe("failed");
+    expect((await load(store, G("gdelt2_clean.export.CSV"))).status).toBe("loaded");
+    const fresh = await tempStore();
+    await load(fresh, G("gdelt2_clean.export.CSV"));
+    const codes = (s: Store) =>
+      s.query("SELECT event_id, actor1_ccode, actor2_ccode FROM gdelt_events ORDER BY event_id");
+    const expected = await codes(fresh);
+    expect(expected.filter((r) => r.actor1_ccode !== null).length).toBeGreaterThan(0);
+    expect(await codes(store)).toEqual(expected);
+    // A second file reads the same table; the connection holds one.
+    const dir = tempDir();
+    const next = join(dir, "20191101000000.export.CSV");
+    writeFileSync(
+      next,
+      readFileSync(G("gdelt2_clean.export.CSV"), "utf8").replace(/^1000/gm, "2000"),
+    );
+    const r = await load(store, next);
+    expect(r).toMatchObject({ status: "loaded", rows_duplicate: 0 });
+    expect(
+      await store.query(
+        "SELECT actor1_ccode, actor2_ccode FROM gdelt_events WHERE event_id >= 2000000000 ORDER BY event_id",
+      ),
+    ).toEqual(expected.map(({ actor1_ccode, actor2_ccode }) => ({ actor1_ccode, actor2_ccode })));
+    expect(
+      await store.query(
+        "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE temporary AND table_name LIKE 'entente_country_map%'",
+      ),
+    ).toEqual([{ n: 1 }]);
+  });
+
   it("keeps CAMEO codes as strings with leading zeros, and GDELT's recorded QuadClass", async () => {
     const store = await tempStore();
     await load(store, G("gdelt2_clean.export.CSV"));

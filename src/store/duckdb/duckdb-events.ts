@@ -91,6 +91,38 @@ export function rejectReason(errorType: string, column: string | null, message: 
   return `${errorType.toLowerCase()}${column ? ` in ${column}` : ""}: ${first}`;
 }
 
+/**
+ * What a connection keeps from one load to the next, so that loading a GDELT 2.0 update file
+ * (about 2,000 rows) is not dominated by set-up: its insertion-order setting, and the
+ * temporary table holding the country-code array of the current map (about 10,000 codes,
+ * filled through an appender: 3–5 ms a load). A table made by a load that is rolled back is
+ * gone with it; that load forgets it (`owner`).
+ */
+interface Kept {
+  preserveOrder?: boolean;
+  countryMap?: {
+    readonly map: readonly CountryMapEntry[];
+    /** The temporary table of (position, code), and what positions mean: value × year. */
+    readonly stage: string;
+    readonly values: readonly string[];
+    readonly from: number;
+    readonly to: number;
+    owner: DuckDbEventSession | null;
+  };
+}
+type CountryMapEntry = NonNullable<CsvReadSpec["countries"]>[number];
+const kept = new WeakMap<DuckDBConnection, Kept>();
+let countryMaps = 0;
+
+function keptOf(con: DuckDBConnection): Kept {
+  let k = kept.get(con);
+  if (!k) {
+    k = {};
+    kept.set(con, k);
+  }
+  return k;
+}
+
 export class DuckDbEventSession implements EventLoadSession {
   private readonly table: string;
   private readonly where: string;
@@ -188,7 +220,6 @@ export class DuckDbEventSession implements EventLoadSession {
     } finally {
       if (timer) clearInterval(timer);
       await this.preserveOrder(was);
-      if (codes) await this.con.run(`DROP TABLE IF EXISTS ${codes.stage}`);
     }
     const r = await this.con.runAndReadAll(
       `SELECT line, error_type, column_name, error_message FROM ${quoteIdent(rejTable)} ORDER BY line, column_idx`,
@@ -210,9 +241,14 @@ export class DuckDbEventSession implements EventLoadSession {
 
   /** Set whether inserts keep the order of their input; returns the previous setting. */
   private async preserveOrder(on: boolean): Promise<boolean> {
-    const r = await this.con.runAndReadAll("SELECT current_setting('preserve_insertion_order')");
-    const was = r.getRows()[0]?.[0] === true;
+    const k = keptOf(this.con);
+    let was = k.preserveOrder;
+    if (was === undefined) {
+      const r = await this.con.runAndReadAll("SELECT current_setting('preserve_insertion_order')");
+      was = r.getRows()[0]?.[0] === true;
+    }
     if (was !== on) await this.con.run(`SET preserve_insertion_order = ${on}`);
+    k.preserveOrder = on;
     return was;
   }
 
@@ -224,31 +260,40 @@ export class DuckDbEventSession implements EventLoadSession {
    * The array is the one row of a table joined to the rows (`table`), not a literal in each
    * expression: DuckDB rebuilt a literal list of 10,000 codes for every chunk of 2,048 rows
    * (0.6 s of CPU per 2,000,000 rows), the joined row is referenced. It is built from a
-   * temporary table filled through an appender (`stage`, dropped after the read): as a literal
-   * in the SQL text, parsing it cost about 40 ms per load, whatever the file's size.
+   * temporary table filled through an appender, which the connection keeps for the next load
+   * while the map is the same (`Kept`): as a literal in the SQL text, parsing it cost about
+   * 40 ms per load, whatever the file's size.
    */
   private async countryCodes(
     spec: CsvReadSpec,
-  ): Promise<{ table: string; stage: string; columns: Map<string, string> }> {
+  ): Promise<{ table: string; columns: Map<string, string> }> {
     const map = spec.countries ?? [];
-    const values = [...new Set(map.map((m) => m.value))];
-    const from = Math.min(...map.map((m) => m.year));
-    const to = Math.max(...map.map((m) => m.year));
+    const k = keptOf(this.con);
+    if (k.countryMap?.map !== map) {
+      const values = [...new Set(map.map((m) => m.value))];
+      const from = Math.min(...map.map((m) => m.year));
+      const to = Math.max(...map.map((m) => m.year));
+      const years = to - from + 1;
+      const codes = new Array<number | null>(values.length * years).fill(null);
+      const index = new Map(values.map((v, i) => [v, i]));
+      for (const m of map) codes[(index.get(m.value) as number) * years + m.year - from] = m.ccode;
+      if (k.countryMap) await this.con.run(`DROP TABLE IF EXISTS ${k.countryMap.stage}`);
+      k.countryMap = undefined;
+      const stage = await this.tempTable(
+        `entente_country_map_${process.pid}_${++countryMaps}`,
+        "pos INTEGER, ccode INTEGER",
+        codes.keys(),
+        (ap, i) => {
+          ap.appendInteger(i);
+          const c = codes[i] ?? null;
+          if (c === null) ap.appendNull();
+          else ap.appendInteger(c);
+        },
+      );
+      k.countryMap = { map, stage, values, from, to, owner: this };
+    }
+    const { stage, values, from, to } = k.countryMap;
     const years = to - from + 1;
-    const codes = new Array<number | null>(values.length * years).fill(null);
-    const index = new Map(values.map((v, i) => [v, i]));
-    for (const m of map) codes[(index.get(m.value) as number) * years + m.year - from] = m.ccode;
-    const stage = await this.tempTable(
-      `${this.tag}_ccodes`,
-      "pos INTEGER, ccode INTEGER",
-      codes.keys(),
-      (ap, i) => {
-        ap.appendInteger(i);
-        const c = codes[i] ?? null;
-        if (c === null) ap.appendNull();
-        else ap.appendInteger(c);
-      },
-    );
     const l = spec.layout;
     const source = (stored: string): string => {
       const p = l.projection[stored];
@@ -268,7 +313,6 @@ export class DuckDbEventSession implements EventLoadSession {
     }
     return {
       table: `(SELECT list(ccode ORDER BY pos) AS ccodes FROM ${stage}) AS ${alias}`,
-      stage,
       columns: out,
     };
   }
@@ -570,6 +614,8 @@ export class DuckDbEventSession implements EventLoadSession {
       failpoint("event-load:before-commit");
       await this.con.run("COMMIT");
       this.closed = true;
+      const k = keptOf(this.con);
+      if (k.countryMap?.owner === this) k.countryMap.owner = null;
       return result;
     } catch (e) {
       await this.abort();
@@ -582,12 +628,11 @@ export class DuckDbEventSession implements EventLoadSession {
     const opts = { from: this.table, where: this.where, fileId: String(this.fileId) };
     await this.con.run(insertCubeSql(this.layout.table, opts));
     await this.con.run(insertVolumeSql(this.layout.table, opts));
-    const cube = await this.scalar(
-      `SELECT coalesce(sum(events), 0) FROM ${CUBE_TABLE} WHERE file_id = ${this.fileId}`,
+    const r = await this.con.runAndReadAll(
+      `SELECT (SELECT coalesce(sum(events), 0) FROM ${CUBE_TABLE} WHERE file_id = ${this.fileId}),
+              (SELECT coalesce(sum(events), 0) FROM ${VOLUME_TABLE} WHERE file_id = ${this.fileId})`,
     );
-    const volume = await this.scalar(
-      `SELECT coalesce(sum(events), 0) FROM ${VOLUME_TABLE} WHERE file_id = ${this.fileId}`,
-    );
+    const [cube, volume] = (r.getRows()[0] ?? [0, 0]).map(Number) as [number, number];
     if (cube !== dyadic || volume !== rows) {
       throw new AccountingError(
         `${this.meta.path}: the event cube holds ${cube} events and the volume ${volume}, but ${dyadic} of the ${rows} rows loaded are between two states`,
@@ -631,6 +676,8 @@ export class DuckDbEventSession implements EventLoadSession {
   async abort(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    const k = keptOf(this.con);
+    if (k.countryMap?.owner === this) k.countryMap = undefined;
     await this.con.run("ROLLBACK");
   }
 }
