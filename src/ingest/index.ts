@@ -1,6 +1,7 @@
 export { FILE_STATUSES, type FileReport, type FileStatus, type Progress } from "./file-report.js";
 export {
   type IngestOptions,
+  type IngestPlan,
   type IngestResult,
   ingest,
   type SkippedGroup,

@@ -8,9 +8,23 @@ import { type LoadFileOptions, loadFile } from "./load-file.js";
 export interface IngestOptions {
   /** Force one format for every file (`--source`). */
   readonly source?: string;
-  /** Called after each file, for live output. */
-  readonly onFile?: (report: FileReport) => void;
+  /**
+   * Called after each file, for live output, with its size as planned (`onStart`; 0 without
+   * it or for a missing path).
+   */
+  readonly onFile?: (report: FileReport, bytes: number) => void;
   readonly onProgress?: (p: Progress) => void;
+  /**
+   * Called once the inputs are walked, before the first file loads: how many files and bytes
+   * there are to read (for an overall progress line; sizing them costs one stat per file).
+   */
+  readonly onStart?: (plan: IngestPlan) => void;
+}
+
+/** What one ingest will read: files found (directories walked; a missing path counts as one) and their bytes. */
+export interface IngestPlan {
+  readonly files: number;
+  readonly bytes: number;
 }
 
 export interface IngestResult {
@@ -107,32 +121,51 @@ export async function ingest(
   opts: IngestOptions = {},
 ): Promise<IngestResult> {
   const files: FileReport[] = [];
-  const record = (r: FileReport) => {
+  const record = (r: FileReport, bytes = 0) => {
     files.push(r);
-    opts.onFile?.(r);
+    opts.onFile?.(r, bytes);
   };
+  // Every input is walked first, so that the whole plan is known before the first load.
+  const plan: Array<{ readonly missing: FileReport } | { readonly target: Target; bytes: number }> =
+    [];
   for (const item of inputs) {
     const { path: input, ...release } = typeof item === "string" ? { path: item } : item;
-    let targets: Target[];
     try {
       const st = await stat(input);
-      targets = st.isDirectory()
+      const targets: Target[] = st.isDirectory()
         ? (await walk(input)).map((path) => ({ path, explicit: false, ...release }))
         : [{ path: input, explicit: true, ...release }];
+      for (const target of targets) plan.push({ target, bytes: 0 });
     } catch {
-      record(missing(input));
+      plan.push({ missing: missing(input) });
+    }
+  }
+  if (opts.onStart) {
+    let bytes = 0;
+    for (const p of plan) {
+      if (!("target" in p)) continue;
+      p.bytes = await stat(p.target.path).then(
+        (st) => st.size,
+        () => 0,
+      );
+      bytes += p.bytes;
+    }
+    opts.onStart({ files: plan.length, bytes });
+  }
+  for (const p of plan) {
+    if ("missing" in p) {
+      record(p.missing);
       continue;
     }
-    for (const t of targets) {
-      const loadOpts: LoadFileOptions = {
-        explicit: t.explicit,
-        ...(opts.source ? { source: opts.source } : {}),
-        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-        ...(t.dataset === undefined ? {} : { dataset: t.dataset }),
-        ...(t.release === undefined ? {} : { release: t.release }),
-      };
-      record(await loadFile(store, t.path, loadOpts));
-    }
+    const t = p.target;
+    const loadOpts: LoadFileOptions = {
+      explicit: t.explicit,
+      ...(opts.source ? { source: opts.source } : {}),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      ...(t.dataset === undefined ? {} : { dataset: t.dataset }),
+      ...(t.release === undefined ? {} : { release: t.release }),
+    };
+    record(await loadFile(store, t.path, loadOpts), p.bytes);
   }
   return { ok: files.every((f) => f.status !== "failed"), files, skipped: summarizeSkipped(files) };
 }

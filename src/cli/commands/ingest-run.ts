@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { type FileReport, ingest, type SkippedGroup } from "../../ingest/index.js";
+import { overallLine } from "../ingest-progress.js";
 import { fmtInt, isInteractive, ProgressLine, writeJson } from "../output.js";
 import { changeLines } from "../release-report.js";
 import { type GlobalOptions, withStore } from "../store-option.js";
@@ -77,14 +78,30 @@ export const runIngest = async (
     ...(opts.release === undefined ? {} : { release: opts.release }),
     ...(opts.dataset === undefined ? {} : { dataset: opts.dataset }),
   }));
+  // Over many files, a line for the whole ingest: files and bytes done, rows, rate, time left.
+  const tally = { done: 0, files: 0, bytesDone: 0, bytes: 0, rows: 0 };
+  const overall = () => overallLine({ ...tally, seconds: (Date.now() - started) / 1000 });
   const result = await withStore(global, { readOnly: false }, (store) =>
     ingest(store, inputs, {
       ...(opts.source ? { source: opts.source } : {}),
-      onFile: (r) => {
-        if (opts.json || (r.status === "skipped" && !opts.verbose)) return;
-        progress.clear();
-        process.stdout.write(`${describe(r)}\n`);
-        for (const l of details(r)) process.stdout.write(`${l}\n`);
+      ...(interactive
+        ? {
+            onStart: (plan) => {
+              tally.files = plan.files;
+              tally.bytes = plan.bytes;
+            },
+          }
+        : {}),
+      onFile: (r, bytes) => {
+        tally.done += 1;
+        tally.bytesDone += bytes;
+        tally.rows += r.rows_loaded;
+        if (!opts.json && (r.status !== "skipped" || opts.verbose)) {
+          progress.clear();
+          process.stdout.write(`${describe(r)}\n`);
+          for (const l of details(r)) process.stdout.write(`${l}\n`);
+        }
+        if (interactive && tally.files > 1) progress.update(overall, true);
       },
       onProgress: (p) => {
         if (!interactive) return;
@@ -94,9 +111,10 @@ export const runIngest = async (
         if (p.phase !== "loading" && p.totalBytes < PROGRESS_MIN_BYTES) return;
         const what = p.phase === "loading" ? "rows" : "lines";
         const pct = p.totalBytes > 0 ? `, ${Math.round((100 * p.bytes) / p.totalBytes)}%` : "";
+        const of = tally.files > 1 ? `[${fmtInt(tally.done + 1)}/${fmtInt(tally.files)}] ` : "";
         progress.update(
           () =>
-            `  ${p.path}: ${fmtInt(p.lines)} ${what}, ${fmtInt(Math.round(p.lines / Math.max((Date.now() - current.started) / 1000, 0.001)))} ${what}/s${pct}`,
+            `  ${of}${p.path}: ${fmtInt(p.lines)} ${what}, ${fmtInt(Math.round(p.lines / Math.max((Date.now() - current.started) / 1000, 0.001)))} ${what}/s${pct}`,
         );
       },
     }),
@@ -112,7 +130,7 @@ export const runIngest = async (
     if (result.skipped.length)
       process.stdout.write(`${skippedLine(result.skipped, opts.verbose)}\n`);
     process.stdout.write(
-      `${result.files.length} files: ${count("loaded")} loaded, ${count("unchanged")} unchanged, ${count("skipped")} skipped, ${count("failed")} failed; ${fmtInt(sum("rows_loaded"))} rows loaded, ${fmtInt(sum("rows_rejected"))} rejected, ${fmtInt(sum("rows_duplicate"))} duplicate in ${secs} s\n`,
+      `${fmtInt(result.files.length)} ${result.files.length === 1 ? "file" : "files"}: ${fmtInt(count("loaded"))} loaded, ${fmtInt(count("unchanged"))} unchanged, ${fmtInt(count("skipped"))} skipped, ${fmtInt(count("failed"))} failed; ${fmtInt(sum("rows_loaded"))} rows loaded, ${fmtInt(sum("rows_rejected"))} rejected, ${fmtInt(sum("rows_duplicate"))} duplicate in ${secs} s\n`,
     );
   }
   if (!result.ok) process.exitCode = 2;
