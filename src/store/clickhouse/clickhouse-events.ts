@@ -224,6 +224,7 @@ export class ClickHouseEventSession implements EventLoadSession {
       const stored = await this.scalar(
         `SELECT count() AS n FROM ${stage} WHERE NOT (${this.fresh})`,
       );
+      this.allFresh(stored);
       return { duplicates: repeated + stored, collisions: 0, collisionIds: [] };
     }
     // GLOBAL IN: on a cluster the event table is Distributed and the staging table exists on
@@ -237,11 +238,21 @@ export class ClickHouseEventSession implements EventLoadSession {
          UNION ALL SELECT ${id} FROM ${stage} WHERE ${this.fresh})
        GROUP BY ${id} HAVING count() > 1 ORDER BY ${id}`,
     );
+    this.allFresh(stored);
     return {
       duplicates: repeated + stored,
       collisions: ids.length,
       collisionIds: ids.slice(0, 20).map((r) => String(r.id)),
     };
+  }
+
+  /**
+   * When no staged row repeats a stored event, every staged row is fresh: the cube, the counts
+   * and the move need not compare them with the stored events again, and on one node the move
+   * can attach the staged partitions whole (`move`).
+   */
+  private allFresh(stored: number): void {
+    if (stored === 0) this.fresh = "1";
   }
 
   async counts(): Promise<{ rows: number; withoutDyad: number }> {
@@ -334,12 +345,12 @@ export class ClickHouseEventSession implements EventLoadSession {
     await node.exec(
       `INSERT INTO ${VOLUME_TABLE} (${cubeColumnNames(VOLUME_COLUMNS)}) ${volumeSelectSql(table, this.store.sql, opts)}`,
     );
-    const cube = await this.scalar(
-      `SELECT sum(events) AS n FROM ${CUBE_TABLE} WHERE file_id = ${this.fileId}`,
+    const [sums] = await node.query<{ cube: number; volume: number }>(
+      `SELECT (SELECT sum(events) FROM ${CUBE_TABLE} WHERE file_id = ${this.fileId}) AS cube,
+              (SELECT sum(events) FROM ${VOLUME_TABLE} WHERE file_id = ${this.fileId}) AS volume`,
     );
-    const volume = await this.scalar(
-      `SELECT sum(events) AS n FROM ${VOLUME_TABLE} WHERE file_id = ${this.fileId}`,
-    );
+    const cube = Number(sums?.cube ?? 0);
+    const volume = Number(sums?.volume ?? 0);
     if (cube !== rows - this.withoutDyad || volume !== rows) {
       throw new AccountingError(
         `${this.meta.path}: the event cube holds ${cube} events and the volume ${volume}, but ${rows - this.withoutDyad} of the ${rows} rows to load are between two states`,
