@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { StoreError } from "../../src/core/errors.js";
+import { loadFile } from "../../src/ingest/load-file.js";
 import { GDELT2 } from "../../src/sources/events/layouts.js";
 import { ClickHouseStore } from "../../src/store/clickhouse/clickhouse-store.js";
 import { parseClickHouseUrl } from "../../src/store/clickhouse/url.js";
@@ -218,6 +219,45 @@ describe.skipIf(!clickhouse)("ClickHouseStore", () => {
       "SELECT description FROM cameo_eventcodes ORDER BY line",
     );
     expect(rows.map((r) => r.description)).toEqual(texts);
+  });
+
+  it("attaches a file's staged rows when none is stored yet, and copies the fresh ones otherwise", async () => {
+    const store = await single.open();
+    // Rows inserted by the server so far: an attached partition is not inserted again, a copy is.
+    const inserted = async () =>
+      Number(
+        (
+          await store.node.query<{ v: string }>(
+            "SELECT value AS v FROM system.events WHERE event = 'InsertedRows'",
+          )
+        )[0]?.v ?? 0,
+      );
+    const dir = tempDir();
+    const file = (name: string, ids: readonly number[]) => {
+      const path = join(dir, name);
+      const rows = ids.map((id) => gdeltRow(id, "20150513", "RUS", "CHN", "040", 1, 10));
+      writeFileSync(path, `${rows.join("\n")}\n`);
+      return path;
+    };
+    const ids = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+    let before = await inserted();
+    const first = await loadFile(store, file("20150513000000.export.CSV", ids(1, 50)), {
+      explicit: true,
+    });
+    expect(first).toMatchObject({ status: "loaded", rows_loaded: 50, rows_duplicate: 0 });
+    const attached = (await inserted()) - before;
+    // The 50 staged rows and a few small rows (cube, volume, coverage, release, provenance,
+    // journal), not the 50 rows a second time.
+    expect(attached).toBeGreaterThanOrEqual(50);
+    expect(attached).toBeLessThan(70);
+    before = await inserted();
+    const second = await loadFile(store, file("20150513001500.export.CSV", ids(50, 50)), {
+      explicit: true,
+    });
+    expect(second).toMatchObject({ status: "loaded", rows_loaded: 49, rows_duplicate: 1 });
+    // Staged (50), then the 49 fresh ones copied into the event table.
+    expect((await inserted()) - before).toBeGreaterThanOrEqual(99);
+    expect(await store.count("gdelt_events")).toBe(99);
   });
 
   for (const kind of ["single", "cluster"] as const) {
