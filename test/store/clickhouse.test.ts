@@ -1,9 +1,10 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { StoreError } from "../../src/core/errors.js";
 import { loadFile } from "../../src/ingest/load-file.js";
 import { GDELT2 } from "../../src/sources/events/layouts.js";
+import { keptScratches } from "../../src/store/clickhouse/clickhouse-events.js";
 import { ClickHouseStore } from "../../src/store/clickhouse/clickhouse-store.js";
 import { parseClickHouseUrl } from "../../src/store/clickhouse/url.js";
 import { openStore } from "../../src/store/open.js";
@@ -219,6 +220,39 @@ describe.skipIf(!clickhouse)("ClickHouseStore", () => {
       "SELECT description FROM cameo_eventcodes ORDER BY line",
     );
     expect(rows.map((r) => r.description)).toEqual(texts);
+  });
+
+  it("keeps one scratch for the next load, discards a failed load's, and removes it on close", async () => {
+    const store = await single.open();
+    const dir = tempDir();
+    const file = (name: string, ids: readonly number[], cut = false) => {
+      const path = join(dir, name);
+      const rows = ids.map((id) => gdeltRow(id, "20150513", "RUS", "CHN", "040", 1, 10));
+      // cut: the last line stops after 20 fields, without a line end (an interrupted download).
+      const last = cut ? `${rows.pop()?.split("\t").slice(0, 20).join("\t")}` : "";
+      writeFileSync(path, `${rows.join("\n")}\n${last}`);
+      return path;
+    };
+    const ok = (name: string, ids: readonly number[]) =>
+      loadFile(store, file(name, ids), { explicit: true });
+    expect(await ok("20150513000000.export.CSV", [1, 2, 3])).toMatchObject({ rows_loaded: 3 });
+    const [kept] = keptScratches(store);
+    expect(kept && existsSync(kept)).toBe(true);
+    expect(await ok("20150513001500.export.CSV", [4, 5])).toMatchObject({ rows_loaded: 2 });
+    expect(keptScratches(store)).toEqual([kept]);
+    // A file cut in its last line fails after the read: its scratch is not kept.
+    const cut = await loadFile(store, file("20150513003000.export.CSV", [6, 7], true), {
+      explicit: true,
+    });
+    expect(cut.status).toBe("failed");
+    expect(keptScratches(store)).toEqual([]);
+    expect(kept && existsSync(kept)).toBe(false);
+    expect(await ok("20150513004500.export.CSV", [8])).toMatchObject({ rows_loaded: 1 });
+    expect(await store.count("gdelt_events")).toBe(6);
+    const last = keptScratches(store);
+    expect(last).toHaveLength(1);
+    await store.close();
+    expect(existsSync(last[0] as string)).toBe(false);
   });
 
   it("attaches a file's staged rows when none is stored yet, and copies the fresh ones otherwise", async () => {

@@ -79,6 +79,78 @@ export function csvCopySql(spec: TableSpec, path: string): string {
 /** Buffer pool of the scratch DuckDB of one event load. */
 const SCRATCH_MEMORY = "1GB";
 
+/**
+ * A scratch DuckDB file in a folder of its own, with the named pipe its rows go to the server
+ * through. One load uses it at a time; the store keeps it for the next load (making one, and
+ * the pipe, cost 20–50 ms a load: as much as a GDELT 2.0 update's rows) and closes it with
+ * itself (`closeScratches`). A load that fails discards its scratch. The file keeps the size of
+ * the largest file loaded through it (DuckDB reuses the space, it does not give it back) until
+ * then.
+ */
+interface Scratch {
+  readonly dir: string;
+  readonly instance: DuckDBInstance;
+  readonly con: DuckDBConnection;
+  readonly fifo: string;
+}
+const idleScratches = new WeakMap<ClickHouseHost, Scratch[]>();
+/** Folders of scratches not yet closed: removed at exit if their store was never closed. */
+const scratchDirs = new Set<string>();
+let scratchExitHook = false;
+
+async function takeScratch(store: ClickHouseHost): Promise<Scratch> {
+  const idle = idleScratches.get(store)?.pop();
+  if (idle) return idle;
+  const dir = mkdtempSync(join(tmpdir(), "entente-ch-load-"));
+  scratchDirs.add(dir);
+  if (!scratchExitHook) {
+    scratchExitHook = true;
+    process.once("exit", () => {
+      for (const d of scratchDirs) rmSync(d, { recursive: true, force: true });
+    });
+  }
+  try {
+    // The scratch file holds a whole file's rows; a bounded buffer pool lets DuckDB spill to it
+    // instead of keeping every row in memory, and the CSV for the server need not keep the
+    // rows' order.
+    const instance = await duckdb.DuckDBInstance.create(join(dir, "stage.duckdb"), {
+      memory_limit: SCRATCH_MEMORY,
+      preserve_insertion_order: "false",
+      temp_directory: join(dir, "tmp"),
+    });
+    const con = await instance.connect();
+    const fifo = join(dir, "rows.csv");
+    const made = spawnSync("mkfifo", [fifo]);
+    if (made.status !== 0) {
+      con.closeSync();
+      instance.closeSync();
+      throw new Error(`mkfifo ${fifo} failed: ${made.stderr?.toString() || made.error?.message}`);
+    }
+    return { dir, instance, con, fifo };
+  } catch (e) {
+    dropScratch({ dir });
+    throw e;
+  }
+}
+
+function dropScratch(s: Partial<Scratch> & { readonly dir: string }): void {
+  s.con?.closeSync();
+  s.instance?.closeSync();
+  rmSync(s.dir, { recursive: true, force: true });
+  scratchDirs.delete(s.dir);
+}
+
+/** The folders of the scratches a store keeps for its next loads (for tests and diagnostics). */
+export function keptScratches(store: ClickHouseHost): string[] {
+  return (idleScratches.get(store) ?? []).map((s) => s.dir);
+}
+
+/** Close the scratches a store kept (when the store closes). */
+export function closeScratches(store: ClickHouseHost): void {
+  for (const s of idleScratches.get(store) ?? []) dropScratch(s);
+  idleScratches.delete(store);
+}
+
 export class ClickHouseEventSession implements EventLoadSession {
   private staged = false;
   private closed = false;
@@ -94,9 +166,7 @@ export class ClickHouseEventSession implements EventLoadSession {
     private readonly layout: EventLayout,
     private readonly fileId: number,
     private readonly stage: string,
-    private readonly dir: string,
-    private readonly instance: DuckDBInstance,
-    private readonly con: DuckDBConnection,
+    private readonly scratch: Scratch,
     private readonly local: DuckDbEventSession,
     /** An earlier delivery of the file's period (same dataset, another release). */
     private readonly replacing: ClickHouseReplacement | null,
@@ -113,36 +183,29 @@ export class ClickHouseEventSession implements EventLoadSession {
     layout: EventLayout,
     stage: string,
   ): Promise<ClickHouseEventSession> {
-    const dir = mkdtempSync(join(tmpdir(), "entente-ch-load-"));
+    const scratch = await takeScratch(store);
     try {
-      // The scratch file holds a whole file's rows; a bounded buffer pool lets DuckDB spill to it
-      // instead of keeping every row in memory, and the CSV for the server need not keep the
-      // rows' order.
-      const instance = await duckdb.DuckDBInstance.create(join(dir, "stage.duckdb"), {
-        memory_limit: SCRATCH_MEMORY,
-        preserve_insertion_order: "false",
-        temp_directory: join(dir, "tmp"),
-      });
-      const con = await instance.connect();
-      await con.run(createTableSql(TABLES[layout.table]));
+      const table = TABLES[layout.table];
+      // The scratch holds one file's rows at a time: the table is made afresh for each.
+      await scratch.con.run(
+        `DROP TABLE IF EXISTS ${quoteIdent(table.name)}; ${createTableSql(table)}`,
+      );
       const fileId = await store.nextFileId();
-      await store.journal(fileId, TABLES[layout.table].name, stage);
-      const local = new DuckDbEventSession(con, meta, layout, fileId, "scratch");
-      const replacing = await ClickHouseReplacement.find(store, meta, TABLES[layout.table].name);
+      await store.journal(fileId, table.name, stage);
+      const local = new DuckDbEventSession(scratch.con, meta, layout, fileId, "scratch");
+      const replacing = await ClickHouseReplacement.find(store, meta, table.name);
       return new ClickHouseEventSession(
         store,
         meta,
         layout,
         fileId,
         stage,
-        dir,
-        instance,
-        con,
+        scratch,
         local,
         replacing,
       );
     } catch (e) {
-      rmSync(dir, { recursive: true, force: true });
+      dropScratch(scratch);
       throw e;
     }
   }
@@ -179,16 +242,12 @@ export class ClickHouseEventSession implements EventLoadSession {
     const spec = this.spec;
     await this.store.node.exec(mergeTreeTableSql(spec, chIdent(this.stage)));
     this.staged = true;
-    const fifo = join(this.dir, "rows.csv");
-    const made = spawnSync("mkfifo", [fifo]);
-    if (made.status !== 0) {
-      throw new Error(`mkfifo ${fifo} failed: ${made.stderr?.toString() || made.error?.message}`);
-    }
+    const fifo = this.scratch.fifo;
     const reader = createReadStream(fifo);
     const columns = [...spec.columns, ...TRACE_COLUMNS].map((c) => c.name);
     const insert = this.store.node.insertStream(this.stage, reader, "CSV", columns);
     try {
-      await this.con.run(csvCopySql(spec, fifo));
+      await this.scratch.con.run(csvCopySql(spec, fifo));
     } catch (e) {
       reader.destroy();
       await insert.catch(() => {});
@@ -271,6 +330,7 @@ export class ClickHouseEventSession implements EventLoadSession {
   }
 
   async commit(input: EventCommitInput): Promise<LoadResult> {
+    let succeeded = false;
     try {
       const rows = this.counted ?? (await this.counts()).rows;
       const replacing = this.replacing;
@@ -316,13 +376,14 @@ export class ClickHouseEventSession implements EventLoadSession {
           }
           throw e;
         }
+        succeeded = true;
         return result;
       } catch (e) {
         await replacing?.rollback();
         throw e;
       }
     } finally {
-      await this.abort();
+      await this.close(succeeded);
     }
   }
 
@@ -379,14 +440,25 @@ export class ClickHouseEventSession implements EventLoadSession {
   }
 
   async abort(): Promise<void> {
+    await this.close(false);
+  }
+
+  /** Drop the staging table; keep the scratch for the next load after a success. */
+  private async close(succeeded: boolean): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     try {
       if (this.staged) await this.store.node.exec(`DROP TABLE IF EXISTS ${chIdent(this.stage)}`);
-    } finally {
-      this.con.closeSync();
-      this.instance.closeSync();
-      rmSync(this.dir, { recursive: true, force: true });
+    } catch (e) {
+      dropScratch(this.scratch);
+      throw e;
     }
+    if (!succeeded) {
+      dropScratch(this.scratch);
+      return;
+    }
+    const idle = idleScratches.get(this.store) ?? [];
+    idle.push(this.scratch);
+    idleScratches.set(this.store, idle);
   }
 }

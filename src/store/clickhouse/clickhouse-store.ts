@@ -46,7 +46,7 @@ import type {
   StoreCapabilities,
   UnresolvedName,
 } from "../store.js";
-import { ClickHouseEventSession } from "./clickhouse-events.js";
+import { ClickHouseEventSession, closeScratches } from "./clickhouse-events.js";
 import { ClickHouseLoadSession, writeCoverage } from "./clickhouse-load.js";
 import {
   archiveTableDdl,
@@ -517,6 +517,7 @@ export class ClickHouseStore implements Store, ClickHouseHost {
   }
 
   async close(): Promise<void> {
+    closeScratches(this);
     await this.node.close();
     for (const s of this.shards) await s.close();
   }
