@@ -6,6 +6,7 @@
  */
 import { stateByCcode } from "../core/crosswalk.js";
 import { csvLine } from "../core/csv.js";
+import { defined } from "../core/defined.js";
 import { BadInputError } from "../core/errors.js";
 import type { Store } from "../store/store.js";
 import { type Consensus, consensusPartition } from "./consensus.js";
@@ -217,8 +218,7 @@ export async function blocTimeline(store: Store, opts: TimelineOptions): Promise
   const ids = trackBlocs(
     out.map((b) => b.sets),
     {
-      ...(opts.minJaccard === undefined ? {} : { minJaccard: opts.minJaccard }),
-      ...(opts.maxGap === undefined ? {} : { maxGap: opts.maxGap }),
+      ...defined({ minJaccard: opts.minJaccard, maxGap: opts.maxGap }),
     },
   );
   out.forEach((b, t) => {

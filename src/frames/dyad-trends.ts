@@ -10,6 +10,7 @@
  * (share = events/volume·10⁶); where the dyad has no events the volume is unknown and the median of
  * the known volumes stands in. Other indicators use the default normal method.
  */
+import { defined } from "../core/defined.js";
 import { indicatorDef } from "../indicators/registry.js";
 import type { ChangepointOptions, Method } from "../trends/changepoints.js";
 import type { CountModelName } from "../trends/count-model.js";
@@ -97,9 +98,7 @@ export function dyadTrends(result: DyadResult, opts: DyadTrendOptions = {}): Dya
     const desc = describeSeries(values, t, {
       ...(method ? { method } : {}),
       ...(opts.penalty ? { penalty: opts.penalty } : {}),
-      ...(opts.penaltyValue === undefined ? {} : { penaltyValue: opts.penaltyValue }),
-      ...(opts.minSegLen === undefined ? {} : { minSegLen: opts.minSegLen }),
-      ...(opts.level === undefined ? {} : { level: opts.level }),
+      ...defined({ penaltyValue: opts.penaltyValue, minSegLen: opts.minSegLen, level: opts.level }),
       ...(volume ? { volume } : {}),
     });
     indicators.push({
@@ -126,7 +125,7 @@ export function dyadTrends(result: DyadResult, opts: DyadTrendOptions = {}): Dya
       ...(desc.changeSince
         ? { changeSince: desc.changeSince.map((c) => ({ time: label(c.index), p: c.p })) }
         : {}),
-      ...(volumeNormalised === undefined ? {} : { volumeNormalised }),
+      ...defined({ volumeNormalised }),
     });
   }
   return { period: result.period, times: labels, indicators };

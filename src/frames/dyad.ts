@@ -1,4 +1,5 @@
 import { resolveCountry, stateByCcode } from "../core/crosswalk.js";
+import { defined } from "../core/defined.js";
 import { BadInputError } from "../core/errors.js";
 import { yearNotes } from "../core/succession.js";
 import { checkYear } from "../core/years.js";
@@ -84,10 +85,12 @@ export async function dyad(
   const years = createDyadYears({ dyads: [[sa.ccode, sb.ccode]], from, to });
   const frame = expandPeriods({ ...years, directed: opts.directed === true }, kind);
   const cols = await addIndicators(store, frame, {
-    ...(opts.indicators === undefined ? {} : { indicators: opts.indicators }),
-    ...(opts.weights === undefined ? {} : { weights: opts.weights }),
-    ...(opts.events === undefined ? {} : { events: opts.events }),
-    ...(opts.unVotes === undefined ? {} : { unVotes: opts.unVotes }),
+    ...defined({
+      indicators: opts.indicators,
+      weights: opts.weights,
+      events: opts.events,
+      unVotes: opts.unVotes,
+    }),
     intervals: opts.intervals ?? true,
     ...(withIdeal ? { optIn: ["un_ideal"] as const } : {}),
   });

@@ -4,6 +4,7 @@ import { rename, rm } from "node:fs/promises";
 import { extname } from "node:path";
 import { lookupCountry, resolveCountry } from "../core/crosswalk.js";
 import { csvField } from "../core/csv.js";
+import { defined } from "../core/defined.js";
 import { BadInputError } from "../core/errors.js";
 import type { CompositeWeights } from "../indicators/composite.js";
 import type { EventFilter, UnVoteSource } from "../indicators/indicator.js";
@@ -108,11 +109,13 @@ export async function panel(store: Store, opts: PanelOptions = {}): Promise<Indi
     });
   }
   return addIndicators(store, frame, {
-    ...(opts.events === undefined ? {} : { events: opts.events }),
-    ...(opts.unVotes === undefined ? {} : { unVotes: opts.unVotes }),
-    ...(opts.indicators === undefined ? {} : { indicators: opts.indicators }),
-    ...(opts.weights === undefined ? {} : { weights: opts.weights }),
-    ...(opts.onStep === undefined ? {} : { onStep: opts.onStep }),
+    ...defined({
+      events: opts.events,
+      unVotes: opts.unVotes,
+      indicators: opts.indicators,
+      weights: opts.weights,
+      onStep: opts.onStep,
+    }),
     intervals: opts.intervals === true,
   });
 }

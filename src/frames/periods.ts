@@ -1,3 +1,4 @@
+import { defined } from "../core/defined.js";
 import type { Frame, PeriodKind } from "./frame.js";
 
 /**
@@ -27,7 +28,7 @@ export function expandPeriods(frame: Frame, kind: PeriodKind): Frame {
     b,
     year,
     length: n,
-    ...(frame.directed === undefined ? {} : { directed: frame.directed }),
+    ...defined({ directed: frame.directed }),
     period: { kind, code },
   };
 }

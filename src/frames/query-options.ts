@@ -4,6 +4,7 @@
  * `QueryFields` (each surface names its own parameters and errors), and the options the frames take
  * are built here and nowhere else, so the two cannot drift apart.
  */
+import { defined } from "../core/defined.js";
 import { BadInputError } from "../core/errors.js";
 import { checkYear } from "../core/years.js";
 import { parseWeights } from "../indicators/composite.js";
@@ -78,8 +79,7 @@ export function eventFilter(f: {
   if (!rootOnly && f.minSources === undefined && f.minArticles === undefined) return undefined;
   return {
     ...(rootOnly ? { rootOnly } : {}),
-    ...(f.minSources === undefined ? {} : { minSources: f.minSources }),
-    ...(f.minArticles === undefined ? {} : { minArticles: f.minArticles }),
+    ...defined({ minSources: f.minSources, minArticles: f.minArticles }),
   };
 }
 
@@ -91,16 +91,12 @@ export function dyadOptions(fields: QueryFields): DyadOptions {
   const f = normalise(fields);
   const events = eventFilter(f);
   return {
-    ...(f.from === undefined ? {} : { from: f.from }),
-    ...(f.to === undefined ? {} : { to: f.to }),
-    ...(f.indicators === undefined ? {} : { indicators: f.indicators }),
+    ...defined({ from: f.from, to: f.to, indicators: f.indicators }),
     weights: parseWeights(f.weights),
     period: f.period ?? "year",
     directed: f.directed === true,
     ...(events ? { events } : {}),
-    ...(f.unVotes === undefined ? {} : { unVotes: f.unVotes }),
-    ...(f.intervals === undefined ? {} : { intervals: f.intervals }),
-    ...(f.trends === undefined ? {} : { trends: f.trends }),
+    ...defined({ unVotes: f.unVotes, intervals: f.intervals, trends: f.trends }),
   };
 }
 
@@ -111,6 +107,6 @@ export function panelOptions(fields: QueryFields): PanelOptions {
     ...dyad,
     dyads: fields.dyads ?? "all",
     intervals: fields.intervals === true,
-    ...(fields.limit === undefined ? {} : { limit: fields.limit }),
+    ...defined({ limit: fields.limit }),
   };
 }

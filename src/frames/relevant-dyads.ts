@@ -1,3 +1,4 @@
+import { defined } from "../core/defined.js";
 import { BadInputError } from "../core/errors.js";
 import { contiguityFamily } from "../indicators/contiguity.js";
 import type { Store } from "../store/store.js";
@@ -54,6 +55,6 @@ export async function relevantDyadYears(store: Store, frame: Frame): Promise<Fra
     b: pick(frame.b),
     year: pick(frame.year),
     length: keep.length,
-    ...(frame.directed === undefined ? {} : { directed: frame.directed }),
+    ...defined({ directed: frame.directed }),
   };
 }

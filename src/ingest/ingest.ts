@@ -1,5 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
+import { defined } from "../core/defined.js";
 import { BadFileError } from "../core/errors.js";
 import type { Store } from "../store/store.js";
 import { type FileReport, failedReport, type Progress } from "./file-report.js";
@@ -162,8 +163,7 @@ export async function ingest(
       explicit: t.explicit,
       ...(opts.source ? { source: opts.source } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-      ...(t.dataset === undefined ? {} : { dataset: t.dataset }),
-      ...(t.release === undefined ? {} : { release: t.release }),
+      ...defined({ dataset: t.dataset, release: t.release }),
     };
     record(await loadFile(store, t.path, loadOpts), p.bytes);
   }

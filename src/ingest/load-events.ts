@@ -11,6 +11,7 @@
 import { resolve } from "node:path";
 import { isCameoEventCode } from "../core/cameo.js";
 import { cameoCodesByYear, cameoNonStateLabel, lookupCountry } from "../core/crosswalk.js";
+import { defined } from "../core/defined.js";
 import { AccountingError, BadFileError, EntenteError } from "../core/errors.js";
 import type { EventLayout, EventRule } from "../store/bulk-csv.js";
 import { withContent } from "../store/releases.js";
@@ -193,8 +194,7 @@ export async function loadEventFile(
     size: input.size,
     source: layout.source,
     sourceVersion: layout.version,
-    ...(dataset === undefined ? {} : { dataset }),
-    ...(release === undefined ? {} : { release }),
+    ...defined({ dataset, release }),
   };
   const countries = knownCountries(layout);
   const session = await store.beginEventLoad(meta, layout);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
+import { defined } from "../core/defined.js";
 import { AccountingError, BadFileError, EntenteError } from "../core/errors.js";
 import { FieldError } from "../core/fields.js";
 import { MalformedRecordError, readRecords } from "../core/records.js";
@@ -173,8 +174,7 @@ export async function loadFile(
     try {
       return await loadEventFile(store, event.input, event.layout, event.columns, base, {
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-        ...(opts.dataset === undefined ? {} : { dataset: opts.dataset }),
-        ...(opts.release === undefined ? {} : { release: opts.release }),
+        ...defined({ dataset: opts.dataset, release: opts.release }),
         unchanged: async (sha256) => {
           const known = await store.findFileBySha(sha256);
           return known
@@ -288,8 +288,7 @@ export async function loadFile(
     size: buf.length,
     source: source.name,
     sourceVersion: source.version,
-    ...(dataset === undefined ? {} : { dataset }),
-    ...(release === undefined ? {} : { release }),
+    ...defined({ dataset, release }),
   };
   const session = await store.beginLoad(meta, source.table);
   const rejects: Reject[] = [];

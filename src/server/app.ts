@@ -24,6 +24,7 @@ import { blocMeasure } from "../blocs/measures.js";
 import { neighbours } from "../blocs/neighbours.js";
 import { stateTimeline } from "../blocs/state-timeline.js";
 import { searchCountries } from "../core/country-search.js";
+import { defined } from "../core/defined.js";
 import { EntenteError } from "../core/errors.js";
 import { denotes } from "../core/succession.js";
 import { dyad, stateRef } from "../frames/dyad.js";
@@ -396,8 +397,7 @@ export function createApp(opts: AppOptions): Hono {
     const html = await cached(key, async () =>
       reportHtml(
         await buildReport(store, p.a, p.b, {
-          ...(q.from === undefined ? {} : { from: q.from }),
-          ...(q.to === undefined ? {} : { to: q.to }),
+          ...defined({ from: q.from, to: q.to }),
           ...(found ? { caseRef: found.file } : {}),
         }),
       ),
@@ -459,8 +459,7 @@ export function createApp(opts: AppOptions): Hono {
     // Keyed by the states as resolved (RUS, 365 and Russia share an entry), in the order asked.
     const states = q.states.map((x) => stateRef(x, q.to).ccode);
     const range = {
-      ...(q.from === undefined ? {} : { from: q.from }),
-      ...(q.to === undefined ? {} : { to: q.to }),
+      ...defined({ from: q.from, to: q.to }),
     };
     return send(
       c,
@@ -485,7 +484,7 @@ export function createApp(opts: AppOptions): Hono {
             await neighbours(store, p.a, {
               measure: m,
               top,
-              ...(q.year === undefined ? {} : { year: q.year }),
+              ...defined({ year: q.year }),
             }),
           ),
       ),

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { caseJsonSchema } from "../assess/case-schema.js";
+import { defined } from "../core/defined.js";
 import { ErrorBody } from "./responses.js";
 import { ROUTES, type RouteSpec } from "./schemas.js";
 
@@ -27,8 +28,7 @@ function parameters(schema: z.ZodObject | undefined, where: "path" | "query"): J
       name,
       in: where,
       required: where === "path" || required.has(name),
-      ...(description === undefined ? {} : { description }),
-      ...(example === undefined ? {} : { example }),
+      ...defined({ description, example }),
       schema: rest,
     };
   });

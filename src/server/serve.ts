@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { networkInterfaces } from "node:os";
 import { serve } from "@hono/node-server";
+import { defined } from "../core/defined.js";
 import { BadInputError } from "../core/errors.js";
 import { openStore } from "../store/open.js";
 import { createApp } from "./app.js";
@@ -126,9 +127,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       casesDir: opts.casesDir,
       readOnly: opts.readOnly ?? false,
       version: packageVersion(),
-      ...(opts.token === undefined ? {} : { token: opts.token }),
-      ...(opts.webDir === undefined ? {} : { webDir: opts.webDir }),
-      ...(opts.cache === undefined ? {} : { cache: opts.cache }),
+      ...defined({ token: opts.token, webDir: opts.webDir, cache: opts.cache }),
     });
     const server = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? DEFAULT_PORT });
     const address = await new Promise<AddressInfo>((ok, fail) => {

@@ -9,6 +9,7 @@
  * else the archival tab-separated file Dataverse makes of tabular uploads.
  */
 import { z } from "zod";
+import { defined } from "../core/defined.js";
 import { BadFileError } from "../core/errors.js";
 import type { RemoteFile } from "./download.js";
 
@@ -98,10 +99,10 @@ export function dataverseFiles(
     return {
       url: original ? `${base}?format=original` : base,
       path: `api/access/datafile/${d.id}/${name}`,
-      ...(size === undefined ? {} : { size }),
+      ...defined({ size }),
       ...(!tabular && md5 !== undefined ? { md5: md5.toLowerCase() } : {}),
       release,
-      ...(rule.dataset === undefined ? {} : { dataset: rule.dataset }),
+      ...defined({ dataset: rule.dataset }),
     };
   });
 }

@@ -7,6 +7,7 @@
  * not sure of is not here (the entry is manual instead), because a wrong URL is worse than
  * instructions.
  */
+import { defined } from "../core/defined.js";
 import { BadInputError } from "../core/errors.js";
 import { GDELT1, GDELT2, ICEWS } from "../sources/events/layouts.js";
 import { sourceByName } from "../sources/index.js";
@@ -207,8 +208,7 @@ const gdelt1: SyncSource = {
       return {
         url,
         path: remotePath(url),
-        ...(size === undefined ? {} : { size }),
-        ...(md5 === undefined ? {} : { md5 }),
+        ...defined({ size, md5 }),
       };
     });
   },

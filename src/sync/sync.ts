@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import yauzl from "yauzl";
+import { defined } from "../core/defined.js";
 import { BadFileError, BadInputError } from "../core/errors.js";
 import { errorLine, type FileReport, failedReport } from "../ingest/file-report.js";
 import { type IngestInput, ingest } from "../ingest/ingest.js";
@@ -257,10 +258,12 @@ export async function runSync(
   }));
   const fileResults = await downloadAll(files, {
     cacheDir: opts.cacheDir,
-    ...(opts.parallel === undefined ? {} : { parallel: opts.parallel }),
-    ...(opts.retries === undefined ? {} : { retries: opts.retries }),
-    ...(opts.backoffMs === undefined ? {} : { backoffMs: opts.backoffMs }),
-    ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
+    ...defined({
+      parallel: opts.parallel,
+      retries: opts.retries,
+      backoffMs: opts.backoffMs,
+      timeoutMs: opts.timeoutMs,
+    }),
     ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
   });
   const limiter = new RateLimiter(
@@ -282,8 +285,7 @@ export async function runSync(
         cacheDir: opts.cacheDir,
         urlFor: (u) => mirrorUrl(u, opts.mirror),
         limiter,
-        ...(opts.retries === undefined ? {} : { retries: opts.retries }),
-        ...(opts.backoffMs === undefined ? {} : { backoffMs: opts.backoffMs }),
+        ...defined({ retries: opts.retries, backoffMs: opts.backoffMs }),
         ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
       }),
     );
@@ -312,8 +314,7 @@ export async function runSync(
     }
     toLoad.push({
       path,
-      ...(planned.file.release === undefined ? {} : { release: planned.file.release }),
-      ...(planned.file.dataset === undefined ? {} : { dataset: planned.file.dataset }),
+      ...defined({ release: planned.file.release, dataset: planned.file.dataset }),
     });
   }
   for (const r of extractFailures) opts.onFile?.(r);

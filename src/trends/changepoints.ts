@@ -3,6 +3,7 @@
  * a method (search × cost), a penalty, a minimum segment length, and for each change an interval.
  * docs/trends.md explains the default (`pelt-linear`, MBIC, segments of at least 5) and why.
  */
+import { defined } from "../core/defined.js";
 import { BadInputError } from "../core/errors.js";
 import { binarySegmentation } from "./binary-segmentation.js";
 import { bocpd } from "./bocpd.js";
@@ -243,7 +244,7 @@ export function detectChangepoints(
           penalty: pen.value,
           perSegmentLog: pen.perSegmentLog,
           minSegLen,
-          ...(opts.maxChanges === undefined ? {} : { maxChanges: opts.maxChanges }),
+          ...defined({ maxChanges: opts.maxChanges }),
         });
   const cps = found.changepoints;
   // The intervals' likelihood: for the known-σ costs, σ re-estimated within the segments found

@@ -1,3 +1,4 @@
+import { defined } from "../../core/defined.js";
 import { BadFileError, BadInputError } from "../../core/errors.js";
 import { readSeriesCsv } from "../../ingest/series-csv.js";
 import { methodParts, parseMethod, penaltyPath } from "../../trends/changepoints.js";
@@ -72,8 +73,7 @@ export const runChangepoints = async (file: string, opts: ChangepointsCliOptions
   }
   const csv = await readSeriesCsv(file, {
     column: opts.column,
-    ...(opts.time === undefined ? {} : { time: opts.time }),
-    ...(opts.volume === undefined ? {} : { volume: opts.volume }),
+    ...defined({ time: opts.time, volume: opts.volume }),
   });
   const obs = observed(csv.values);
   if (obs.values.length === 0) {
@@ -105,14 +105,11 @@ export const runChangepoints = async (file: string, opts: ChangepointsCliOptions
   const common = {
     method,
     penalty: pen.name,
-    ...(pen.value === undefined ? {} : { penaltyValue: pen.value }),
-    ...(minSegLen === undefined ? {} : { minSegLen }),
-    ...(level === undefined ? {} : { level }),
+    ...defined({ penaltyValue: pen.value, minSegLen, level }),
   };
   const r = changepointsOnRows(csv.values, {
     ...common,
-    ...(hazard === undefined ? {} : { hazard }),
-    ...(maxChanges === undefined ? {} : { maxChanges }),
+    ...defined({ hazard, maxChanges }),
     ...(csv.volume ? { volume: Array.from(obs.rows, (i) => csv.volume?.[i] as number) } : {}),
   });
   const label = (i: number) => (csv.times ? (csv.times[i] as string) : null);

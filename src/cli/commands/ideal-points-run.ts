@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { defined } from "../../core/defined.js";
 import { BadInputError } from "../../core/errors.js";
 import { panelFormat } from "../../frames/panel.js";
 import type { FitProgress } from "../../idealpoints/fit-votes.js";
@@ -74,8 +75,7 @@ export const runIdealPoints = async (
   const from = parseYearOption(opts.from as string | undefined, "--from");
   const to = parseYearOption(opts.to as string | undefined, "--to");
   const o: IdealPointOptions = {
-    ...(from === undefined ? {} : { from }),
-    ...(to === undefined ? {} : { to }),
+    ...defined({ from, to }),
     issue: parseIssue(opts.issue as string | undefined),
     ...(parseSeed(opts.seed as string | undefined) === undefined
       ? {}

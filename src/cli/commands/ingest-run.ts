@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { defined } from "../../core/defined.js";
 import { type FileReport, ingest, type SkippedGroup } from "../../ingest/index.js";
 import { overallLine } from "../ingest-progress.js";
 import { fmtInt, isInteractive, ProgressLine, writeJson } from "../output.js";
@@ -75,8 +76,7 @@ export const runIngest = async (
   };
   const inputs = paths.map((path) => ({
     path,
-    ...(opts.release === undefined ? {} : { release: opts.release }),
-    ...(opts.dataset === undefined ? {} : { dataset: opts.dataset }),
+    ...defined({ release: opts.release, dataset: opts.dataset }),
   }));
   // Over many files, a line for the whole ingest: files and bytes done, rows, rate, time left.
   const tally = { done: 0, files: 0, bytesDone: 0, bytes: 0, rows: 0 };

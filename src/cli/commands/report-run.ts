@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { defined } from "../../core/defined.js";
 import { stateRef } from "../../frames/dyad.js";
 import { buildReport } from "../../report/model.js";
 import { checkReportPath, writeReport } from "../../report/write.js";
@@ -26,8 +27,7 @@ export const runReport = async (
   const started = Date.now();
   const model = await withStore(global, { readOnly: true }, (store) =>
     buildReport(store, a, b, {
-      ...(from === undefined ? {} : { from }),
-      ...(to === undefined ? {} : { to }),
+      ...defined({ from, to }),
       ...(typeof opts.case === "string"
         ? { caseRef: opts.case, casesDir: String(opts.cases) }
         : {}),

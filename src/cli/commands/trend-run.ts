@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { defined } from "../../core/defined.js";
 import { BadInputError } from "../../core/errors.js";
 import { dyad } from "../../frames/dyad.js";
 import { dyadTrends } from "../../frames/dyad-trends.js";
@@ -43,8 +44,7 @@ export const runTrend = async (a: string, b: string, opts: TrendCliOptions, cmd:
   const minSegLen = parseMinSeg(opts.minSeg);
   const result = await withStore(global, { readOnly: true }, (store) =>
     dyad(store, a, b, {
-      ...(from === undefined ? {} : { from }),
-      ...(to === undefined ? {} : { to }),
+      ...defined({ from, to }),
       ...(opts.indicators ? { indicators: opts.indicators } : {}),
       // Computed below with this command's options.
       trends: false,
@@ -55,8 +55,7 @@ export const runTrend = async (a: string, b: string, opts: TrendCliOptions, cmd:
     ...(method ? { method } : {}),
     ...(countModel ? { countModel: countModel as "negbin" | "poisson" } : {}),
     penalty: pen.name,
-    ...(pen.value === undefined ? {} : { penaltyValue: pen.value }),
-    ...(minSegLen === undefined ? {} : { minSegLen }),
+    ...defined({ penaltyValue: pen.value, minSegLen }),
   });
   if (opts.json) {
     writeJson({ dyad: result.dyad, ...trends });
