@@ -5,15 +5,15 @@
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, rmSync } from "node:fs";
-import { lstat, mkdtemp, open, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { createReadStream, createWriteStream } from "node:fs";
+import { lstat, open, rm, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { type Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
 import yauzl from "yauzl";
 import { BadFileError } from "../core/errors.js";
+import { processTempDir } from "../core/process-temp.js";
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const EMPTY_ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
@@ -325,7 +325,8 @@ const execFileP = promisify(execFile);
 /**
  * Named pipes, kept for the next archive: making one runs `mkfifo` (about 15 ms, as much as
  * loading a GDELT 2.0 update file once the pipe exists). A pipe is taken by one load at a time;
- * the folder holding them is removed when the process exits.
+ * the folder holding them is removed when the process exits (or by a later process, if this one
+ * was killed: core/process-temp.ts).
  */
 const freePipes: string[] = [];
 let pipeDir: Promise<string> | null = null;
@@ -341,10 +342,7 @@ async function takePipe(): Promise<string> {
     );
     if (isPipe) return free;
   }
-  pipeDir ??= mkdtemp(join(tmpdir(), "entente-pipe-")).then((dir) => {
-    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
-    return dir;
-  });
+  pipeDir ??= processTempDir("entente-pipe-");
   const path = join(await pipeDir, `data-${++pipeCount}`);
   try {
     await execFileP("mkfifo", [path]);

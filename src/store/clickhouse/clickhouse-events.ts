@@ -16,12 +16,12 @@
  *   spreads the rows over the shards by event id, synchronously).
  */
 import { spawnSync } from "node:child_process";
-import { createReadStream, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { createReadStream } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { AccountingError } from "../../core/errors.js";
 import { failpoint } from "../../core/failpoint.js";
+import { processTempDir, removeProcessTempDir } from "../../core/process-temp.js";
 import type { EventLayout } from "../bulk-csv.js";
 import type { CoverageSpan } from "../coverage-span.js";
 import { createTableSql } from "../duckdb/ddl.js";
@@ -94,21 +94,12 @@ interface Scratch {
   readonly fifo: string;
 }
 const idleScratches = new WeakMap<ClickHouseHost, Scratch[]>();
-/** Folders of scratches not yet closed: removed at exit if their store was never closed. */
-const scratchDirs = new Set<string>();
-let scratchExitHook = false;
 
 async function takeScratch(store: ClickHouseHost): Promise<Scratch> {
   const idle = idleScratches.get(store)?.pop();
   if (idle) return idle;
-  const dir = mkdtempSync(join(tmpdir(), "entente-ch-load-"));
-  scratchDirs.add(dir);
-  if (!scratchExitHook) {
-    scratchExitHook = true;
-    process.once("exit", () => {
-      for (const d of scratchDirs) rmSync(d, { recursive: true, force: true });
-    });
-  }
+  // Removed at exit if the store is never closed, or by a later load if this process is killed.
+  const dir = await processTempDir("entente-ch-load-");
   try {
     // The scratch file holds a whole file's rows; a bounded buffer pool lets DuckDB spill to it
     // instead of keeping every row in memory, and the CSV for the server need not keep the
@@ -136,8 +127,7 @@ async function takeScratch(store: ClickHouseHost): Promise<Scratch> {
 function dropScratch(s: Partial<Scratch> & { readonly dir: string }): void {
   s.con?.closeSync();
   s.instance?.closeSync();
-  rmSync(s.dir, { recursive: true, force: true });
-  scratchDirs.delete(s.dir);
+  removeProcessTempDir(s.dir);
 }
 
 /** The folders of the scratches a store keeps for its next loads (for tests and diagnostics). */
