@@ -3,16 +3,15 @@
  * stream (never unpacked to disk). Also the byte-level passes the bulk loader needs: hashing,
  * counting lines, and finding the lines of a few records.
  */
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { lstat, open, rm, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { type Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { promisify } from "node:util";
 import yauzl from "yauzl";
 import { BadFileError } from "../core/errors.js";
+import { makeFifo } from "../core/named-pipe.js";
 import { processTempDir } from "../core/process-temp.js";
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -320,8 +319,6 @@ export async function findLines(
   if (carry !== "") handle(carry);
 }
 
-const execFileP = promisify(execFile);
-
 /**
  * Named pipes, kept for the next archive: making one runs `mkfifo` (about 15 ms, as much as
  * loading a GDELT 2.0 update file once the pipe exists). A pipe is taken by one load at a time;
@@ -344,11 +341,7 @@ async function takePipe(): Promise<string> {
   }
   pipeDir ??= processTempDir("entente-pipe-");
   const path = join(await pipeDir, `data-${++pipeCount}`);
-  try {
-    await execFileP("mkfifo", [path]);
-  } catch (e) {
-    throw new Error(`cannot create a named pipe (mkfifo): ${(e as Error).message}`);
-  }
+  await makeFifo(path);
   return path;
 }
 

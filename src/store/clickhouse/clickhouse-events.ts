@@ -15,12 +15,12 @@
  * - otherwise, and on a cluster, by one INSERT … SELECT (into the Distributed table, which
  *   spreads the rows over the shards by event id, synchronously).
  */
-import { spawnSync } from "node:child_process";
 import { createReadStream } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { AccountingError } from "../../core/errors.js";
 import { failpoint } from "../../core/failpoint.js";
+import { makeFifo } from "../../core/named-pipe.js";
 import { processTempDir, removeProcessTempDir } from "../../core/process-temp.js";
 import type { EventLayout } from "../bulk-csv.js";
 import type { CoverageSpan } from "../coverage-span.js";
@@ -111,11 +111,12 @@ async function takeScratch(store: ClickHouseHost): Promise<Scratch> {
     });
     const con = await instance.connect();
     const fifo = join(dir, "rows.csv");
-    const made = spawnSync("mkfifo", [fifo]);
-    if (made.status !== 0) {
+    try {
+      await makeFifo(fifo);
+    } catch (e) {
       con.closeSync();
       instance.closeSync();
-      throw new Error(`mkfifo ${fifo} failed: ${made.stderr?.toString() || made.error?.message}`);
+      throw e;
     }
     return { dir, instance, con, fifo };
   } catch (e) {
