@@ -4,7 +4,6 @@ import {
   baseSpec,
   fmt,
   num,
-  sig4,
   span,
   timeDomain,
   timeline,
@@ -12,7 +11,7 @@ import {
   whole,
   YEAR_AXIS,
 } from "./common.js";
-import { pointDesc, seriesLines } from "./lines.js";
+import { seriesLines, seriesValues } from "./lines.js";
 
 const SOURCES = [
   { name: "GDELT", key: "gdelt_net_coop", events: "gdelt_events" },
@@ -52,18 +51,10 @@ export function eventsChart(rows: ChartRows, opts: ChartOptions): Chart {
     ? `Net cooperation between ${opts.a} and ${opts.b} in event data (share of cooperative minus conflictual events, −1…+1) per ${byPeriod ? "period" : "year"}, ${span(points)}: ${parts.join("; ")}.`
     : `No GDELT or ICEWS event data for ${opts.a} and ${opts.b}.`;
 
-  const values = points.flatMap((p) =>
-    sources.map((s) => {
-      const v = num(p.row, s.key);
-      const value = v === null ? null : sig4(v);
-      return {
-        t: p.t,
-        period: p.label,
-        series: s.name,
-        value,
-        desc: pointDesc(s.name, p.label, value === null ? null : fmt(value, 2, true)),
-      };
-    }),
+  const values = seriesValues(
+    points,
+    sources.map((s) => ({ key: s.key, label: s.name })),
+    (_, shown) => fmt(shown, 2, true),
   );
   return {
     id: "events",

@@ -206,6 +206,40 @@ export function seriesLines(o: SeriesLinesOptions): { layer: Layer[] } {
   return { layer };
 }
 
+/** One data row of a line chart (`seriesLines`): a point of a series, with its accessible name. */
+export interface SeriesValue {
+  t: number;
+  period: string;
+  series: string;
+  value: number | null;
+  desc: string;
+}
+
+/**
+ * The rows of line series over the points: each value scaled (`scale`, e.g. shares as per cent)
+ * and rounded to 4 significant digits; `text(raw, shown)` writes it in the point's description.
+ */
+export function seriesValues(
+  points: readonly TimePoint[],
+  series: ReadonlyArray<{ readonly key: string; readonly label: string }>,
+  text: (raw: number, shown: number) => string,
+  scale: (v: number) => number = (v) => v,
+): SeriesValue[] {
+  return points.flatMap((p) =>
+    series.map((s) => {
+      const v = num(p.row, s.key);
+      const value = v === null ? null : sig4(scale(v));
+      return {
+        t: p.t,
+        period: p.label,
+        series: s.label,
+        value,
+        desc: pointDesc(s.label, p.label, v === null || value === null ? null : text(v, value)),
+      };
+    }),
+  );
+}
+
 /**
  * The data rows and line layers of yearly index series (at most 1; the axis goes below 0, with a
  * rule at 0, only when a value does): values to 4 significant digits, change points marked.
@@ -214,23 +248,8 @@ export function indexLines(
   points: readonly TimePoint[],
   series: ReadonlyArray<{ readonly key: string; readonly label: string }>,
   trends: DyadTrends | undefined,
-): {
-  values: Array<{ t: number; period: string; series: string; value: number | null; desc: string }>;
-  lines: { layer: Layer[] };
-} {
-  const values = points.flatMap((p) =>
-    series.map((s) => {
-      const v = num(p.row, s.key);
-      const value = v === null ? null : sig4(v);
-      return {
-        t: p.t,
-        period: p.label,
-        series: s.label,
-        value,
-        desc: pointDesc(s.label, p.label, value === null ? null : fmt(value)),
-      };
-    }),
-  );
+): { values: SeriesValue[]; lines: { layer: Layer[] } } {
+  const values = seriesValues(points, series, (_, shown) => fmt(shown));
   const lows = values.map((v) => v.value).filter((v): v is number => v !== null);
   const yMin = Math.min(0, ...lows.map((v) => Math.floor(v * 10) / 10));
   const lines = seriesLines({

@@ -11,7 +11,7 @@ import {
   timeDomain,
   YEAR_AXIS,
 } from "./common.js";
-import { changeMarks, markOption, pointDesc, seriesLines } from "./lines.js";
+import { changeMarks, markOption, seriesLines, seriesValues } from "./lines.js";
 
 /** Each state's trade with the other as a share (%) of its total trade, over the years. */
 export function tradeSharesChart(rows: ChartRows, opts: ChartOptions): Chart {
@@ -40,18 +40,11 @@ export function tradeSharesChart(rows: ChartRows, opts: ChartOptions): Chart {
     ? `Bilateral trade as a share of each state's total trade, ${span(points)}: ${parts.join("; ")}.`
     : `No trade data for ${opts.a} and ${opts.b}.`;
 
-  const values = points.flatMap((p) =>
-    series.map((s) => {
-      const v = num(p.row, s.key);
-      const value = v === null ? null : sig4(v * 100);
-      return {
-        t: p.t,
-        period: p.label,
-        series: s.label,
-        value,
-        desc: pointDesc(s.label, p.label, v === null ? null : pct(v)),
-      };
-    }),
+  const values = seriesValues(
+    points,
+    series,
+    (raw) => pct(raw),
+    (v) => v * 100,
   );
   const top = Math.max(1, ...values.map((v) => v.value ?? 0));
   return {
