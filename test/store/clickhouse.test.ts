@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 import { StoreError } from "../../src/core/errors.js";
 import { loadFile } from "../../src/ingest/load-file.js";
 import { GDELT2 } from "../../src/sources/events/layouts.js";
@@ -9,7 +9,7 @@ import { ClickHouseStore } from "../../src/store/clickhouse/clickhouse-store.js"
 import { parseClickHouseUrl } from "../../src/store/clickhouse/url.js";
 import { openStore } from "../../src/store/open.js";
 import { SCHEMA_VERSION } from "../../src/store/schema-version.js";
-import { NO_CLICKHOUSE_REASON } from "../clickhouse/servers.js";
+import { NO_CLICKHOUSE_REASON, startClickHouse } from "../clickhouse/servers.js";
 import {
   clickhouse,
   clickhouseStores,
@@ -256,7 +256,14 @@ describe.skipIf(!clickhouse)("ClickHouseStore", () => {
   });
 
   it("attaches a file's staged rows when none is stored yet, and copies the fresh ones otherwise", async () => {
-    const store = await single.open();
+    // A server of its own: the count read below is the whole server's, and the shared one
+    // serves other test files at the same time.
+    const server = await startClickHouse();
+    const store = await ClickHouseStore.open(`clickhouse://${new URL(server.url).host}/attach`);
+    onTestFinished(async () => {
+      await store.close();
+      await server.stop();
+    });
     // Rows inserted by the server so far: an attached partition is not inserted again, a copy is.
     const inserted = async () =>
       Number(
