@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seededRandom } from "../../src/core/random.js";
 import { frameOf } from "../../src/frames/frame.js";
 import { expandPeriods } from "../../src/frames/periods.js";
 import {
@@ -254,11 +255,8 @@ describe("the spans of GDELT 2.0 update stamps", () => {
   });
 
   it("reads a stamp as Date.UTC does, short months and leap days included", () => {
-    let x = 12345;
-    const next = (n: number) => {
-      x = (x * 1103515245 + 12345) % 2147483648;
-      return x % n;
-    };
+    const u = seededRandom(12345);
+    const next = (n: number) => Math.floor(u() * n);
     const stamps: Array<[number, number, number, number, number, number]> = [
       [2019, 2, 29, 0, 0, 0], // not a leap year: runs into March
       [2020, 2, 29, 23, 45, 0],

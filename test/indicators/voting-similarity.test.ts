@@ -126,11 +126,7 @@ describe("un formulas (METHODS.md)", () => {
 
   it("bit-plane matrices match the plain computation across word boundaries", () => {
     // 100 roll calls (4 words), pseudo-random votes including 8/9; compare every pair.
-    let seed = 7;
-    const rand = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
+    const rand = seededRandom(7);
     const codes = [1, 1, 1, 2, 3, 8, 9];
     const states = [2, 20, 365, 710, 999];
     const rcids = Array.from({ length: 100 }, (_, i) => 5000 + i);

@@ -8,6 +8,7 @@ import { createReadStream, lstatSync, readFileSync, rmSync, writeFileSync } from
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../src/core/random.js";
 import {
   type EventInput,
   findLines,
@@ -47,14 +48,14 @@ function reference(s: string): LineCount {
   return { records, blank, bytes: Buffer.byteLength(s), unterminated };
 }
 
-/** Deterministic pseudo-random splits (a linear congruential generator). */
+/** Deterministic pseudo-random splits, 1–4 bytes each. */
 function randomSplits(buf: Buffer, seed: number): Buffer[] {
-  let x = seed;
+  const u = seededRandom(seed);
+  const next = (n: number) => Math.floor(u() * n);
   const out: Buffer[] = [];
   let pos = 0;
   while (pos < buf.length) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    const n = 1 + (x % 4);
+    const n = 1 + next(4);
     out.push(buf.subarray(pos, pos + n));
     pos += n;
   }
