@@ -13,8 +13,18 @@ describe.skipIf(!hasNile)(`entente changepoints ${hasNile ? "" : NO_NILE}`, () =
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(["changepoints", "segments", "method", "penalty"]);
     expect(out.changepoints).toHaveLength(1);
-    expect(Object.keys(out.changepoints[0])).toEqual(["index", "time", "lower", "upper"]);
+    // As in the dyad trends block (`trend --json`, `dyad --format json`).
+    expect(Object.keys(out.changepoints[0])).toEqual([
+      "index",
+      "lower",
+      "upper",
+      "time",
+      "lowerTime",
+      "upperTime",
+    ]);
     expect(out.changepoints[0]).toMatchObject({ index: 28, time: "1899" });
+    const c = out.changepoints[0];
+    expect([c.lowerTime, c.upperTime]).toEqual([String(1871 + c.lower), String(1871 + c.upper)]);
     expect(out.segments.map((s: { mean: number }) => Number(s.mean.toFixed(2)))).toEqual([
       1097.75, 849.97,
     ]);
@@ -39,6 +49,7 @@ describe.skipIf(!hasNile)(`entente changepoints ${hasNile ? "" : NO_NILE}`, () =
     const out = JSON.parse(r.stdout);
     expect(out.changepoints.map((c: { index: number }) => c.index)).toEqual([4, 6, 28]);
     expect(out.changepoints[0].time).toBeNull();
+    expect(out.changepoints[0].lowerTime).toBeNull();
     expect(out.crops.length).toBeGreaterThan(1);
     const table = runCli(["changepoints", NILE, "--column", "flow", "--time", "year"]);
     expect(table.stdout).toContain("change at 1899 (row 28)");

@@ -128,11 +128,14 @@ export const runChangepoints = async (file: string, opts: ChangepointsCliOptions
     }));
   }
   const out = {
+    // The fields and order of the dyad trends block (src/frames/dyad-trends.ts).
     changepoints: r.changepoints.map((c) => ({
       index: c.index,
-      time: label(c.index),
       lower: c.lower,
       upper: c.upper,
+      time: label(c.index),
+      lowerTime: label(c.lower),
+      upperTime: label(c.upper),
     })),
     segments: r.segments.map((s) => ({
       start: s.start,
