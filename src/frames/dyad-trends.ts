@@ -15,6 +15,7 @@ import { indicatorDef } from "../indicators/registry.js";
 import type { ChangepointOptions, Method } from "../trends/changepoints.js";
 import type { CountModelName } from "../trends/count-model.js";
 import { describeSeries } from "../trends/describe-series.js";
+import { labelChangepoint, labelSegment } from "../trends/labels.js";
 import { median } from "../trends/ranks.js";
 import type { DyadResult, DyadRow, DyadTrends, IndicatorTrends } from "./dyad-result.js";
 
@@ -105,22 +106,8 @@ export function dyadTrends(result: DyadResult, opts: DyadTrendOptions = {}): Dya
       ...common,
       method: desc.method,
       penalty: desc.penalty,
-      changepoints: desc.changepoints.map((c) => ({
-        ...c,
-        time: label(c.index),
-        lowerTime: label(c.lower),
-        upperTime: label(c.upper),
-      })),
-      segments: desc.segments.map((s) => ({
-        start: s.start,
-        end: s.end,
-        startTime: label(s.start),
-        endTime: label(s.end),
-        n: s.n,
-        mean: s.mean,
-        sd: s.sd,
-        trend: s.trend,
-      })),
+      changepoints: desc.changepoints.map((c) => labelChangepoint(c, label)),
+      segments: desc.segments.map((s) => ({ ...labelSegment(s, label), trend: s.trend })),
       trend: desc.trend,
       ...(desc.changeSince
         ? { changeSince: desc.changeSince.map((c) => ({ time: label(c.index), p: c.p })) }

@@ -2,6 +2,7 @@ import { defined } from "../../core/defined.js";
 import { BadFileError, BadInputError } from "../../core/errors.js";
 import { readSeriesCsv } from "../../ingest/series-csv.js";
 import { methodParts, parseMethod, penaltyPath } from "../../trends/changepoints.js";
+import { labelChangepoint, labelSegment } from "../../trends/labels.js";
 import { changepointsOnRows, observed } from "../../trends/observed.js";
 import { parsePenalty } from "../../trends/penalty.js";
 import { writeJson } from "../output.js";
@@ -129,23 +130,8 @@ export const runChangepoints = async (file: string, opts: ChangepointsCliOptions
   }
   const out = {
     // The fields and order of the dyad trends block (src/frames/dyad-trends.ts).
-    changepoints: r.changepoints.map((c) => ({
-      index: c.index,
-      lower: c.lower,
-      upper: c.upper,
-      time: label(c.index),
-      lowerTime: label(c.lower),
-      upperTime: label(c.upper),
-    })),
-    segments: r.segments.map((s) => ({
-      start: s.start,
-      end: s.end,
-      startTime: label(s.start),
-      endTime: label(s.end),
-      n: s.n,
-      mean: s.mean,
-      sd: s.sd,
-    })),
+    changepoints: r.changepoints.map((c) => labelChangepoint(c, label)),
+    segments: r.segments.map((s) => labelSegment(s, label)),
     method: r.method,
     penalty: r.penalty,
     ...(r.changeSince
