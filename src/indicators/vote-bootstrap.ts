@@ -6,7 +6,7 @@
  * which the measure is defined. See docs/indicators.md (UN voting similarity, intervals).
  */
 import { quantileSorted, type Random } from "../core/random.js";
-import { measuresFromStats } from "./vote-measures.js";
+import { measuresFromCounts } from "./vote-measures.js";
 
 /** Replicates per dyad-year. */
 export const UN_BOOTSTRAP_REPLICATES = 500;
@@ -56,17 +56,7 @@ export function bootstrapIntervals(
       while (u >= (cum[k] as number)) k++;
       cell[k] = (cell[k] as number) + 1;
     }
-    const c = (x: number, y: number) => cell[3 * (x - 1) + (y - 1)] as number;
-    measuresFromStats(
-      n,
-      c(1, 1) + c(2, 2) + c(3, 3),
-      c(1, 3) + c(3, 1),
-      c(1, 1) + c(1, 2) + c(1, 3),
-      c(2, 1) + c(2, 2) + c(2, 3),
-      c(1, 1) + c(2, 1) + c(3, 1),
-      c(1, 2) + c(2, 2) + c(3, 2),
-      out,
-    );
+    measuresFromCounts(cell, n, out);
     for (let m = 0; m < 4; m++) {
       const v = out[m] as number;
       if (Number.isNaN(v)) continue;

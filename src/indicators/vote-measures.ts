@@ -67,14 +67,11 @@ export function measuresFromStats(
 }
 
 /**
- * The five measures from the joint counts: `counts[3·(x−1) + (y−1)]` = roll calls on which the
- * first state voted x and the second y (x, y in 1…3).
+ * agree, S, kappa and pi into out[0…3] from the joint counts (laid out as in
+ * similarityFromCounts) of `n` roll calls.
  */
-export function similarityFromCounts(counts: ArrayLike<number>): VoteSimilarity {
+export function measuresFromCounts(counts: ArrayLike<number>, n: number, out: Float64Array): void {
   const c = (x: number, y: number): number => counts[3 * (x - 1) + (y - 1)] as number;
-  let n = 0;
-  for (let i = 0; i < 9; i++) n += counts[i] as number;
-  const out = new Float64Array(4);
   measuresFromStats(
     n,
     c(1, 1) + c(2, 2) + c(3, 3),
@@ -85,6 +82,17 @@ export function similarityFromCounts(counts: ArrayLike<number>): VoteSimilarity 
     c(1, 2) + c(2, 2) + c(3, 2),
     out,
   );
+}
+
+/**
+ * The five measures from the joint counts: `counts[3·(x−1) + (y−1)]` = roll calls on which the
+ * first state voted x and the second y (x, y in 1…3).
+ */
+export function similarityFromCounts(counts: ArrayLike<number>): VoteSimilarity {
+  let n = 0;
+  for (let i = 0; i < 9; i++) n += counts[i] as number;
+  const out = new Float64Array(4);
+  measuresFromCounts(counts, n, out);
   return {
     n,
     agree: out[0] as number,
