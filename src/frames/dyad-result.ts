@@ -4,6 +4,7 @@
  * one (dyad.ts) can both name it without importing each other.
  */
 import type { IndicatorDef } from "../indicators/indicator.js";
+import type { LabelledChangepoint, LabelledSegment } from "../trends/labels.js";
 import type { Trend } from "../trends/trend.js";
 import type { PeriodKind } from "./frame.js";
 
@@ -33,23 +34,9 @@ export interface DyadResult {
 }
 
 /** The `trends` block (dyad-trends.ts computes it; docs/trends.md). */
-export interface TrendChangepoint {
-  readonly index: number;
-  readonly time: string;
-  readonly lower: number;
-  readonly upper: number;
-  readonly lowerTime: string;
-  readonly upperTime: string;
-}
+export type TrendChangepoint = LabelledChangepoint<string>;
 
-export interface TrendSegment {
-  readonly start: number;
-  readonly end: number;
-  readonly startTime: string;
-  readonly endTime: string;
-  readonly n: number;
-  readonly mean: number;
-  readonly sd: number | null;
+export interface TrendSegment extends LabelledSegment<string> {
   readonly trend: Trend | null;
 }
 

@@ -23,7 +23,7 @@ export interface LabelledSegment<L> {
   readonly sd: number | null;
 }
 
-/** A change point, its 95% interval's rows, and their labels (`label` of a row index). */
+/** A change point, the rows of its interval, and their labels (`label` of a row index). */
 export function labelChangepoint<L>(
   c: Changepoint,
   label: (row: number) => L,
