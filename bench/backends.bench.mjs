@@ -10,17 +10,14 @@
 //
 //   npm run build && node --import tsx bench/backends.bench.mjs [--rows 10000000] [--runs 3] [--work DIR]
 import { mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { startClickHouse, startCluster } from "../test/clickhouse/servers.ts";
-import { entente, gdeltFile, log, median, parseArgs, requireMaker, run } from "./lib.mjs";
+import { entente, gdeltFile, gdeltWorkDir, log, median, parseArgs, run } from "./lib.mjs";
 
 const args = parseArgs();
 const rows = Number(args.rows ?? 10_000_000);
 const runs = Number(args.runs ?? 3);
-const work = resolve(args.work ?? join(tmpdir(), "entente-events-bench"));
-requireMaker();
-mkdirSync(work, { recursive: true });
+const work = gdeltWorkDir(args, "entente-events-bench");
 const cli = (argv) => run(process.execPath, [entente, ...argv]);
 
 const file = gdeltFile(work, rows);

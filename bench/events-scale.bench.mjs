@@ -15,23 +15,19 @@
 // Then, on the full store: `dyad RUS CHN --period month` 5 times and the all-dyads monthly GDELT
 // panel of --panel-year (Parquet), each under /usr/bin/time.
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { entente, log, parseArgs, requireMaker, root, run } from "./lib.mjs";
+import { copyFileSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { entente, gdeltWorkDir, log, maker, parseArgs, run } from "./lib.mjs";
 
 const args = parseArgs();
 const total = Number(args.total ?? 100_000_000);
 const chunk = Number(args.chunk ?? 10_000_000);
 const keepAt = args["keep-at"] === undefined ? null : Number(args["keep-at"]);
-const work = resolve(args.work ?? join(tmpdir(), "entente-scale-bench"));
 if (!(chunk > 0 && chunk < 1e9 && total % chunk === 0)) {
   console.error("bench: --chunk must divide --total and be below 1,000,000,000");
   process.exit(2);
 }
-requireMaker();
-mkdirSync(work, { recursive: true });
-const maker = resolve(root, "../shared/tools/make-gdelt.mjs");
+const work = gdeltWorkDir(args, "entente-scale-bench");
 const store = join(work, "scale.duckdb");
 rmSync(store, { force: true });
 rmSync(`${store}.wal`, { force: true });

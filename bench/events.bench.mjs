@@ -11,18 +11,15 @@
 //    --runs times; medians and their ratio (target ≤ 1.0, issue 21).
 // 2. memory: peak resident memory of `entente ingest` of a --big file (target < 2 GB).
 // 3. query: `entente dyad RUS CHN --period month` on the --big store, --runs times (target ≤ 0.5 s).
-import { mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { entente, gdeltFile, log, median, parseArgs, requireMaker, root, run } from "./lib.mjs";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { entente, gdeltFile, gdeltWorkDir, log, median, parseArgs, root, run } from "./lib.mjs";
 
 const args = parseArgs();
 const rows = Number(args.rows ?? 2_000_000);
 const big = Number(args.big ?? 10_000_000);
 const runs = Number(args.runs ?? 3);
-const work = resolve(args.work ?? join(tmpdir(), "entente-events-bench"));
-requireMaker();
-mkdirSync(work, { recursive: true });
+const work = gdeltWorkDir(args, "entente-events-bench");
 const makeFile = (n) => gdeltFile(work, n);
 
 const fresh = (name) => {

@@ -1,14 +1,15 @@
 // Shared by the benchmark scripts: options, test files made from the real GDELT export, timed
 // child processes with their peak memory, medians.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = fileURLToPath(new URL("..", import.meta.url));
 export const entente = join(root, "bin/entente.js");
-const maker = resolve(root, "../shared/tools/make-gdelt.mjs");
+/** ../shared/tools/make-gdelt.mjs, which writes GDELT exports of any size from the real one. */
+export const maker = resolve(root, "../shared/tools/make-gdelt.mjs");
 
 /** `--name value` and bare `--flag` (→ "true") options of the command line. */
 export function parseArgs(argv = process.argv.slice(2)) {
@@ -26,11 +27,22 @@ export function log(msg) {
 }
 
 /** Exit with a message when ../shared (the GDELT file maker) is not beside the repo. */
-export function requireMaker() {
+function requireMaker() {
   if (!existsSync(maker)) {
     console.error(`bench: ${maker} not found (needs ../shared beside the repo)`);
     process.exit(2);
   }
+}
+
+/**
+ * The benchmark's work folder, made if needed: `--work DIR`, else `name` in the temporary
+ * folder. Exits first, with a message, when the GDELT file maker is missing.
+ */
+export function gdeltWorkDir(args, name) {
+  requireMaker();
+  const work = resolve(args.work ?? join(tmpdir(), name));
+  mkdirSync(work, { recursive: true });
+  return work;
 }
 
 /** A GDELT 2.0 export of n rows in `work`, made once by ../shared/tools/make-gdelt.mjs. */

@@ -13,19 +13,16 @@
 // the zipped copies are made with `zip` (skipped when it is not installed).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { entente, gdeltFile, log, median, parseArgs, requireMaker, run } from "./lib.mjs";
+import { entente, gdeltFile, gdeltWorkDir, log, median, parseArgs, run } from "./lib.mjs";
 
 const args = parseArgs();
 const files = Number(args.files ?? 48);
 const rows = Number(args.rows ?? 2000);
 const runs = Number(args.runs ?? 3);
-const work = resolve(args.work ?? join(tmpdir(), "entente-updates-bench"));
+const work = gdeltWorkDir(args, "entente-updates-bench");
 const builds = [["this", entente]];
 if (args.old) builds.push(["old", join(resolve(args.old), "bin/entente.js")]);
-requireMaker();
-mkdirSync(work, { recursive: true });
 
 const stamp = (i) => {
   const minutes = i * 15;
