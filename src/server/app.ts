@@ -458,9 +458,7 @@ export function createApp(opts: AppOptions): Hono {
     const o = blocOpts(q);
     // Keyed by the states as resolved (RUS, 365 and Russia share an entry), in the order asked.
     const states = q.states.map((x) => stateRef(x, q.to).ccode);
-    const range = {
-      ...defined({ from: q.from, to: q.to }),
-    };
+    const range = defined({ from: q.from, to: q.to });
     return send(
       c,
       await cached(

@@ -77,9 +77,7 @@ export const runIdealPoints = async (
   const o: IdealPointOptions = {
     ...defined({ from, to }),
     issue: parseIssue(opts.issue as string | undefined),
-    ...(parseSeed(opts.seed as string | undefined) === undefined
-      ? {}
-      : { seed: parseSeed(opts.seed as string | undefined) as number }),
+    ...defined({ seed: parseSeed(opts.seed as string | undefined) }),
     refit: opts.refit === true,
   };
   const progress = !opts.json && process.stderr.isTTY ? new ProgressLine() : null;
